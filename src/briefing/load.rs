@@ -1,0 +1,242 @@
+//! From a file (or the embedded text) to a checked [`Briefing`].
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+use toml::de::DeTable;
+
+use super::diagnostic::{Diagnostic, render};
+use super::model::Briefing;
+use super::read::read_document;
+use super::validate::cross_references;
+use super::verbatim::find_quote;
+
+/// The shipped briefing, built into the binary so `parley` works anywhere.
+pub const EMBEDDED_NAME: &str = "abu-dhabi-2026-01.toml (embedded)";
+pub const EMBEDDED_TEXT: &str = include_str!("../../briefings/abu-dhabi-2026-01.toml");
+
+/// Files larger than this are refused before being read whole.
+pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A briefing's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// How messages name the file.
+    pub name: String,
+    pub text: String,
+    /// The folder `text_file` paths are relative to; `None` when embedded.
+    pub dir: Option<PathBuf>,
+}
+
+impl Document {
+    pub fn embedded() -> Self {
+        Self {
+            name: EMBEDDED_NAME.into(),
+            text: EMBEDDED_TEXT.into(),
+            dir: None,
+        }
+    }
+
+    /// Reads a file, refusing what cannot be a briefing before parsing it.
+    pub fn read(path: &Path, max_bytes: u64) -> Result<Self, FileError> {
+        let name = path.display().to_string();
+        let unreadable = |error: std::io::Error| FileError::Unreadable {
+            name: name.clone(),
+            reason: match error.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                _ => error.to_string(),
+            },
+        };
+        let metadata = std::fs::metadata(path).map_err(unreadable)?;
+        if metadata.is_dir() {
+            return Err(FileError::Unreadable {
+                name,
+                reason: "is a directory, not a briefing file".into(),
+            });
+        }
+        if metadata.len() > max_bytes {
+            return Err(FileError::TooLarge {
+                name,
+                size: metadata.len(),
+                max: max_bytes,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(unreadable)?;
+        let text = String::from_utf8(bytes).map_err(|error| {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            FileError::NotUtf8 {
+                name: name.clone(),
+                line,
+                column,
+                byte: error.as_bytes()[valid.len()],
+            }
+        })?;
+        if text.trim().is_empty() {
+            return Err(FileError::Empty { name });
+        }
+        let dir = path.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        });
+        Ok(Self {
+            name,
+            text,
+            dir: dir.map(Path::to_path_buf),
+        })
+    }
+}
+
+/// A file that could not be taken in as text at all.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum FileError {
+    #[error("{name}: cannot read: {reason}")]
+    Unreadable { name: String, reason: String },
+    #[error("{name}: {size} bytes is more than the limit of {max} bytes; raise it with --max-size")]
+    TooLarge { name: String, size: u64, max: u64 },
+    #[error(
+        "{name}:{line}:{column}: error: not valid UTF-8 (byte 0x{byte:02x}); a briefing is a UTF-8 text file"
+    )]
+    NotUtf8 {
+        name: String,
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+    #[error("{name}: error: the file is empty; a briefing starts with `format = 1`")]
+    Empty { name: String },
+}
+
+impl FileError {
+    /// Unreadable files are a usage problem (exit 2); the rest are invalid briefings (exit 1).
+    pub fn is_unreadable(&self) -> bool {
+        matches!(
+            self,
+            FileError::Unreadable { .. } | FileError::TooLarge { .. }
+        )
+    }
+}
+
+/// A briefing that passed every rule, with what `check` should still say.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub briefing: Briefing,
+    pub warnings: Vec<Diagnostic>,
+    /// Plain remarks that are not about a place in the file.
+    pub notes: Vec<String>,
+}
+
+/// A briefing that broke at least one rule: every finding, sorted by place.
+#[derive(Debug, Clone)]
+pub struct Invalid {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Invalid {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn render(&self, document: &Document) -> String {
+        render(&document.name, &document.text, &self.diagnostics)
+    }
+}
+
+/// Parses and checks a document against every rule of the format.
+pub fn load(document: &Document) -> Result<Loaded, Invalid> {
+    let text = document.text.as_str();
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        let diagnostics = syntax_errors
+            .iter()
+            .map(|e| Diagnostic::error(e.span().unwrap_or(0..0), e.message().trim_end()))
+            .collect();
+        return Err(sorted(diagnostics));
+    }
+
+    let mut diagnostics = Vec::new();
+    let (briefing, notes) = read_document(text, &root, &mut diagnostics);
+    cross_references(text, &notes, &mut diagnostics);
+    let mut remarks = Vec::new();
+    if let Some(briefing) = &briefing {
+        verify_quotes(document, briefing, &notes, &mut diagnostics, &mut remarks);
+    }
+
+    match briefing {
+        Some(briefing) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            let Invalid {
+                diagnostics: warnings,
+            } = sorted(diagnostics);
+            Ok(Loaded {
+                briefing,
+                warnings,
+                notes: remarks,
+            })
+        }
+        _ => Err(sorted(diagnostics)),
+    }
+}
+
+fn sorted(mut diagnostics: Vec<Diagnostic>) -> Invalid {
+    diagnostics.sort_by_key(|d| (d.span.start, d.severity));
+    Invalid { diagnostics }
+}
+
+/// Rule 10: quotes citing a source with a `text_file` appear in that file.
+fn verify_quotes(
+    document: &Document,
+    briefing: &Briefing,
+    notes: &super::read::Notes,
+    diagnostics: &mut Vec<Diagnostic>,
+    remarks: &mut Vec<String>,
+) {
+    if notes.text_files.is_empty() {
+        return;
+    }
+    let Some(dir) = &document.dir else {
+        remarks.push(
+            "quotes were not verified against their sources' text files: an embedded briefing has no files beside it"
+                .into(),
+        );
+        return;
+    };
+    for (source_id, span) in &notes.text_files {
+        let Some(file) = briefing
+            .source(source_id)
+            .and_then(|s| s.text_file.as_deref())
+        else {
+            continue;
+        };
+        let path = dir.join(file);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                diagnostics.push(Diagnostic::error(
+                    span.clone(),
+                    format!("cannot read text_file {}: {error}", path.display()),
+                ));
+                continue;
+            }
+        };
+        for quote in notes.quote_texts.iter().filter(|q| &q.source == source_id) {
+            if let Err(mismatch) = find_quote(&quote.text, &text) {
+                diagnostics.push(Diagnostic::error(
+                    quote.span.clone(),
+                    format!(
+                        "quote is not verbatim in {file}: {:?} does not appear; the closest passage is {:?}",
+                        mismatch.missing, mismatch.closest
+                    ),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The briefing file format (version 1): its model, loader and rules.
+//! Knows nothing of terminals.
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+mod read;
+mod validate;
+pub mod verbatim;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Document, FileError, Invalid, Loaded, load};
+pub use model::*;

@@ -1,0 +1,239 @@
+//! The loaded briefing: plain data, as the format (version 1) describes it.
+//!
+//! Every optional key has its default filled in by the loader, so the rest of
+//! the program never has to know what was written and what was defaulted.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One negotiation (or one round of it), as loaded from a briefing file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Briefing {
+    pub format: u32,
+    pub meta: Meta,
+    pub sources: Vec<Source>,
+    pub parties: Vec<Party>,
+    pub sticking_points: Vec<StickingPoint>,
+    pub quotes: Vec<Quote>,
+    pub events: Vec<Event>,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// The `[briefing]` table: what the header shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub summary: Option<String>,
+    pub location: Option<String>,
+    pub as_of: NaiveDate,
+    pub starts: Option<NaiveDate>,
+    pub ends: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub outlet: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub framing: Option<String>,
+    /// Path to the source's full text, as written (relative to the briefing file).
+    pub text_file: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Party,
+    Mediator,
+    Host,
+    Observer,
+}
+
+impl Role {
+    pub const ALL: [(&'static str, Role); 4] = [
+        ("party", Role::Party),
+        ("mediator", Role::Mediator),
+        ("host", Role::Host),
+        ("observer", Role::Observer),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("party", |(name, _)| name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    /// Defaults to the id upper-cased.
+    pub short: String,
+    pub role: Role,
+    /// `#rrggbb` or a named ANSI colour, as written; the UI decides how to show it.
+    pub color: Option<String>,
+    pub summary: Option<String>,
+    pub delegation: Vec<Delegate>,
+    pub positions: Vec<Position>,
+}
+
+impl Party {
+    pub fn lead(&self) -> Option<&Delegate> {
+        self.delegation.iter().find(|d| d.lead)
+    }
+
+    pub fn red_lines(&self) -> impl Iterator<Item = &Position> {
+        self.positions.iter().filter(|p| p.red_line)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Delegate {
+    pub name: String,
+    pub title: Option<String>,
+    pub lead: bool,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Position {
+    pub text: String,
+    pub red_line: bool,
+    pub topic: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Open,
+    Narrowing,
+    Agreed,
+    Parked,
+}
+
+impl Status {
+    pub const ALL: [(&'static str, Status); 4] = [
+        ("open", Status::Open),
+        ("narrowing", Status::Narrowing),
+        ("agreed", Status::Agreed),
+        ("parked", Status::Parked),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("open", |(name, _)| name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StickingPoint {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// As written, or `q1, q2, ...` (the quote's place in the file) when absent.
+    pub id: String,
+    pub speaker: String,
+    pub party: Option<String>,
+    pub text: String,
+    pub source: String,
+    pub said_on: Option<NaiveDate>,
+    pub context: Option<String>,
+    pub topics: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub date: NaiveDate,
+    pub title: String,
+    pub detail: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discrepancy {
+    pub subject: String,
+    pub note: Option<String>,
+    pub accounts: Vec<Account>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Account {
+    pub source: String,
+    pub says: String,
+}
+
+/// How many of each thing a briefing holds: the `parley check` summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub parties: usize,
+    pub delegates: usize,
+    pub positions: usize,
+    pub red_lines: usize,
+    pub sticking_points: usize,
+    pub quotes: usize,
+    pub sources: usize,
+    pub events: usize,
+    pub discrepancies: usize,
+}
+
+impl Briefing {
+    pub fn counts(&self) -> Counts {
+        let positions = self.parties.iter().flat_map(|p| &p.positions);
+        Counts {
+            parties: self.parties.len(),
+            delegates: self.parties.iter().map(|p| p.delegation.len()).sum(),
+            positions: positions.clone().count(),
+            red_lines: positions.filter(|p| p.red_line).count(),
+            sticking_points: self.sticking_points.len(),
+            quotes: self.quotes.len(),
+            sources: self.sources.len(),
+            events: self.events.len(),
+            discrepancies: self.discrepancies.len(),
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+
+    pub fn sticking_point(&self, id: &str) -> Option<&StickingPoint> {
+        self.sticking_points.iter().find(|s| s.id == id)
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let parts = [
+            plural(self.parties, "party", "parties"),
+            plural(self.delegates, "delegate", "delegates"),
+            plural(self.positions, "position", "positions"),
+            plural(self.red_lines, "red line", "red lines"),
+            plural(self.sticking_points, "sticking point", "sticking points"),
+            plural(self.quotes, "quote", "quotes"),
+            plural(self.sources, "source", "sources"),
+            plural(self.events, "event", "events"),
+            plural(self.discrepancies, "discrepancy", "discrepancies"),
+        ];
+        f.write_str(&parts.join(", "))
+    }
+}

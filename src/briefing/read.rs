@@ -1,0 +1,868 @@
+//! Reads a parsed TOML document into a [`Briefing`], checking every rule that
+//! one value can be checked against on its own (rules 2, 3, 4's slug form, 6,
+//! 7, 8 and 9), and noting every id declared and every reference made, with
+//! its place, for the cross-reference rules in `validate`.
+//!
+//! Each table is read through a [`TableReader`]: the keys the code asks for
+//! are the schema, so the "unknown key" check and its "did you mean" list can
+//! never drift from what is actually read.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::diagnostic::Diagnostic;
+use super::model::*;
+use crate::text::{is_bidi_control, is_forbidden_control};
+
+pub type Span = Range<usize>;
+
+/// The kinds of things that carry ids; ids are unique within a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Source,
+    Party,
+    StickingPoint,
+    Quote,
+}
+
+impl IdKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            IdKind::Source => "source",
+            IdKind::Party => "party",
+            IdKind::StickingPoint => "sticking point",
+            IdKind::Quote => "quote",
+        }
+    }
+}
+
+/// An id, and where it is written (or, for an assigned quote id, the quote).
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub id: String,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct QuoteText {
+    pub text: String,
+    pub span: Span,
+    pub source: String,
+}
+
+/// What the reader noted for the checks that need the whole file.
+#[derive(Debug, Default)]
+pub struct Notes {
+    pub declared: Vec<(IdKind, Located)>,
+    pub references: Vec<(IdKind, Located)>,
+    /// Each quote's text, its span and its cited source, in file order, for rule 10.
+    pub quote_texts: Vec<QuoteText>,
+    /// Each source's `text_file` value span, by source id.
+    pub text_files: Vec<(String, Span)>,
+}
+
+pub struct Reader<'d> {
+    pub diagnostics: &'d mut Vec<Diagnostic>,
+    pub notes: Notes,
+    text: &'d str,
+}
+
+/// Reads the whole document. Returns `None` when a required part is missing
+/// or malformed (the diagnostics say why).
+pub fn read_document(
+    text: &str,
+    root: &Spanned<DeTable<'_>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<Briefing>, Notes) {
+    let mut reader = Reader {
+        diagnostics,
+        notes: Notes::default(),
+        text,
+    };
+    let briefing = reader.document(root.get_ref());
+    (briefing, reader.notes)
+}
+
+impl Reader<'_> {
+    fn error(&mut self, span: Span, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::error(span, message));
+    }
+
+    fn warning(&mut self, span: Span, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::warning(span, message));
+    }
+
+    fn document(&mut self, root: &DeTable<'_>) -> Option<Briefing> {
+        let mut top = TableReader::new(root, 0..0, "the top level");
+        let format = self.format(&mut top);
+        let meta = match top.table(self, "briefing", Need::Required) {
+            Some((table, span)) => self.meta(table, span),
+            None => None,
+        };
+        let sources = self.each(&mut top, "sources", Self::source);
+        let parties = self.each(&mut top, "parties", Self::party);
+        let sticking_points = self.each(&mut top, "sticking_points", Self::sticking_point);
+        let quotes = self.each_indexed(&mut top, "quotes", Self::quote);
+        let events = self.each(&mut top, "events", Self::event);
+        let discrepancies = self.each(&mut top, "discrepancies", Self::discrepancy);
+        top.finish(self);
+        Some(Briefing {
+            format: format?,
+            meta: meta?,
+            sources: sources?,
+            parties: parties?,
+            sticking_points: sticking_points?,
+            quotes: quotes?,
+            events: events?,
+            discrepancies: discrepancies?,
+        })
+    }
+
+    fn format(&mut self, top: &mut TableReader<'_, '_>) -> Option<u32> {
+        let Some(value) = top.value("format") else {
+            self.error(
+                0..0,
+                "missing key `format`: add `format = 1` at the top of the file",
+            );
+            return None;
+        };
+        match value.get_ref() {
+            DeValue::Integer(n) if i64::from_str_radix(n.as_str(), n.radix()) == Ok(1) => Some(1),
+            DeValue::Integer(n) => {
+                self.error(
+                    value.span(),
+                    format!("unsupported format {n}: this parley reads format 1 only"),
+                );
+                None
+            }
+            other => {
+                self.error(
+                    value.span(),
+                    format!("`format` must be the integer 1, found {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads an optional array of tables with `read` for each element.
+    /// `None` when any element could not be read.
+    fn each<T>(
+        &mut self,
+        top: &mut TableReader<'_, '_>,
+        key: &'static str,
+        mut read: impl FnMut(&mut Self, &DeTable<'_>, Span) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        self.each_indexed(top, key, |reader, table, span, _| read(reader, table, span))
+    }
+
+    fn each_indexed<T>(
+        &mut self,
+        top: &mut TableReader<'_, '_>,
+        key: &'static str,
+        mut read: impl FnMut(&mut Self, &DeTable<'_>, Span, usize) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let tables = top.tables(self, key)?;
+        let items: Vec<Option<T>> = tables
+            .into_iter()
+            .enumerate()
+            .map(|(i, (table, span))| read(self, table, span, i))
+            .collect();
+        items.into_iter().collect()
+    }
+
+    fn meta(&mut self, table: &DeTable<'_>, span: Span) -> Option<Meta> {
+        let mut t = TableReader::new(table, span, "[briefing]");
+        let title = t.string(self, "title", Need::Required);
+        let summary = t.string(self, "summary", Need::Optional);
+        let location = t.string(self, "location", Need::Optional);
+        let as_of = t.date(self, "as_of", Need::Required);
+        let starts = t.date(self, "starts", Need::Optional);
+        let ends = t.date(self, "ends", Need::Optional);
+        t.finish(self);
+        if let (Some(starts), Some(ends)) = (&starts, &ends)
+            && ends.value < starts.value
+        {
+            self.error(
+                ends.span.clone(),
+                format!(
+                    "`ends` ({}) is before `starts` ({})",
+                    ends.value, starts.value
+                ),
+            );
+        }
+        Some(Meta {
+            title: title?.value,
+            summary: summary.map(|s| s.value),
+            location: location.map(|s| s.value),
+            as_of: as_of?.value,
+            starts: starts.map(|d| d.value),
+            ends: ends.map(|d| d.value),
+        })
+    }
+
+    fn source(&mut self, table: &DeTable<'_>, span: Span) -> Option<Source> {
+        let mut t = TableReader::new(table, span, "[[sources]]");
+        let id = t.id(self, IdKind::Source);
+        let outlet = t.string(self, "outlet", Need::Required);
+        let title = t.string(self, "title", Need::Optional);
+        let url = t.string(self, "url", Need::Optional);
+        let published = t.date(self, "published", Need::Optional);
+        let framing = t.string(self, "framing", Need::Optional);
+        let text_file = t.string(self, "text_file", Need::Optional);
+        t.finish(self);
+        let id = id?;
+        if let Some(file) = &text_file {
+            self.notes.text_files.push((id.clone(), file.span.clone()));
+        }
+        Some(Source {
+            id,
+            outlet: outlet?.value,
+            title: title.map(|s| s.value),
+            url: url.map(|s| s.value),
+            published: published.map(|d| d.value),
+            framing: framing.map(|s| s.value),
+            text_file: text_file.map(|s| s.value),
+        })
+    }
+
+    fn party(&mut self, table: &DeTable<'_>, span: Span) -> Option<Party> {
+        let mut t = TableReader::new(table, span.clone(), "[[parties]]");
+        let id = t.id(self, IdKind::Party);
+        let name = t.string(self, "name", Need::Required);
+        let short = t.string(self, "short", Need::Optional);
+        let role = t.choice(self, "role", &Role::ALL);
+        let color = t.string(self, "color", Need::Optional);
+        if let Some(color) = &color
+            && !is_color(&color.value)
+        {
+            self.error(
+                color.span.clone(),
+                format!(
+                    "`color` must be \"#rrggbb\" or a named ANSI colour ({}), found {:?}",
+                    NAMED_COLORS.join(", "),
+                    color.value
+                ),
+            );
+        }
+        let summary = t.string(self, "summary", Need::Optional);
+        let delegation = t.tables(self, "delegation").map(|tables| {
+            tables
+                .into_iter()
+                .map(|(d, s)| self.delegate(d, s))
+                .collect::<Vec<_>>()
+        });
+        let positions = t.tables(self, "positions").map(|tables| {
+            tables
+                .into_iter()
+                .map(|(p, s)| self.position(p, s))
+                .collect::<Vec<_>>()
+        });
+        t.finish(self);
+
+        let delegation: Vec<(Delegate, Option<Span>)> =
+            delegation?.into_iter().collect::<Option<_>>()?;
+        let leads: Vec<&Span> = delegation
+            .iter()
+            .filter_map(|(_, lead)| lead.as_ref())
+            .collect();
+        for extra in leads.iter().skip(1) {
+            self.error(
+                (*extra).clone(),
+                format!(
+                    "a second `lead = true` in this party's delegation (the first is on line {}): at most one lead per party",
+                    self.line_of(leads[0].start)
+                ),
+            );
+        }
+        let positions: Vec<Position> = positions?.into_iter().collect::<Option<_>>()?;
+        let id = id?;
+        if !positions.iter().any(|p| p.red_line) {
+            self.warning(span, format!("party `{id}` has no red lines"));
+        }
+        Some(Party {
+            short: short.map_or_else(|| id.to_uppercase(), |s| s.value),
+            id,
+            name: name?.value,
+            role: role?,
+            color: color.map(|c| c.value),
+            summary: summary.map(|s| s.value),
+            delegation: delegation.into_iter().map(|(d, _)| d).collect(),
+            positions,
+        })
+    }
+
+    /// A delegate, and the span of its `lead = true` if it has one.
+    fn delegate(&mut self, table: &DeTable<'_>, span: Span) -> Option<(Delegate, Option<Span>)> {
+        let mut t = TableReader::new(table, span, "[[parties.delegation]]");
+        let name = t.string(self, "name", Need::Required);
+        let title = t.string(self, "title", Need::Optional);
+        let lead = t.bool(self, "lead");
+        let sources = t.references(self, "sources", IdKind::Source);
+        t.finish(self);
+        let lead_span = lead.as_ref().filter(|l| l.value).map(|l| l.span.clone());
+        Some((
+            Delegate {
+                name: name?.value,
+                title: title.map(|s| s.value),
+                lead: lead.is_some_and(|l| l.value),
+                sources: sources?,
+            },
+            lead_span,
+        ))
+    }
+
+    fn position(&mut self, table: &DeTable<'_>, span: Span) -> Option<Position> {
+        let mut t = TableReader::new(table, span.clone(), "[[parties.positions]]");
+        let text = t.string(self, "text", Need::Required);
+        let red_line = t.bool(self, "red_line");
+        let topic = t.reference(self, "topic", IdKind::StickingPoint, Need::Optional);
+        let sources = t.references(self, "sources", IdKind::Source);
+        t.finish(self);
+        let sources = sources?;
+        if sources.is_empty() {
+            self.warning(
+                span,
+                "position has no sources: add `sources = [\"...\"]` so a reader can trace it",
+            );
+        }
+        Some(Position {
+            text: text?.value,
+            red_line: red_line.is_some_and(|r| r.value),
+            topic: topic.map(|t| t.value),
+            sources,
+        })
+    }
+
+    fn sticking_point(&mut self, table: &DeTable<'_>, span: Span) -> Option<StickingPoint> {
+        let mut t = TableReader::new(table, span, "[[sticking_points]]");
+        let id = t.id(self, IdKind::StickingPoint);
+        let title = t.string(self, "title", Need::Required);
+        let summary = t.string(self, "summary", Need::Optional);
+        let status = t.choice(self, "status", &Status::ALL);
+        t.finish(self);
+        Some(StickingPoint {
+            id: id?,
+            title: title?.value,
+            summary: summary.map(|s| s.value),
+            status: status?,
+        })
+    }
+
+    fn quote(&mut self, table: &DeTable<'_>, span: Span, index: usize) -> Option<Quote> {
+        let mut t = TableReader::new(table, span.clone(), "[[quotes]]");
+        let id = match t.value("id") {
+            Some(_) => t.id(self, IdKind::Quote),
+            None => {
+                let assigned = format!("q{}", index + 1);
+                self.notes.declared.push((
+                    IdKind::Quote,
+                    Located {
+                        id: assigned.clone(),
+                        span,
+                    },
+                ));
+                Some(assigned)
+            }
+        };
+        let speaker = t.string(self, "speaker", Need::Required);
+        let party = t.reference(self, "party", IdKind::Party, Need::Optional);
+        let text = t.string(self, "text", Need::Required);
+        let source = t.reference(self, "source", IdKind::Source, Need::Required);
+        let said_on = t.date(self, "said_on", Need::Optional);
+        let context = t.string(self, "context", Need::Optional);
+        let topics = t.references(self, "topics", IdKind::StickingPoint);
+        t.finish(self);
+        let (text, source) = (text?, source?);
+        self.notes.quote_texts.push(QuoteText {
+            text: text.value.clone(),
+            span: text.span,
+            source: source.value.clone(),
+        });
+        Some(Quote {
+            id: id?,
+            speaker: speaker?.value,
+            party: party.map(|p| p.value),
+            text: text.value,
+            source: source.value,
+            said_on: said_on.map(|d| d.value),
+            context: context.map(|c| c.value),
+            topics: topics?,
+        })
+    }
+
+    fn event(&mut self, table: &DeTable<'_>, span: Span) -> Option<Event> {
+        let mut t = TableReader::new(table, span, "[[events]]");
+        let date = t.date(self, "date", Need::Required);
+        let title = t.string(self, "title", Need::Required);
+        let detail = t.string(self, "detail", Need::Optional);
+        let sources = t.references(self, "sources", IdKind::Source);
+        t.finish(self);
+        Some(Event {
+            date: date?.value,
+            title: title?.value,
+            detail: detail.map(|d| d.value),
+            sources: sources?,
+        })
+    }
+
+    fn discrepancy(&mut self, table: &DeTable<'_>, span: Span) -> Option<Discrepancy> {
+        let mut t = TableReader::new(table, span.clone(), "[[discrepancies]]");
+        let subject = t.string(self, "subject", Need::Required);
+        let note = t.string(self, "note", Need::Optional);
+        let accounts = t.tables(self, "accounts").map(|tables| {
+            tables
+                .into_iter()
+                .map(|(a, s)| self.account(a, s))
+                .collect::<Vec<_>>()
+        });
+        t.finish(self);
+        let accounts: Vec<Account> = accounts?.into_iter().collect::<Option<_>>()?;
+        if accounts.len() < 2 {
+            self.error(
+                span,
+                format!(
+                    "a discrepancy needs at least two `[[discrepancies.accounts]]`, found {}",
+                    accounts.len()
+                ),
+            );
+        }
+        Some(Discrepancy {
+            subject: subject?.value,
+            note: note.map(|n| n.value),
+            accounts,
+        })
+    }
+
+    fn account(&mut self, table: &DeTable<'_>, span: Span) -> Option<Account> {
+        let mut t = TableReader::new(table, span, "[[discrepancies.accounts]]");
+        let source = t.reference(self, "source", IdKind::Source, Need::Required);
+        let says = t.string(self, "says", Need::Required);
+        t.finish(self);
+        Some(Account {
+            source: source?.value,
+            says: says?.value,
+        })
+    }
+
+    /// Rule 9 (and the bidi warning) for one string value.
+    fn check_text(&mut self, key: &str, value: &str, span: &Span) {
+        if let Some(c) = value.chars().find(|&c| is_forbidden_control(c)) {
+            let at = self.raw_position(span, c).unwrap_or_else(|| span.clone());
+            self.error(
+                at,
+                format!(
+                    "control character U+{:04X} in `{key}`: text may hold newlines and tabs, but no other control character",
+                    c as u32
+                ),
+            );
+        }
+        if let Some(c) = value.chars().find(|&c| is_bidi_control(c)) {
+            let at = self.raw_position(span, c).unwrap_or_else(|| span.clone());
+            self.warning(
+                at,
+                format!(
+                    "bidirectional control character U+{:04X} in `{key}`: it is shown as a visible escape, not obeyed",
+                    c as u32
+                ),
+            );
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.text.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// Where a character typed raw (not as an escape) sits inside a span.
+    fn raw_position(&self, span: &Span, c: char) -> Option<Span> {
+        let slice = self.text.get(span.clone())?;
+        slice
+            .find(c)
+            .map(|at| span.start + at..span.start + at + c.len_utf8())
+    }
+}
+
+pub const NAMED_COLORS: [&str; 16] = [
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "darkgray",
+    "lightred",
+    "lightgreen",
+    "lightyellow",
+    "lightblue",
+    "lightmagenta",
+    "lightcyan",
+    "white",
+];
+
+fn is_color(value: &str) -> bool {
+    match value.strip_prefix('#') {
+        Some(hex) => hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()),
+        None => NAMED_COLORS.contains(&value.to_ascii_lowercase().as_str()),
+    }
+}
+
+/// An id is a short slug: `[a-z0-9][a-z0-9_-]*`.
+pub fn is_slug(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    Required,
+    Optional,
+}
+
+/// A value read from the file, with its place.
+struct At<T> {
+    value: T,
+    span: Span,
+}
+
+/// Reads one table's keys, remembering which were asked for; `finish` reports
+/// the rest as unknown.
+struct TableReader<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: Span,
+    name: &'static str,
+    known: Vec<&'static str>,
+}
+
+impl<'a, 'i> TableReader<'a, 'i> {
+    fn new(table: &'a DeTable<'i>, span: Span, name: &'static str) -> Self {
+        Self {
+            table,
+            span,
+            name,
+            known: Vec::new(),
+        }
+    }
+
+    fn value(&mut self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
+        if !self.known.contains(&key) {
+            self.known.push(key);
+        }
+        self.table.get(key)
+    }
+
+    /// The value of `key`, or an error when it is required and missing.
+    fn present(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        need: Need,
+    ) -> Option<&'a Spanned<DeValue<'i>>> {
+        let value = self.value(key);
+        if value.is_none() && need == Need::Required {
+            reader.error(
+                self.span.clone(),
+                format!("missing key `{key}` in {}", self.name),
+            );
+        }
+        value
+    }
+
+    fn wrong_type(&self, reader: &mut Reader, key: &str, expected: &str, found: &Spanned<DeValue>) {
+        reader.error(
+            found.span(),
+            format!(
+                "`{key}` must be {expected}, found {}",
+                found.get_ref().type_str()
+            ),
+        );
+    }
+
+    fn string(&mut self, reader: &mut Reader, key: &'static str, need: Need) -> Option<At<String>> {
+        let value = self.present(reader, key, need)?;
+        let DeValue::String(text) = value.get_ref() else {
+            self.wrong_type(reader, key, "a string", value);
+            return None;
+        };
+        reader.check_text(key, text, &value.span());
+        if need == Need::Required && text.trim().is_empty() {
+            reader.error(value.span(), format!("`{key}` must not be empty"));
+            return None;
+        }
+        Some(At {
+            value: text.to_string(),
+            span: value.span(),
+        })
+    }
+
+    fn bool(&mut self, reader: &mut Reader, key: &'static str) -> Option<At<bool>> {
+        let value = self.value(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(At {
+                value: *b,
+                span: value.span(),
+            }),
+            _ => {
+                self.wrong_type(reader, key, "true or false", value);
+                None
+            }
+        }
+    }
+
+    fn date(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        need: Need,
+    ) -> Option<At<NaiveDate>> {
+        let value = self.present(reader, key, need)?;
+        let expected = "a local date such as 2026-01-23 (unquoted)";
+        let DeValue::Datetime(datetime) = value.get_ref() else {
+            self.wrong_type(reader, key, expected, value);
+            return None;
+        };
+        let date = match (datetime.date, datetime.time, datetime.offset) {
+            (Some(date), None, None) => {
+                NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+            }
+            _ => {
+                reader.error(
+                    value.span(),
+                    format!("`{key}` must be {expected}, found a date-time"),
+                );
+                return None;
+            }
+        };
+        match date {
+            Some(date) => Some(At {
+                value: date,
+                span: value.span(),
+            }),
+            None => {
+                reader.error(value.span(), format!("`{key}` is not a calendar date"));
+                None
+            }
+        }
+    }
+
+    fn choice<T: Copy + Default>(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        options: &[(&'static str, T)],
+    ) -> Option<T> {
+        let Some(text) = self.string(reader, key, Need::Optional) else {
+            // Absent gives the default; a wrong type was reported by `string`.
+            return self.table.get(key).is_none().then(T::default);
+        };
+        let found = options.iter().find(|(name, _)| *name == text.value);
+        if found.is_none() {
+            let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+            let hint = did_you_mean(&text.value, &names)
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            reader.error(
+                text.span,
+                format!(
+                    "`{key}` must be one of {}, found {:?}{hint}",
+                    names
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    text.value
+                ),
+            );
+        }
+        found.map(|(_, value)| *value)
+    }
+
+    /// The table's `id`: required, a slug; declared for the uniqueness check.
+    fn id(&mut self, reader: &mut Reader, kind: IdKind) -> Option<String> {
+        let id = self.string(reader, "id", Need::Required)?;
+        if !is_slug(&id.value) {
+            reader.error(
+                id.span.clone(),
+                format!(
+                    "{} id {:?} is not a slug: use lower-case letters, digits, `-` and `_`, starting with a letter or digit",
+                    kind.noun(),
+                    id.value
+                ),
+            );
+        }
+        reader.notes.declared.push((
+            kind,
+            Located {
+                id: id.value.clone(),
+                span: id.span,
+            },
+        ));
+        Some(id.value)
+    }
+
+    fn reference(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        kind: IdKind,
+        need: Need,
+    ) -> Option<At<String>> {
+        let id = self.string(reader, key, need)?;
+        reader.notes.references.push((
+            kind,
+            Located {
+                id: id.value.clone(),
+                span: id.span.clone(),
+            },
+        ));
+        Some(id)
+    }
+
+    /// An optional array of ids (absent is an empty list).
+    fn references(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        kind: IdKind,
+    ) -> Option<Vec<String>> {
+        let Some(value) = self.value(key) else {
+            return Some(Vec::new());
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(reader, key, "an array of ids", value);
+            return None;
+        };
+        let ids: Vec<Option<String>> = items
+            .iter()
+            .map(|item| match item.get_ref() {
+                DeValue::String(id) => {
+                    reader.check_text(key, id, &item.span());
+                    reader.notes.references.push((
+                        kind,
+                        Located {
+                            id: id.to_string(),
+                            span: item.span(),
+                        },
+                    ));
+                    Some(id.to_string())
+                }
+                _ => {
+                    self.wrong_type(reader, key, "an array of id strings", item);
+                    None
+                }
+            })
+            .collect();
+        ids.into_iter().collect()
+    }
+
+    /// A sub-table written as `[name]`.
+    fn table(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        need: Need,
+    ) -> Option<(&'a DeTable<'i>, Span)> {
+        let Some(value) = self.value(key) else {
+            if need == Need::Required {
+                reader.error(
+                    self.span.clone(),
+                    format!("missing table `[{key}]` in {}", self.name),
+                );
+            }
+            return None;
+        };
+        match value.get_ref() {
+            DeValue::Table(table) => Some((table, value.span())),
+            _ => {
+                self.wrong_type(reader, key, &format!("a table `[{key}]`"), value);
+                None
+            }
+        }
+    }
+
+    /// An optional array of tables written as `[[name]]` (absent is empty).
+    fn tables(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+    ) -> Option<Vec<(&'a DeTable<'i>, Span)>> {
+        let Some(value) = self.value(key) else {
+            return Some(Vec::new());
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(
+                reader,
+                key,
+                &format!("an array of tables `[[{key}]]`"),
+                value,
+            );
+            return None;
+        };
+        tables_in(items).or_else(|| {
+            self.wrong_type(
+                reader,
+                key,
+                &format!("an array of tables `[[{key}]]`"),
+                value,
+            );
+            None
+        })
+    }
+
+    /// Reports every key that nothing asked for, naming the nearest known one.
+    fn finish(self, reader: &mut Reader) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref();
+            if self.known.contains(&name.as_ref()) {
+                continue;
+            }
+            let hint = match did_you_mean(name, &self.known) {
+                Some(near) => format!("; did you mean `{near}`?"),
+                None => format!(
+                    "; {} takes {}",
+                    self.name,
+                    self.known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            reader.error(
+                key.span(),
+                format!("unknown key `{name}` in {}{hint}", self.name),
+            );
+        }
+    }
+}
+
+fn tables_in<'a, 'i>(items: &'a DeArray<'i>) -> Option<Vec<(&'a DeTable<'i>, Span)>> {
+    items
+        .iter()
+        .map(|item| match item.get_ref() {
+            DeValue::Table(table) => Some((table, item.span())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The known name closest to `name`, if one is close enough to be a typo.
+pub fn did_you_mean<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(name, k), *k))
+        .filter(|(distance, k)| *distance <= k.len().div_ceil(3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}

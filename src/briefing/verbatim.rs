@@ -1,0 +1,114 @@
+//! Is a quote verbatim? Rule 10 of the format, and the shipped briefing's
+//! fidelity test, both ask it here.
+//!
+//! Only typography is forgiven: curly against straight quote marks, dash
+//! variants, and runs of whitespace. `...` (or `…`) in a quote stands for an
+//! elision: each part must appear, in order.
+
+/// The text with typographic quote marks and dashes made plain and every run
+/// of whitespace made one space.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            in_space = true;
+            continue;
+        }
+        if in_space {
+            out.push(' ');
+            in_space = false;
+        }
+        out.push(match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '«' | '»' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
+            c => c,
+        });
+    }
+    out
+}
+
+/// Where a quote was not found: the part that is missing and the passage of
+/// the source that comes closest to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    pub missing: String,
+    pub closest: String,
+}
+
+/// Checks that `quote` appears in `source` (elisions allowed, in order).
+pub fn find_quote(quote: &str, source: &str) -> Result<(), Mismatch> {
+    let source = normalize(source);
+    let quote = normalize(quote).replace('…', "...");
+    let mut from = 0;
+    for part in quote.split("...").map(str::trim).filter(|p| !p.is_empty()) {
+        match source[from..].find(part) {
+            Some(at) => from += at + part.len(),
+            None => {
+                return Err(Mismatch {
+                    missing: part.to_string(),
+                    closest: closest_passage(part, &source),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The passage of `source` sharing the longest run of words with the start
+/// of `part`, as long as `part` (for a person to compare by eye).
+fn closest_passage(part: &str, source: &str) -> String {
+    let wanted: Vec<&str> = part.split(' ').collect();
+    let starts = std::iter::once(0).chain(source.match_indices(' ').map(|(i, _)| i + 1));
+    let best = starts
+        .map(|start| {
+            let shared = source[start..]
+                .split(' ')
+                .zip(&wanted)
+                .take_while(|(a, b)| a == *b)
+                .count();
+            (shared, start)
+        })
+        .max_by_key(|&(shared, start)| (shared, std::cmp::Reverse(start)));
+    let start = best.map_or(0, |(_, start)| start);
+    source[start..].chars().take(part.chars().count()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forgives_only_typography() {
+        assert_eq!(
+            normalize("“It’s  all\n about — the land”"),
+            "\"It's all about - the land\""
+        );
+        assert!(
+            find_quote(
+                "post-war security",
+                "on post\u{2011}war security guarantees"
+            )
+            .is_ok()
+        );
+        assert!(find_quote("It's all about the land", "“It’s all about the land. This").is_ok());
+        assert!(find_quote("it's all about the land", "It’s all about the land").is_err());
+    }
+
+    #[test]
+    fn elisions_must_appear_in_order() {
+        let source = "one two three four five";
+        assert!(find_quote("one two ... four five", source).is_ok());
+        assert!(find_quote("one … five", source).is_ok());
+        assert!(find_quote("four five ... one two", source).is_err());
+    }
+
+    #[test]
+    fn a_mismatch_shows_the_closest_passage() {
+        let source = "Ushakov said the talks were productive and useful.";
+        let err = find_quote("the talks were fruitful", source).unwrap_err();
+        assert_eq!(err.missing, "the talks were fruitful");
+        assert_eq!(err.closest, "the talks were producti");
+    }
+}

@@ -1,0 +1,66 @@
+//! `parley check [FILE...]`: validates briefings and reports every finding.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::exit;
+use crate::briefing::diagnostic::render;
+use crate::briefing::{Document, load};
+use crate::text::sanitize_inline;
+
+/// Checks each file (the embedded briefing when none is given), printing
+/// findings to `err` and a one-line summary per valid file to `out`.
+/// Returns the exit status.
+pub fn run(files: &[PathBuf], max_bytes: u64, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let documents: Vec<Result<Document, _>> = if files.is_empty() {
+        vec![Ok(Document::embedded())]
+    } else {
+        files.iter().map(|f| Document::read(f, max_bytes)).collect()
+    };
+    let mut status = exit::OK;
+    for document in documents {
+        let file_status = match document {
+            Ok(document) => check_one(&document, out, err),
+            Err(error) => {
+                let _ = writeln!(err, "{}", sanitize_inline(&error.to_string()));
+                if error.is_unreadable() {
+                    exit::USAGE
+                } else {
+                    exit::INVALID
+                }
+            }
+        };
+        status = status.max(file_status);
+    }
+    status
+}
+
+fn check_one(document: &Document, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let name = sanitize_inline(&document.name);
+    match load(document) {
+        Ok(loaded) => {
+            let _ = write!(
+                err,
+                "{}",
+                render(&document.name, &document.text, &loaded.warnings)
+            );
+            for note in &loaded.notes {
+                let _ = writeln!(err, "{name}: note: {}", sanitize_inline(note));
+            }
+            let _ = writeln!(out, "{name}: ok: {}", loaded.briefing.counts());
+            exit::OK
+        }
+        Err(invalid) => {
+            let _ = write!(err, "{}", invalid.render(document));
+            let errors = invalid.errors().count();
+            let warnings = invalid.diagnostics.len() - errors;
+            let _ = writeln!(
+                err,
+                "{name}: invalid: {errors} error{}, {warnings} warning{}",
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" },
+            );
+            exit::INVALID
+        }
+    }
+}
