@@ -280,7 +280,8 @@ impl Reader<'_> {
         }
         let positions: Vec<Position> = positions?.into_iter().collect::<Option<_>>()?;
         let id = id?;
-        if !positions.iter().any(|p| p.red_line) {
+        // Hosts, mediators and observers are not expected to hold red lines.
+        if role == Some(Role::Party) && !positions.iter().any(|p| p.red_line) {
             self.warning(span, format!("party `{id}` has no red lines"));
         }
         Some(Party {

@@ -1,0 +1,69 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use parley::briefing::diagnostic::{LineIndex, Severity};
+use parley::briefing::{Document, Loaded, load};
+
+/// A document from inline text, as if read from `test.toml` in `dir`.
+pub fn document(text: &str) -> Document {
+    Document { name: "test.toml".into(), text: text.into(), dir: Some(".".into()) }
+}
+
+/// Every finding as `line:column: error|warning: message`, in file order.
+pub fn findings(text: &str) -> Vec<String> {
+    findings_of(&document(text))
+}
+
+pub fn findings_of(document: &Document) -> Vec<String> {
+    let diagnostics = match load(document) {
+        Ok(loaded) => loaded.warnings,
+        Err(invalid) => invalid.diagnostics,
+    };
+    let lines = LineIndex::new(&document.text);
+    diagnostics
+        .iter()
+        .map(|d| {
+            let at = lines.location(d.span.start);
+            let label = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            format!("{}:{}: {label}: {}", at.line, at.column, d.message)
+        })
+        .collect()
+}
+
+/// Loads text that must be valid.
+pub fn loaded(text: &str) -> Loaded {
+    match load(&document(text)) {
+        Ok(loaded) => loaded,
+        Err(_) => panic!("expected a valid briefing, got:\n{}", findings(text).join("\n")),
+    }
+}
+
+/// A small valid briefing: tests append to it to break one rule at a time.
+/// It is 18 lines long, so appended text starts on line 19.
+pub const BASE: &str = r#"format = 1
+
+[briefing]
+title = "Talks"
+as_of = 2026-01-23
+
+[[sources]]
+id = "s1"
+outlet = "Example Wire"
+
+[[parties]]
+id = "ua"
+name = "Ukraine"
+
+[[parties.positions]]
+text = "No."
+red_line = true
+sources = ["s1"]
+"#;
+
+/// [`BASE`] with `more` appended.
+pub fn with(more: &str) -> String {
+    format!("{BASE}{more}")
+}
