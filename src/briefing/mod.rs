@@ -9,5 +9,5 @@ mod validate;
 pub mod verbatim;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Document, FileError, Invalid, Loaded, load};
+pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, load};
 pub use model::*;
