@@ -1,10 +1,25 @@
 //! parley: a terminal briefing dashboard for negotiations.
 //!
-//! Module map:
+//! Module map (data flows one way: file -> briefing -> app -> views):
 //! - `briefing/`: the file format: model, loader, validation rules (no UI).
+//! - `search/`: quote search: folding, query syntax, matching, ranking (no UI).
+//! - `export/`: the briefing as a markdown memo or JSON (no UI).
 //! - `text`: the one sanitiser and display-width helpers for file text.
-//! - `cli/`: the command-line subcommands (`check`, ...).
+//! - `action`, `keymap`: what a person can ask for, and the keys for it.
+//! - `app`: the model and `update`, the only place state changes.
+//! - `ui/`: drawing, one file per view; pure functions of the `App`.
+//! - `theme`: `themes/*.toml` and user theme files -> styles.
+//! - `tui`: the run loop, the only code that touches the real terminal.
+//! - `cli/`: the command-line subcommands (`check`, `search`, `export`).
 
+pub mod action;
+pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod export;
+pub mod keymap;
+pub mod search;
 pub mod text;
+pub mod theme;
+pub mod tui;
+pub mod ui;

@@ -214,6 +214,32 @@ impl Briefing {
         self.parties.iter().find(|p| p.id == id)
     }
 
+    /// How many claims (delegates, positions, quotes, events, discrepancy
+    /// accounts) cite the source `id`.
+    pub fn citations(&self, id: &str) -> usize {
+        let cites = |sources: &[String]| usize::from(sources.iter().any(|s| s == id));
+        let parties: usize = self
+            .parties
+            .iter()
+            .map(|p| {
+                p.delegation
+                    .iter()
+                    .map(|d| cites(&d.sources))
+                    .sum::<usize>()
+                    + p.positions.iter().map(|x| cites(&x.sources)).sum::<usize>()
+            })
+            .sum();
+        let quotes = self.quotes.iter().filter(|q| q.source == id).count();
+        let events: usize = self.events.iter().map(|e| cites(&e.sources)).sum();
+        let accounts = self
+            .discrepancies
+            .iter()
+            .flat_map(|d| &d.accounts)
+            .filter(|a| a.source == id)
+            .count();
+        parties + quotes + events + accounts
+    }
+
     pub fn sticking_point(&self, id: &str) -> Option<&StickingPoint> {
         self.sticking_points.iter().find(|s| s.id == id)
     }

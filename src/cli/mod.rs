@@ -1,6 +1,8 @@
 //! The command line: one module per subcommand; `main.rs` only dispatches.
 
 pub mod check;
+pub mod export;
+pub mod open;
 
 /// Exit statuses scripts can rely on.
 pub mod exit {

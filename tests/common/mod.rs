@@ -6,7 +6,11 @@ use parley::briefing::{Document, Loaded, load};
 
 /// A document from inline text, as if read from `test.toml` in `dir`.
 pub fn document(text: &str) -> Document {
-    Document { name: "test.toml".into(), text: text.into(), dir: Some(".".into()) }
+    Document {
+        name: "test.toml".into(),
+        text: text.into(),
+        dir: Some(".".into()),
+    }
 }
 
 /// Every finding as `line:column: error|warning: message`, in file order.
@@ -37,7 +41,10 @@ pub fn findings_of(document: &Document) -> Vec<String> {
 pub fn loaded(text: &str) -> Loaded {
     match load(&document(text)) {
         Ok(loaded) => loaded,
-        Err(_) => panic!("expected a valid briefing, got:\n{}", findings(text).join("\n")),
+        Err(_) => panic!(
+            "expected a valid briefing, got:\n{}",
+            findings(text).join("\n")
+        ),
     }
 }
 
@@ -66,4 +73,30 @@ sources = ["s1"]
 /// [`BASE`] with `more` appended.
 pub fn with(more: &str) -> String {
     format!("{BASE}{more}")
+}
+
+/// Runs the real `parley` binary from a folder that holds no briefing.
+pub fn parley(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// The path of a briefing in `tests/fixtures/briefings`.
+pub fn fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/briefings")
+        .join(name)
+        .display()
+        .to_string()
 }

@@ -1,0 +1,82 @@
+//! Everything a person can ask the dashboard for. Keys and mouse events map
+//! to these (in `keymap`), and `App::update` is the only place they act.
+
+use crate::app::View;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave parley.
+    Quit,
+    /// Show or hide the list of every key.
+    ToggleHelp,
+    /// Close the popup, leave the search line, or go back to the red lines.
+    Back,
+    /// Next view (in the party view: next party, then the next view).
+    NextView,
+    /// Previous view (in the party view: previous party, then the previous view).
+    PreviousView,
+    /// Go to one view.
+    Show(View),
+    /// Open the party view on the N-th party (0-based).
+    SelectParty(usize),
+    /// Next party in the party view.
+    NextParty,
+    /// Previous party in the party view.
+    PreviousParty,
+    /// Selection up one item.
+    Up,
+    /// Selection down one item.
+    Down,
+    /// Column to the left (red lines), or scroll left.
+    Left,
+    /// Column to the right (red lines), or scroll right.
+    Right,
+    /// Selection to the first item.
+    Top,
+    /// Selection to the last item.
+    Bottom,
+    /// Selection up one page.
+    PageUp,
+    /// Selection down one page.
+    PageDown,
+    /// Open the selected item's details and sources (in search: jump to the quote).
+    Open,
+    /// Copy the selected quote with its citation to the clipboard (OSC 52).
+    Copy,
+    /// Switch to the next built-in theme.
+    CycleTheme,
+    /// Open the quote search line.
+    StartSearch,
+    /// Type a character into the search line.
+    SearchInput(char),
+    /// Delete the character before the cursor.
+    SearchBackspace,
+    /// Delete the word before the cursor.
+    SearchDeleteWord,
+    /// Clear the search line.
+    SearchClear,
+    /// Move the search cursor left.
+    SearchCursorLeft,
+    /// Move the search cursor right.
+    SearchCursorRight,
+    /// Move the search cursor to the start.
+    SearchCursorHome,
+    /// Move the search cursor to the end.
+    SearchCursorEnd,
+    /// Recall the previous query from history.
+    SearchHistoryPrevious,
+    /// Recall the next query from history.
+    SearchHistoryNext,
+    /// Switch quote order between relevance and date.
+    ToggleOrder,
+    /// Reload the briefing file from disk.
+    Reload,
+    /// Select what is under the mouse pointer.
+    Click { column: u16, row: u16 },
+    /// Scroll the list up (mouse wheel).
+    ScrollUp,
+    /// Scroll the list down (mouse wheel).
+    ScrollDown,
+    /// The terminal has a new size.
+    Resize { width: u16, height: u16 },
+}

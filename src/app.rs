@@ -1,0 +1,696 @@
+//! The model (`App`) and `update`, the only place state changes. Nothing here
+//! touches the terminal: tests drive it with actions alone.
+
+use std::cell::RefCell;
+use std::sync::atomic::AtomicBool;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::briefing::{Briefing, Role};
+use crate::keymap::Mode;
+use crate::search::{Hit, Index, Order, Query};
+use crate::theme::Theme;
+
+/// The dashboard's views, in `Tab` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    RedLines,
+    Party,
+    StickingPoints,
+    Quotes,
+    Sources,
+    Timeline,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::RedLines,
+        View::Party,
+        View::StickingPoints,
+        View::Quotes,
+        View::Sources,
+        View::Timeline,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::RedLines => "Red lines",
+            View::Party => "Party",
+            View::StickingPoints => "Sticking points",
+            View::Quotes => "Quotes",
+            View::Sources => "Sources",
+            View::Timeline => "Timeline",
+        }
+    }
+
+    fn index(self) -> usize {
+        View::ALL.iter().position(|&v| v == self).unwrap_or(0)
+    }
+
+    fn offset(self, by: isize) -> View {
+        let n = View::ALL.len() as isize;
+        View::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
+    }
+}
+
+/// One thing on screen that can be selected and opened: every claim, with
+/// its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Position { party: usize, index: usize },
+    Delegate { party: usize, index: usize },
+    Quote(usize),
+    StickingPoint(usize),
+    Source(usize),
+    Discrepancy(usize),
+    Event(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Popup {
+    Help,
+    Detail(Item),
+}
+
+/// What `update` asks the run loop to do in the outside world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Read the briefing file again.
+    Reload,
+}
+
+/// The search line and its results.
+#[derive(Debug, Default)]
+pub struct Search {
+    /// The search line has the keyboard.
+    pub active: bool,
+    pub input: String,
+    /// Cursor position in characters.
+    pub cursor: usize,
+    pub order: Order,
+    /// The quotes shown in the quotes view, ranked (every quote for an empty query).
+    pub results: Vec<Hit>,
+    /// The view to go back to when the search is left with `Esc`.
+    pub return_to: Option<View>,
+    /// Past queries, oldest first, and where `Up`/`Down` are in them.
+    pub history: Vec<String>,
+    pub history_position: Option<usize>,
+}
+
+/// A place on screen that a click selects: the rows `area` covers show
+/// `item_index` of `view`'s items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClickTarget {
+    pub view: View,
+    pub area: Rect,
+    pub item_index: usize,
+    /// For the red-lines view: the column (party) the item is in.
+    pub column: Option<usize>,
+}
+
+pub struct App {
+    pub briefing: Briefing,
+    /// How the status bar names the briefing.
+    pub file_name: String,
+    /// Whether `r` has a file to reload.
+    pub reloadable: bool,
+    pub view: View,
+    pub theme: Theme,
+    pub popup: Option<Popup>,
+    pub popup_scroll: u16,
+    /// Selected item per view (index into `items(view)`).
+    selected: [usize; 6],
+    /// Red lines: the focused column (index into `columns()`) and the first shown.
+    pub column: usize,
+    pub first_column: usize,
+    /// Party view: which party.
+    pub party: usize,
+    pub search: Search,
+    index: Index,
+    pub width: u16,
+    pub height: u16,
+    pub quit: bool,
+    /// A one-line message for the status bar (copy confirmations).
+    pub message: Option<String>,
+    /// Shown above the view until the next good load: why the last reload failed.
+    pub banner: Option<String>,
+    pub effects: Vec<Effect>,
+    /// Filled in by drawing, read by clicks: what is where on screen.
+    pub click_targets: RefCell<Vec<ClickTarget>>,
+}
+
+/// Columns narrower than this do not fit a red line legibly.
+pub const MIN_COLUMN_WIDTH: u16 = 24;
+
+impl App {
+    pub fn new(briefing: Briefing, file_name: impl Into<String>, theme: Theme) -> Self {
+        let index = Index::new(&briefing);
+        let mut app = Self {
+            briefing,
+            file_name: file_name.into(),
+            reloadable: false,
+            view: View::RedLines,
+            theme,
+            popup: None,
+            popup_scroll: 0,
+            selected: [0; 6],
+            column: 0,
+            first_column: 0,
+            party: 0,
+            search: Search::default(),
+            index,
+            width: 80,
+            height: 24,
+            quit: false,
+            message: None,
+            banner: None,
+            effects: Vec::new(),
+            click_targets: RefCell::new(Vec::new()),
+        };
+        app.run_search();
+        app
+    }
+
+    /// Which keys apply now.
+    pub fn mode(&self) -> Mode {
+        if self.popup.is_some() {
+            Mode::Popup
+        } else if self.search.active {
+            Mode::Search
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// Parties shown as red-line columns: those at the table (role party or
+    /// mediator); hosts and observers go in a header line. When no party is
+    /// at the table, every party gets a column.
+    pub fn columns(&self) -> Vec<usize> {
+        let at_table: Vec<usize> = (0..self.briefing.parties.len())
+            .filter(|&i| matches!(self.briefing.parties[i].role, Role::Party | Role::Mediator))
+            .collect();
+        if at_table.is_empty() {
+            (0..self.briefing.parties.len()).collect()
+        } else {
+            at_table
+        }
+    }
+
+    /// How many red-line columns fit the terminal's width.
+    pub fn visible_columns(&self) -> usize {
+        let total = self.columns().len();
+        ((self.width / MIN_COLUMN_WIDTH) as usize)
+            .clamp(1, total.max(1))
+            .min(total.max(1))
+    }
+
+    /// A party's positions: red lines first, then the rest, in file order.
+    pub fn red_lines_first(&self, party: usize) -> Vec<usize> {
+        let positions = &self.briefing.parties[party].positions;
+        let mut order: Vec<usize> = (0..positions.len()).collect();
+        order.sort_by_key(|&i| !positions[i].red_line);
+        order
+    }
+
+    /// A party's positions grouped by sticking point (in the file's order of
+    /// sticking points, positions without one last), red lines first in each.
+    pub fn positions_by_topic(&self, party: usize) -> Vec<usize> {
+        let positions = &self.briefing.parties[party].positions;
+        let topic_rank = |topic: &Option<String>| {
+            topic
+                .as_deref()
+                .and_then(|t| self.briefing.sticking_points.iter().position(|s| s.id == t))
+                .unwrap_or(usize::MAX)
+        };
+        let mut order: Vec<usize> = (0..positions.len()).collect();
+        order.sort_by_key(|&i| (topic_rank(&positions[i].topic), !positions[i].red_line));
+        order
+    }
+
+    /// Events by date (file order within a day).
+    pub fn events_by_date(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.briefing.events.len()).collect();
+        order.sort_by_key(|&i| self.briefing.events[i].date);
+        order
+    }
+
+    /// A red-lines column's items: the party's positions, red lines first.
+    pub fn items_for_column(&self, party: usize) -> Vec<Item> {
+        self.red_lines_first(party)
+            .into_iter()
+            .map(|index| Item::Position { party, index })
+            .collect()
+    }
+
+    /// The selectable items of a view, in the order the view shows them.
+    pub fn items(&self, view: View) -> Vec<Item> {
+        let b = &self.briefing;
+        match view {
+            View::RedLines => match self.columns().get(self.column) {
+                Some(&party) => self.items_for_column(party),
+                None => Vec::new(),
+            },
+            View::Party => {
+                let party = self.party;
+                let Some(p) = b.parties.get(party) else {
+                    return Vec::new();
+                };
+                let delegates =
+                    (0..p.delegation.len()).map(|index| Item::Delegate { party, index });
+                let positions = self
+                    .positions_by_topic(party)
+                    .into_iter()
+                    .map(|index| Item::Position { party, index });
+                let quotes = (0..b.quotes.len())
+                    .filter(|&q| b.quotes[q].party.as_deref() == Some(p.id.as_str()))
+                    .map(Item::Quote);
+                delegates.chain(positions).chain(quotes).collect()
+            }
+            View::StickingPoints => (0..b.sticking_points.len())
+                .map(Item::StickingPoint)
+                .collect(),
+            View::Quotes => self
+                .search
+                .results
+                .iter()
+                .map(|hit| Item::Quote(hit.quote))
+                .collect(),
+            View::Sources => (0..b.sources.len())
+                .map(Item::Source)
+                .chain((0..b.discrepancies.len()).map(Item::Discrepancy))
+                .collect(),
+            View::Timeline => self.events_by_date().into_iter().map(Item::Event).collect(),
+        }
+    }
+
+    pub fn selected_index(&self, view: View) -> usize {
+        self.selected[view.index()]
+    }
+
+    pub fn selected_item(&self) -> Option<Item> {
+        self.items(self.view)
+            .get(self.selected_index(self.view))
+            .copied()
+    }
+
+    /// Rows a page moves: the body's height less the chrome around it.
+    fn page(&self) -> usize {
+        (self.height.saturating_sub(8) as usize).max(1)
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match self.mode() {
+            Mode::Popup => self.update_popup(action),
+            Mode::Search => self.update_search(action),
+            Mode::Normal => self.update_normal(action),
+        }
+        self.clamp();
+    }
+
+    fn update_popup(&mut self, action: Action) {
+        let page = self.page() as u16;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.close_popup(),
+            Action::ToggleHelp => {
+                self.popup = if self.popup == Some(Popup::Help) {
+                    None
+                } else {
+                    Some(Popup::Help)
+                };
+                self.popup_scroll = 0;
+            }
+            Action::Up | Action::ScrollUp => {
+                self.popup_scroll = self.popup_scroll.saturating_sub(1)
+            }
+            Action::Down | Action::ScrollDown => {
+                self.popup_scroll = self.popup_scroll.saturating_add(1)
+            }
+            Action::PageUp => self.popup_scroll = self.popup_scroll.saturating_sub(page),
+            Action::PageDown => self.popup_scroll = self.popup_scroll.saturating_add(page),
+            Action::Top => self.popup_scroll = 0,
+            // Drawing clamps the scroll to the popup's content.
+            Action::Bottom => self.popup_scroll = u16::MAX,
+            Action::Copy => self.copy(),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Click { .. } => self.close_popup(),
+            _ => {}
+        }
+    }
+
+    fn close_popup(&mut self) {
+        self.popup = None;
+        self.popup_scroll = 0;
+    }
+
+    fn update_search(&mut self, action: Action) {
+        let search = &mut self.search;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => {
+                search.active = false;
+                self.view = search.return_to.take().unwrap_or(View::Quotes);
+                self.remember_query();
+            }
+            Action::Open => {
+                search.active = false;
+                search.return_to = None;
+                self.remember_query();
+                self.open_selected();
+            }
+            Action::SearchInput(c) => {
+                let at = byte_at(&search.input, search.cursor);
+                search.input.insert(at, c);
+                search.cursor += 1;
+                self.query_changed();
+            }
+            Action::SearchBackspace if search.cursor > 0 => {
+                let at = byte_at(&search.input, search.cursor - 1);
+                search.input.remove(at);
+                search.cursor -= 1;
+                self.query_changed();
+            }
+            Action::SearchDeleteWord => {
+                let chars: Vec<char> = search.input.chars().collect();
+                let mut start = search.cursor;
+                while start > 0 && chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+                let (from, to) = (
+                    byte_at(&search.input, start),
+                    byte_at(&search.input, search.cursor),
+                );
+                search.input.replace_range(from..to, "");
+                search.cursor = start;
+                self.query_changed();
+            }
+            Action::SearchClear => {
+                search.input.clear();
+                search.cursor = 0;
+                self.query_changed();
+            }
+            Action::SearchCursorLeft => search.cursor = search.cursor.saturating_sub(1),
+            Action::SearchCursorRight => {
+                search.cursor = (search.cursor + 1).min(search.input.chars().count())
+            }
+            Action::SearchCursorHome => search.cursor = 0,
+            Action::SearchCursorEnd => search.cursor = search.input.chars().count(),
+            Action::SearchHistoryPrevious => self.walk_history(-1),
+            Action::SearchHistoryNext => self.walk_history(1),
+            Action::ToggleOrder => self.toggle_order(),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::ScrollUp
+            | Action::ScrollDown => self.move_selection(action),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Click { column, row } => self.click(column, row),
+            _ => {}
+        }
+    }
+
+    fn update_normal(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => {
+                self.popup = Some(Popup::Help);
+                self.popup_scroll = 0;
+            }
+            Action::Back => self.view = View::RedLines,
+            Action::NextView => self.cycle(1),
+            Action::PreviousView => self.cycle(-1),
+            Action::Show(view) => self.view = view,
+            Action::SelectParty(n) if n < self.briefing.parties.len() => self.show_party(n),
+            Action::NextParty => {
+                self.show_party((self.party + 1) % self.briefing.parties.len().max(1))
+            }
+            Action::PreviousParty => {
+                let n = self.briefing.parties.len().max(1);
+                self.show_party((self.party + n - 1) % n)
+            }
+            Action::Left if self.view == View::RedLines => {
+                self.focus_column(self.column.saturating_sub(1))
+            }
+            Action::Right if self.view == View::RedLines => self.focus_column(self.column + 1),
+            Action::Left if self.view == View::Party => self.update_normal(Action::PreviousParty),
+            Action::Right if self.view == View::Party => self.update_normal(Action::NextParty),
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::ScrollUp
+            | Action::ScrollDown => self.move_selection(action),
+            Action::Open => self.open_selected(),
+            Action::Copy => self.copy(),
+            Action::CycleTheme => {
+                let no_color = self.theme.no_color;
+                let next = self.theme.next_builtin();
+                self.theme = if no_color { next.without_color() } else { next };
+                self.message = Some(format!("theme: {}", self.theme.name));
+            }
+            Action::StartSearch => {
+                if self.view != View::Quotes {
+                    self.search.return_to = Some(self.view);
+                }
+                self.view = View::Quotes;
+                self.search.active = true;
+                self.search.cursor = self.search.input.chars().count();
+                self.search.history_position = None;
+            }
+            Action::ToggleOrder => self.toggle_order(),
+            Action::Reload if self.reloadable => self.effects.push(Effect::Reload),
+            Action::Reload => {
+                self.message =
+                    Some("nothing to reload: this is the briefing built into parley".into())
+            }
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Click { column, row } => self.click(column, row),
+            _ => {}
+        }
+    }
+
+    /// `Tab` walks the views; in the party view it walks the parties first.
+    fn cycle(&mut self, by: isize) {
+        let parties = self.briefing.parties.len();
+        if self.view == View::Party {
+            let next = self.party as isize + by;
+            if next >= 0 && (next as usize) < parties {
+                self.show_party(next as usize);
+                return;
+            }
+        }
+        self.view = self.view.offset(by);
+        if self.view == View::Party && parties > 0 {
+            let party = if by > 0 { 0 } else { parties - 1 };
+            self.show_party(party);
+        }
+    }
+
+    fn show_party(&mut self, party: usize) {
+        if party != self.party {
+            self.selected[View::Party.index()] = 0;
+        }
+        self.party = party;
+        self.view = View::Party;
+    }
+
+    fn focus_column(&mut self, column: usize) {
+        let total = self.columns().len();
+        if total == 0 {
+            return;
+        }
+        let column = column.min(total - 1);
+        if column != self.column {
+            self.selected[View::RedLines.index()] = 0;
+        }
+        self.column = column;
+        self.keep_column_visible();
+    }
+
+    fn keep_column_visible(&mut self) {
+        let visible = self.visible_columns();
+        if self.column < self.first_column {
+            self.first_column = self.column;
+        } else if self.column >= self.first_column + visible {
+            self.first_column = self.column + 1 - visible;
+        }
+        let total = self.columns().len();
+        self.first_column = self.first_column.min(total.saturating_sub(visible));
+    }
+
+    fn move_selection(&mut self, action: Action) {
+        let len = self.items(self.view).len();
+        let last = len.saturating_sub(1);
+        let page = self.page();
+        let current = &mut self.selected[self.view.index()];
+        *current = match action {
+            Action::Up => current.saturating_sub(1),
+            Action::Down => (*current + 1).min(last),
+            Action::ScrollUp => current.saturating_sub(3),
+            Action::ScrollDown => (*current + 3).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageUp => current.saturating_sub(page),
+            Action::PageDown => (*current + page).min(last),
+            _ => *current,
+        };
+    }
+
+    fn open_selected(&mut self) {
+        if let Some(item) = self.selected_item() {
+            self.popup = Some(Popup::Detail(item));
+            self.popup_scroll = 0;
+        }
+    }
+
+    /// The quote the person is looking at: in a detail popup, or selected.
+    fn current_quote(&self) -> Option<usize> {
+        match (self.popup, self.selected_item()) {
+            (Some(Popup::Detail(Item::Quote(q))), _) => Some(q),
+            (Some(_), _) => None,
+            (None, Some(Item::Quote(q))) => Some(q),
+            _ => None,
+        }
+    }
+
+    fn copy(&mut self) {
+        match self.current_quote() {
+            Some(q) => {
+                let quote = &self.briefing.quotes[q];
+                self.effects.push(Effect::Copy(self.citation(q)));
+                self.message = Some(format!("copied quote {} with its citation", quote.id));
+            }
+            None => self.message = Some("select a quote to copy it".into()),
+        }
+    }
+
+    /// A quote as a person pastes it: the words, then who said them, where and when.
+    pub fn citation(&self, q: usize) -> String {
+        let quote = &self.briefing.quotes[q];
+        let outlet = self
+            .briefing
+            .source(&quote.source)
+            .map_or(quote.source.as_str(), |s| s.outlet.as_str());
+        let mut cite = format!("“{}” — {}, {}", quote.text, quote.speaker, outlet);
+        if let Some(date) = quote.said_on {
+            cite.push_str(&format!(", {date}"));
+        }
+        cite
+    }
+
+    fn toggle_order(&mut self) {
+        self.search.order = match self.search.order {
+            Order::Relevance => Order::Date,
+            Order::Date => Order::Relevance,
+        };
+        self.run_search();
+    }
+
+    fn query_changed(&mut self) {
+        self.search.history_position = None;
+        self.selected[View::Quotes.index()] = 0;
+        self.run_search();
+    }
+
+    /// Runs the current query over the whole briefing.
+    pub fn run_search(&mut self) {
+        let query = Query::parse(&self.search.input);
+        let never = AtomicBool::new(false);
+        self.search.results = self
+            .index
+            .search(&query, self.search.order, &never)
+            .unwrap_or_default();
+    }
+
+    fn remember_query(&mut self) {
+        let query = self.search.input.trim();
+        if !query.is_empty() && self.search.history.last().map(String::as_str) != Some(query) {
+            self.search.history.push(query.to_string());
+        }
+        self.search.history_position = None;
+    }
+
+    fn walk_history(&mut self, by: isize) {
+        let history = &self.search.history;
+        if history.is_empty() {
+            return;
+        }
+        let position = match (self.search.history_position, by < 0) {
+            (None, true) => Some(history.len() - 1),
+            (None, false) => None,
+            (Some(p), true) => Some(p.saturating_sub(1)),
+            (Some(p), false) if p + 1 < history.len() => Some(p + 1),
+            (Some(_), false) => None,
+        };
+        self.search.input = position.map(|p| history[p].clone()).unwrap_or_default();
+        self.search.cursor = self.search.input.chars().count();
+        self.search.history_position = position;
+        self.selected[View::Quotes.index()] = 0;
+        self.run_search();
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        self.keep_column_visible();
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let target = self
+            .click_targets
+            .borrow()
+            .iter()
+            .find(|t| t.view == self.view && t.area.contains((column, row).into()))
+            .copied();
+        if let Some(target) = target {
+            if let Some(c) = target.column {
+                self.focus_column(c);
+            }
+            self.selected[self.view.index()] = target.item_index;
+        }
+    }
+
+    /// Replaces the briefing (a reload), keeping the view, the selections
+    /// where they still exist, and the search query.
+    pub fn replace_briefing(&mut self, briefing: Briefing) {
+        self.index = Index::new(&briefing);
+        self.briefing = briefing;
+        if let Some(Popup::Detail(_)) = self.popup {
+            self.popup = None;
+        }
+        self.run_search();
+        self.clamp();
+    }
+
+    /// Keeps every index within what the briefing and the screen hold.
+    fn clamp(&mut self) {
+        let parties = self.briefing.parties.len();
+        self.party = self.party.min(parties.saturating_sub(1));
+        let columns = self.columns().len();
+        self.column = self.column.min(columns.saturating_sub(1));
+        self.keep_column_visible();
+        for view in View::ALL {
+            let len = self.items(view).len();
+            let selected = &mut self.selected[view.index()];
+            *selected = (*selected).min(len.saturating_sub(1));
+        }
+        self.search.cursor = self.search.cursor.min(self.search.input.chars().count());
+    }
+}
+
+/// The byte offset of the `chars`-th character.
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}

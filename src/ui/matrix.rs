@@ -1,0 +1,184 @@
+//! Sticking points: one row each, one column per party at the table, each
+//! cell that party's stance (its positions on that topic); below, the
+//! selected row in full with the quotes on it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::list::{self, Entry};
+use super::{heading, pane, scrolled, side_by_side, text};
+use crate::app::{App, View};
+use crate::briefing::Status;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let [table_area, detail_area] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    let block = pane(Line::from(" Sticking points "), true, app);
+    let inner = block.inner(table_area);
+    frame.render_widget(block, table_area);
+    let columns = app.columns();
+    let widths = column_widths(inner.width as usize, columns.len());
+    let theme = &app.theme;
+
+    let mut header_cells = vec![
+        vec![Line::styled("Sticking point", theme.muted)],
+        vec![Line::styled("Status", theme.muted)],
+    ];
+    for &party in &columns {
+        let p = &app.briefing.parties[party];
+        header_cells.push(vec![Line::from(text::span(
+            &p.name,
+            widths[header_cells.len()],
+            app.theme.party_style(p),
+        ))]);
+    }
+    let [header_area, rows_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(side_by_side(header_cells, &widths, 1)),
+        header_area,
+    );
+
+    let max_rows = if inner.height >= 20 { 4 } else { 2 };
+    let entries: Vec<Entry> = app
+        .briefing
+        .sticking_points
+        .iter()
+        .map(|point| {
+            let mut cells = vec![
+                text::paragraph(&point.title, widths[0], theme.text),
+                vec![Line::styled(
+                    point.status.as_str(),
+                    status_style(app, point.status),
+                )],
+            ];
+            for (i, &party) in columns.iter().enumerate() {
+                cells.push(stance_cell(app, party, &point.id, widths[i + 2]));
+            }
+            Entry::new(side_by_side(cells, &widths, max_rows))
+        })
+        .collect();
+    let selected = (!entries.is_empty()).then(|| app.selected_index(View::StickingPoints));
+    list::render(
+        frame,
+        rows_area,
+        app,
+        (View::StickingPoints, None),
+        entries,
+        selected,
+        1,
+    );
+
+    let block = pane(Line::from(" Selected "), false, app);
+    let inner = block.inner(detail_area);
+    frame.render_widget(block, detail_area);
+    if let Some(s) = selected {
+        scrolled(
+            frame,
+            inner,
+            sticking_point_lines(app, s, inner.width as usize),
+            0,
+        );
+    }
+}
+
+/// Topic, status, then each party's share of what is left.
+fn column_widths(width: usize, parties: usize) -> Vec<usize> {
+    let spacing = parties + 2;
+    let topic = (width / 5).clamp(12, 28);
+    let status = 9;
+    let rest = width.saturating_sub(topic + status + spacing);
+    let each = (rest / parties.max(1)).max(1);
+    let mut widths = vec![topic, status];
+    widths.extend(std::iter::repeat_n(each, parties));
+    widths
+}
+
+fn status_style(app: &App, status: Status) -> ratatui::style::Style {
+    match status {
+        Status::Open => app.theme.red_line,
+        Status::Agreed => app.theme.title,
+        Status::Narrowing | Status::Parked => app.theme.muted,
+    }
+}
+
+/// A party's stance on one topic: its positions on it, red lines marked.
+fn stance_cell(app: &App, party: usize, topic: &str, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let positions: Vec<_> = app.briefing.parties[party]
+        .positions
+        .iter()
+        .filter(|p| p.topic.as_deref() == Some(topic))
+        .collect();
+    if positions.is_empty() {
+        return vec![Line::styled("—", theme.muted)];
+    }
+    let mut lines = Vec::new();
+    for position in positions {
+        let mut wrapped =
+            text::paragraph(&position.text, width.saturating_sub(2).max(1), theme.text);
+        for (i, line) in wrapped.iter_mut().enumerate() {
+            let marker = match (i, position.red_line) {
+                (0, true) => Span::styled("■ ", theme.red_line),
+                (0, false) => Span::styled("· ", theme.muted),
+                _ => Span::raw("  "),
+            };
+            line.spans.insert(0, marker);
+        }
+        lines.extend(wrapped);
+    }
+    lines
+}
+
+/// A sticking point in full: summary, every party's stance, quotes on it.
+pub fn sticking_point_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
+    let b = &app.briefing;
+    let theme = &app.theme;
+    let point = &b.sticking_points[s];
+    let mut lines = vec![Line::from(vec![
+        text::raw(&point.title, theme.title),
+        Span::styled(
+            format!(" · {}", point.status.as_str()),
+            status_style(app, point.status),
+        ),
+    ])];
+    if let Some(summary) = &point.summary {
+        lines.extend(text::paragraph(summary, width, theme.text));
+    }
+    for (party, p) in b.parties.iter().enumerate() {
+        if !p
+            .positions
+            .iter()
+            .any(|pos| pos.topic.as_deref() == Some(point.id.as_str()))
+        {
+            continue;
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(text::raw(&p.name, theme.party_style(p))));
+        lines.extend(stance_cell(app, party, &point.id, width));
+    }
+    let quotes: Vec<usize> = (0..b.quotes.len())
+        .filter(|&q| b.quotes[q].topics.iter().any(|t| t == &point.id))
+        .collect();
+    if !quotes.is_empty() {
+        lines.push(Line::default());
+        lines.push(heading("Quotes", theme.title));
+        for q in quotes {
+            let quote = &b.quotes[q];
+            let mut wrapped = text::paragraph(
+                &format!("“{}” — {}", quote.text, quote.speaker),
+                width.saturating_sub(2).max(1),
+                theme.text,
+            );
+            for (i, line) in wrapped.iter_mut().enumerate() {
+                line.spans.insert(
+                    0,
+                    Span::styled(if i == 0 { "• " } else { "  " }, theme.muted),
+                );
+            }
+            lines.extend(wrapped);
+        }
+    }
+    lines
+}

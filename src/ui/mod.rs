@@ -1,0 +1,227 @@
+//! Drawing: a pure function of the `App`, generic over any backend, so tests
+//! draw into a `TestBackend`. One file per view; this one lays out the frame.
+
+mod detail;
+mod help;
+pub mod list;
+mod matrix;
+mod party;
+mod quotes;
+mod redlines;
+mod sources;
+mod status;
+pub mod text;
+mod timeline;
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
+
+use crate::app::{App, Popup, View};
+use crate::briefing::Briefing;
+
+/// Below this the frame cannot hold a header, a view and a status bar.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    app.click_targets.borrow_mut().clear();
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, app);
+        return;
+    }
+    let [header, tabs, banner, body, status] = Layout::vertical([
+        Constraint::Length(header_height(area)),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(app.banner.is_some())),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, app);
+    draw_tabs(frame, tabs, app);
+    if let Some(error) = &app.banner {
+        frame.render_widget(
+            Paragraph::new(text::span(error, banner.width as usize, app.theme.warning)),
+            banner,
+        );
+    }
+    match app.view {
+        View::RedLines => redlines::draw(frame, body, app),
+        View::Party => party::draw(frame, body, app),
+        View::StickingPoints => matrix::draw(frame, body, app),
+        View::Quotes => quotes::draw(frame, body, app),
+        View::Sources => sources::draw(frame, body, app),
+        View::Timeline => timeline::draw(frame, body, app),
+    }
+    status::draw(frame, status, app);
+    match app.popup {
+        Some(Popup::Help) => help::draw(frame, area, app),
+        Some(Popup::Detail(item)) => detail::draw(frame, area, app, item),
+        None => {}
+    }
+}
+
+fn header_height(area: Rect) -> u16 {
+    if area.height >= 16 { 2 } else { 1 }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let message = format!(
+        "terminal too small: {}x{}, need {MIN_WIDTH}x{MIN_HEIGHT}",
+        area.width, area.height
+    );
+    let lines = text::paragraph(&message, area.width as usize, app.theme.warning);
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The dates line: "23–24 Jan 2026 · as of 2026-01-23".
+pub fn dates(briefing: &Briefing) -> String {
+    let meta = &briefing.meta;
+    let span = match (meta.starts, meta.ends) {
+        (Some(s), Some(e)) if s == e => s.format("%-d %b %Y").to_string(),
+        (Some(s), Some(e)) if (s.year(), s.month()) == (e.year(), e.month()) => {
+            format!("{}–{}", s.format("%-d"), e.format("%-d %b %Y"))
+        }
+        (Some(s), Some(e)) if s.year() == e.year() => {
+            format!("{}–{}", s.format("%-d %b"), e.format("%-d %b %Y"))
+        }
+        (Some(s), Some(e)) => format!("{}–{}", s.format("%-d %b %Y"), e.format("%-d %b %Y")),
+        (Some(s), None) => format!("from {}", s.format("%-d %b %Y")),
+        (None, Some(e)) => format!("until {}", e.format("%-d %b %Y")),
+        (None, None) => String::new(),
+    };
+    let as_of = format!("as of {}", meta.as_of);
+    if span.is_empty() {
+        as_of
+    } else {
+        format!("{span} · {as_of}")
+    }
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
+    let meta = &app.briefing.meta;
+    let width = area.width as usize;
+    let theme = &app.theme;
+    let place = meta.location.as_deref().unwrap_or("");
+    let facts = [place.to_string(), dates(&app.briefing)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut lines = vec![Line::from(text::span(&meta.title, width, theme.title))];
+    if area.height >= 2 {
+        lines.push(Line::from(text::span(&facts, width, theme.muted)));
+    } else {
+        let used = crate::text::width(&lines[0].to_string());
+        if used + 3 < width {
+            lines[0].push_span(Span::styled(" · ", theme.muted));
+            lines[0].push_span(text::span(&facts, width - used - 3, theme.muted));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
+    let titles = View::ALL.iter().map(|v| match v {
+        View::Party => app
+            .briefing
+            .parties
+            .get(app.party)
+            .map_or("Party".to_string(), |p| {
+                format!("Party: {}", crate::text::sanitize_inline(&p.short))
+            }),
+        v => v.title().to_string(),
+    });
+    let selected = View::ALL.iter().position(|&v| v == app.view);
+    let tabs = Tabs::new(titles)
+        .select(selected)
+        .style(app.theme.muted)
+        .highlight_style(app.theme.title.patch(app.theme.selection))
+        .divider("│")
+        .padding(" ", " ");
+    frame.render_widget(tabs, area);
+}
+
+/// A bordered pane with a title; focused panes use the focus style.
+pub fn pane(title: Line<'static>, focused: bool, app: &App) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            app.theme.focus
+        } else {
+            app.theme.border
+        })
+        .title(title)
+}
+
+/// A centred rectangle of at most `width` x `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Draws a popup frame over `area`, returning its inner area.
+pub fn popup(frame: &mut Frame, area: Rect, title: Line<'static>, app: &App) -> Rect {
+    let outer = centered(
+        area,
+        area.width.saturating_sub(4).clamp(area.width.min(20), 100),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, outer);
+    let block = pane(title, true, app).style(app.theme.text);
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    inner
+}
+
+/// Renders scrollable lines, clamping the scroll to the content.
+pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) {
+    let max = lines.len().saturating_sub(area.height as usize) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), area);
+}
+
+/// A heading line inside a pane.
+pub fn heading(label: &str, style: Style) -> Line<'static> {
+    Line::from(Span::styled(label.to_string(), style))
+}
+
+/// Cells laid out side by side: each cell's lines padded to its width, one
+/// space between cells, as many rows as the tallest cell (at most `max_rows`).
+pub fn side_by_side(
+    cells: Vec<Vec<Line<'static>>>,
+    widths: &[usize],
+    max_rows: usize,
+) -> Vec<Line<'static>> {
+    let rows = cells.iter().map(Vec::len).max().unwrap_or(0).min(max_rows);
+    (0..rows)
+        .map(|row| {
+            let mut line = Line::default();
+            for (cell, &width) in cells.iter().zip(widths) {
+                let part = cell.get(row).cloned().unwrap_or_default();
+                let used = part.width();
+                let cut = row + 1 == max_rows && cell.len() > max_rows;
+                for span in part.spans {
+                    line.push_span(span);
+                }
+                if cut {
+                    line.push_span(Span::raw("…"));
+                }
+                let pad = width.saturating_sub(used + usize::from(cut));
+                line.push_span(Span::raw(" ".repeat(pad)));
+                line.push_span(Span::raw(" "));
+            }
+            line
+        })
+        .collect()
+}

@@ -1,0 +1,161 @@
+//! One party: summary, delegation, positions by sticking point, its quotes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::list::{self, Entry};
+use super::redlines::position_entry;
+use super::{heading, pane, quotes, text};
+use crate::app::{App, Item, View};
+use crate::text::{sanitize_inline, truncate, width as text_width};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(party) = app.briefing.parties.get(app.party) else {
+        frame.render_widget(Paragraph::new("This briefing has no parties."), area);
+        return;
+    };
+    let theme = &app.theme;
+    let title = Line::from(vec![
+        Span::raw(" "),
+        text::raw(&party.name, theme.party_style(party)),
+        Span::styled(
+            format!(
+                " · {} · {}/{} ",
+                party.role.as_str(),
+                app.party + 1,
+                app.briefing.parties.len()
+            ),
+            theme.muted,
+        ),
+    ]);
+    let block = pane(title, true, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+
+    let summary = party
+        .summary
+        .as_deref()
+        .map(|s| text::paragraph(s, width, theme.text))
+        .unwrap_or_default();
+    let summary_height = (summary.len() as u16).min(inner.height / 3);
+    let [summary_area, list_area] = Layout::vertical([
+        Constraint::Length(summary_height + u16::from(summary_height > 0)),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(summary), summary_area);
+
+    let mut previous_group: Option<String> = None;
+    let entries: Vec<Entry> = app
+        .items(View::Party)
+        .into_iter()
+        .map(|item| {
+            let (group, entry) = match item {
+                Item::Delegate { index, .. } => {
+                    ("Delegation".to_string(), delegate_entry(app, index, width))
+                }
+                Item::Position { party, index } => {
+                    let topic = party_topic(app, party, index);
+                    (
+                        format!("Positions · {topic}"),
+                        position_entry(app, party, index, width),
+                    )
+                }
+                Item::Quote(q) => (
+                    "Quotes".to_string(),
+                    quotes::quote_entry(app, q, &[], width, 3),
+                ),
+                _ => (String::new(), Entry::new(Vec::new())),
+            };
+            let lead_in = if previous_group.as_ref() != Some(&group) {
+                let mut lines = if previous_group.is_some() {
+                    vec![Line::default()]
+                } else {
+                    Vec::new()
+                };
+                lines.push(heading(&group, theme.title));
+                if group == "Delegation" {
+                    lines.push(delegation_header(width, app));
+                }
+                previous_group = Some(group);
+                lines
+            } else {
+                Vec::new()
+            };
+            entry.with_lead_in(lead_in)
+        })
+        .collect();
+    let selected = Some(app.selected_index(View::Party));
+    list::render(
+        frame,
+        list_area,
+        app,
+        (View::Party, None),
+        entries,
+        selected,
+        0,
+    );
+}
+
+fn party_topic(app: &App, party: usize, index: usize) -> String {
+    let position = &app.briefing.parties[party].positions[index];
+    match position.topic.as_deref() {
+        Some(id) => app
+            .briefing
+            .sticking_point(id)
+            .map_or(id, |s| s.title.as_str())
+            .to_string(),
+        None => "no sticking point".to_string(),
+    }
+}
+
+/// Column widths of the delegation table: name, title, lead, sources.
+fn delegation_widths(width: usize) -> [usize; 4] {
+    let lead = 6;
+    let sources = (width / 5).clamp(8, 24);
+    let rest = width.saturating_sub(lead + sources + 3);
+    let name = (rest * 2 / 5).max(4);
+    [name, rest.saturating_sub(name), lead, sources]
+}
+
+fn cell(text: &str, width: usize) -> String {
+    let text = truncate(&sanitize_inline(text), width).into_owned();
+    let pad = width.saturating_sub(text_width(&text));
+    format!("{text}{} ", " ".repeat(pad))
+}
+
+fn delegation_header(width: usize, app: &App) -> Line<'static> {
+    let [n, t, l, s] = delegation_widths(width);
+    Line::styled(
+        format!(
+            "{}{}{}{}",
+            cell("Name", n),
+            cell("Title", t),
+            cell("Lead", l),
+            cell("Sources", s)
+        ),
+        app.theme.muted,
+    )
+}
+
+fn delegate_entry(app: &App, index: usize, width: usize) -> Entry {
+    let party = &app.briefing.parties[app.party];
+    let member = &party.delegation[index];
+    let [n, t, l, s] = delegation_widths(width);
+    let line = Line::from(vec![
+        Span::styled(cell(&member.name, n), app.theme.text),
+        Span::styled(
+            cell(member.title.as_deref().unwrap_or("—"), t),
+            app.theme.text,
+        ),
+        Span::styled(
+            cell(if member.lead { "★ lead" } else { "" }, l),
+            app.theme.title,
+        ),
+        Span::styled(cell(&member.sources.join(", "), s), app.theme.muted),
+    ]);
+    Entry::new(vec![line])
+}

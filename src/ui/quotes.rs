@@ -1,0 +1,171 @@
+//! All quotes, newest first or ranked by the search; a preview of the
+//! selected one.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::list::{self, Entry};
+use super::{pane, scrolled, text};
+use crate::app::{App, View};
+use crate::search::Order;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let [search_area, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    draw_search_line(frame, search_area, app);
+    let wide = body.width >= 110;
+    let [list_area, preview_area] = if wide {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+    };
+
+    let block = pane(Line::from(" Quotes "), true, app);
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+    let width = inner.width as usize;
+    let entries: Vec<Entry> = app
+        .search
+        .results
+        .iter()
+        .map(|hit| quote_entry(app, hit.quote, &hit.matches, width, 2))
+        .collect();
+    let selected = (!entries.is_empty()).then(|| app.selected_index(View::Quotes));
+    if entries.is_empty() {
+        let none = if app.briefing.quotes.is_empty() {
+            "This briefing has no quotes."
+        } else {
+            "No quote matches."
+        };
+        frame.render_widget(Paragraph::new(Span::styled(none, app.theme.muted)), inner);
+    }
+    list::render(
+        frame,
+        inner,
+        app,
+        (View::Quotes, None),
+        entries,
+        selected,
+        1,
+    );
+    draw_preview(frame, preview_area, app);
+}
+
+fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let search = &app.search;
+    let total = app.briefing.quotes.len();
+    let order = match search.order {
+        Order::Relevance if search.input.trim().is_empty() => "newest first",
+        Order::Relevance => "by relevance",
+        Order::Date => "by date",
+    };
+    let count = format!(" {} of {total} · {order} ", search.results.len());
+    let count_width = crate::text::width(&count) as u16;
+    let [input_area, count_area] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(count_width.min(area.width)),
+    ])
+    .areas(area);
+    let prompt = Span::styled(
+        "/ ",
+        if search.active {
+            theme.title
+        } else {
+            theme.muted
+        },
+    );
+    let line = if search.input.is_empty() && !search.active {
+        Line::from(vec![
+            prompt,
+            Span::styled("type / to search the quotes", theme.muted),
+        ])
+    } else {
+        let room = (input_area.width as usize).saturating_sub(3);
+        // Keep the cursor in view: show the input's tail when it is long.
+        let chars: Vec<char> = search.input.chars().collect();
+        let skip = search.cursor.saturating_sub(room);
+        let shown: String = chars.iter().skip(skip).collect();
+        Line::from(vec![prompt, text::span(&shown, room, theme.text)])
+    };
+    frame.render_widget(Paragraph::new(line), input_area);
+    frame.render_widget(Paragraph::new(Span::styled(count, theme.muted)), count_area);
+    if search.active {
+        let before: String = search.input.chars().take(search.cursor).collect();
+        let room = (input_area.width as usize).saturating_sub(3);
+        let column = crate::text::width(&crate::text::sanitize_inline(&before)).min(room);
+        frame.set_cursor_position(Position::new(
+            input_area.x + 2 + column as u16,
+            input_area.y,
+        ));
+    }
+}
+
+/// A quote in a list: who, when and where, then at most `max_lines` lines
+/// of the text with the matched characters highlighted.
+pub fn quote_entry(app: &App, q: usize, marks: &[usize], width: usize, max_lines: usize) -> Entry {
+    let theme = &app.theme;
+    let quote = &app.briefing.quotes[q];
+    let mut lines = vec![byline(app, q, width)];
+    let mut body = text::wrap(
+        &quote.text,
+        width.saturating_sub(2).max(1),
+        theme.text,
+        marks,
+        theme.highlight,
+    );
+    if body.len() > max_lines {
+        body.truncate(max_lines);
+        if let Some(last) = body.last_mut() {
+            last.push_span(Span::styled("…", theme.muted));
+        }
+    }
+    lines.extend(body.into_iter().map(|mut l| {
+        l.spans.insert(0, Span::raw("  "));
+        l
+    }));
+    Entry::new(lines)
+}
+
+/// "Speaker (Party) · date · outlet".
+fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let quote = &app.briefing.quotes[q];
+    let party = quote.party.as_deref().and_then(|id| app.briefing.party(id));
+    let mut spans = vec![text::span(&quote.speaker, width, theme.title)];
+    if let Some(party) = party {
+        spans.push(Span::styled(" ", theme.text));
+        spans.push(text::raw(
+            &format!("({})", party.short),
+            theme.party_style(party),
+        ));
+    }
+    let date = quote
+        .said_on
+        .map_or("undated".to_string(), |d| d.to_string());
+    let outlet = app
+        .briefing
+        .source(&quote.source)
+        .map_or(quote.source.as_str(), |s| s.outlet.as_str());
+    spans.push(Span::styled(format!(" · {date} · "), theme.muted));
+    spans.push(text::raw(outlet, theme.muted));
+    let mut line = Line::from(spans);
+    if line.width() > width {
+        let plain = crate::text::truncate(&line.to_string(), width).into_owned();
+        line = Line::styled(plain, theme.text);
+    }
+    line
+}
+
+fn draw_preview(frame: &mut Frame, area: Rect, app: &App) {
+    let block = pane(Line::from(" Preview "), false, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(hit) = app.search.results.get(app.selected_index(View::Quotes)) else {
+        return;
+    };
+    let lines = super::detail::quote_lines(app, hit.quote, &hit.matches, inner.width as usize);
+    scrolled(frame, inner, lines, 0);
+}

@@ -1,0 +1,156 @@
+//! The opening view: one column per party at the table, red lines first.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::list::{self, Entry};
+use super::{pane, text};
+use crate::app::{App, Item, View};
+use crate::briefing::{Party, Role};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let columns = app.columns();
+    let visible = app.visible_columns();
+    let others: Vec<&Party> = app
+        .briefing
+        .parties
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !columns.contains(i))
+        .map(|(_, p)| p)
+        .collect();
+    let hidden = columns.len() > visible;
+    let top_lines = u16::from(!others.is_empty()) + u16::from(hidden);
+    let [top, body] =
+        Layout::vertical([Constraint::Length(top_lines), Constraint::Min(0)]).areas(area);
+
+    let mut top_text: Vec<Line> = Vec::new();
+    if !others.is_empty() {
+        let mut line = Line::default();
+        for (i, party) in others.iter().enumerate() {
+            if i > 0 {
+                line.push_span(Span::styled(" · ", app.theme.muted));
+            }
+            let role = match party.role {
+                Role::Host => "Host",
+                Role::Observer => "Observer",
+                Role::Mediator => "Mediator",
+                Role::Party => "Party",
+            };
+            line.push_span(Span::styled(format!("{role}: "), app.theme.muted));
+            line.push_span(text::raw(&party.name, app.theme.party_style(party)));
+        }
+        top_text.push(line);
+    }
+    if hidden {
+        let first = app.first_column + 1;
+        let last = app.first_column + visible;
+        let shown = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
+        top_text.push(Line::from(vec![
+            Span::styled(format!("◀ {shown}/{} ▶", columns.len()), app.theme.title),
+            Span::styled("  h/l to scroll", app.theme.muted),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(top_text), top);
+
+    let shown: Vec<usize> = columns
+        .iter()
+        .copied()
+        .skip(app.first_column)
+        .take(visible)
+        .collect();
+    let areas = Layout::horizontal(vec![
+        Constraint::Ratio(1, shown.len().max(1) as u32);
+        shown.len()
+    ])
+    .split(body);
+    for (slot, (&party, &column_area)) in shown.iter().zip(areas.iter()).enumerate() {
+        let column = app.first_column + slot;
+        draw_column(frame, column_area, app, party, column);
+    }
+}
+
+fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, column: usize) {
+    let party = &app.briefing.parties[party_index];
+    let theme = &app.theme;
+    let focused = column == app.column;
+    let title = Line::from(vec![
+        Span::raw(" "),
+        text::raw(&party.name, theme.party_style(party)),
+        Span::raw(" "),
+    ]);
+    let block = pane(title, focused, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+
+    let lead = party
+        .lead()
+        .map_or("no lead named".to_string(), |d| format!("Lead: {}", d.name));
+    let size = match party.delegation.len() {
+        1 => "1 delegate".to_string(),
+        n => format!("{n} delegates"),
+    };
+    let mut header = text::paragraph(&lead, width, theme.text);
+    header.push(Line::from(Span::styled(size, theme.muted)));
+    let header_height = (header.len() as u16 + 1).min(inner.height);
+    let [header_area, list_area] =
+        Layout::vertical([Constraint::Length(header_height), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(header), header_area);
+
+    let items = app.items_for_column(party_index);
+    let entries: Vec<Entry> = items
+        .iter()
+        .map(|item| match *item {
+            Item::Position { party, index } => position_entry(app, party, index, width),
+            _ => Entry::new(Vec::new()),
+        })
+        .collect();
+    let selected = focused.then(|| app.selected_index(View::RedLines));
+    list::render(
+        frame,
+        list_area,
+        app,
+        (View::RedLines, Some(column)),
+        entries,
+        selected,
+        1,
+    );
+}
+
+/// A position: a red-line marker or a bullet, the text, and its sticking point.
+pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> Entry {
+    let theme = &app.theme;
+    let position = &app.briefing.parties[party].positions[index];
+    let (marker, marker_style) = if position.red_line {
+        ("■ ", theme.red_line)
+    } else {
+        ("· ", theme.muted)
+    };
+    let mut lines = text::paragraph(&position.text, width.saturating_sub(2).max(1), theme.text);
+    for (i, line) in lines.iter_mut().enumerate() {
+        let prefix = if i == 0 {
+            Span::styled(marker, marker_style)
+        } else {
+            Span::raw("  ")
+        };
+        line.spans.insert(0, prefix);
+    }
+    if let Some(topic) = &position.topic {
+        let title = app
+            .briefing
+            .sticking_point(topic)
+            .map_or(topic.as_str(), |s| s.title.as_str());
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            text::span(&format!("[{title}]"), width.saturating_sub(2), theme.muted),
+        ]));
+    }
+    Entry::new(lines)
+}

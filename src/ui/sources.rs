@@ -1,0 +1,151 @@
+//! Sources (outlet, headline, date, framing, how much cites them), then the
+//! discrepancies between them, accounts side by side.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::list::{self, Entry};
+use super::{heading, pane, scrolled, side_by_side, text};
+use crate::app::{App, Item, View};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let block = pane(Line::from(" Sources and discrepancies "), true, app);
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+    let width = inner.width as usize;
+    let theme = &app.theme;
+    let b = &app.briefing;
+
+    let mut first_discrepancy = true;
+    let entries: Vec<Entry> = app
+        .items(View::Sources)
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Item::Source(s) => {
+                let source = &b.sources[s];
+                let cited = b.citations(&source.id);
+                let date = source
+                    .published
+                    .map_or("no date".to_string(), |d| d.to_string());
+                let mut lines = vec![Line::from(vec![
+                    text::span(&source.outlet, width / 2, theme.title),
+                    Span::styled(format!(" · {date} · cited by {cited}"), theme.muted),
+                    Span::styled(
+                        format!(" · [{}]", crate::text::sanitize_inline(&source.id)),
+                        theme.muted,
+                    ),
+                ])];
+                if let Some(title) = &source.title {
+                    lines.push(Line::from(text::span(title, width, theme.text)));
+                }
+                let lead_in = if i == 0 {
+                    vec![heading("Sources", theme.title)]
+                } else {
+                    Vec::new()
+                };
+                Entry::new(lines).with_lead_in(lead_in)
+            }
+            Item::Discrepancy(d) => {
+                let discrepancy = &b.discrepancies[d];
+                let accounts = discrepancy.accounts.len();
+                let lines = vec![Line::from(vec![
+                    Span::styled("≠ ", theme.red_line),
+                    text::span(&discrepancy.subject, width.saturating_sub(16), theme.text),
+                    Span::styled(format!(" · {accounts} accounts"), theme.muted),
+                ])];
+                let lead_in = if std::mem::take(&mut first_discrepancy) {
+                    vec![Line::default(), heading("Discrepancies", theme.title)]
+                } else {
+                    Vec::new()
+                };
+                Entry::new(lines).with_lead_in(lead_in)
+            }
+            _ => Entry::new(Vec::new()),
+        })
+        .collect();
+    let selected = (!entries.is_empty()).then(|| app.selected_index(View::Sources));
+    list::render(
+        frame,
+        inner,
+        app,
+        (View::Sources, None),
+        entries,
+        selected,
+        0,
+    );
+
+    let block = pane(Line::from(" Selected "), false, app);
+    let inner = block.inner(detail_area);
+    frame.render_widget(block, detail_area);
+    let width = inner.width as usize;
+    let lines = match app.selected_item() {
+        Some(Item::Source(s)) => source_lines(app, s, width),
+        Some(Item::Discrepancy(d)) => discrepancy_lines(app, d, width),
+        _ => Vec::new(),
+    };
+    scrolled(frame, inner, lines, 0);
+}
+
+/// A source in full.
+pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let source = &app.briefing.sources[s];
+    let mut lines = vec![Line::from(vec![
+        text::raw(&source.outlet, theme.title),
+        Span::styled(
+            format!(" · cited by {} claims", app.briefing.citations(&source.id)),
+            theme.muted,
+        ),
+    ])];
+    let mut field = |label: &str, value: Option<String>| {
+        if let Some(value) = value {
+            lines.extend(text::paragraph(
+                &format!("{label}: {value}"),
+                width,
+                theme.text,
+            ));
+        }
+    };
+    field("Headline", source.title.clone());
+    field("Published", source.published.map(|d| d.to_string()));
+    field("URL", source.url.clone());
+    field("Framing", source.framing.clone());
+    field("Full text", source.text_file.clone());
+    lines
+}
+
+/// A discrepancy: the subject, the note, then each account in its own column.
+fn discrepancy_lines(app: &App, d: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let b = &app.briefing;
+    let discrepancy = &b.discrepancies[d];
+    let mut lines = vec![Line::from(text::raw(&discrepancy.subject, theme.title))];
+    if let Some(note) = &discrepancy.note {
+        lines.extend(text::paragraph(note, width, theme.muted));
+    }
+    lines.push(Line::default());
+    let n = discrepancy.accounts.len().max(1);
+    let column = (width.saturating_sub(n) / n).max(1);
+    let cells: Vec<Vec<Line<'static>>> = discrepancy
+        .accounts
+        .iter()
+        .map(|account| {
+            let outlet = b
+                .source(&account.source)
+                .map_or(account.source.as_str(), |s| s.outlet.as_str());
+            let mut cell = vec![Line::from(text::span(
+                &format!("{} · {outlet}", account.source),
+                column,
+                theme.title,
+            ))];
+            cell.extend(text::paragraph(&account.says, column, theme.text));
+            cell
+        })
+        .collect();
+    lines.extend(side_by_side(cells, &vec![column; n], usize::MAX));
+    lines
+}

@@ -1,0 +1,110 @@
+//! Events by date, with the gap between them and the talks' own dates marked.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::list::{self, Entry};
+use super::{pane, scrolled, text};
+use crate::app::{App, Item, View};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
+    let block = pane(Line::from(" Timeline "), true, app);
+    let inner = block.inner(list_area);
+    frame.render_widget(block, list_area);
+    let width = inner.width as usize;
+    let theme = &app.theme;
+    let meta = &app.briefing.meta;
+    let talks = |date: NaiveDate| match (meta.starts, meta.ends) {
+        (Some(s), Some(e)) => date >= s && date <= e,
+        (Some(s), None) => date == s,
+        (None, Some(e)) => date == e,
+        (None, None) => false,
+    };
+
+    let mut previous: Option<NaiveDate> = None;
+    let entries: Vec<Entry> = app
+        .events_by_date()
+        .into_iter()
+        .map(|e| {
+            let event = &app.briefing.events[e];
+            let mut lead_in = Vec::new();
+            if let Some(gap) = previous
+                .map(|p| gap_text(p, event.date))
+                .filter(|g| !g.is_empty())
+            {
+                lead_in.push(Line::styled(format!("   │ {gap}"), theme.muted));
+            }
+            previous = Some(event.date);
+            let marker = if talks(event.date) {
+                Span::styled("◆ ", theme.red_line)
+            } else {
+                Span::styled("○ ", theme.muted)
+            };
+            let date = event.date.format("%a %-d %b %Y").to_string();
+            let room = width.saturating_sub(crate::text::width(&date) + 4);
+            let line = Line::from(vec![
+                marker,
+                Span::styled(date, theme.title),
+                Span::raw("  "),
+                text::span(&event.title, room, theme.text),
+            ]);
+            Entry::new(vec![line]).with_lead_in(lead_in)
+        })
+        .collect();
+    let selected = (!entries.is_empty()).then(|| app.selected_index(View::Timeline));
+    list::render(
+        frame,
+        inner,
+        app,
+        (View::Timeline, None),
+        entries,
+        selected,
+        0,
+    );
+
+    let block = pane(
+        Line::from(" ◆ the talks' own dates · Enter for sources "),
+        false,
+        app,
+    );
+    let inner = block.inner(detail_area);
+    frame.render_widget(block, detail_area);
+    if let Some(Item::Event(e)) = app.selected_item() {
+        let event = &app.briefing.events[e];
+        let mut lines = text::paragraph(&event.title, inner.width as usize, theme.title);
+        if let Some(detail) = &event.detail {
+            lines.extend(text::paragraph(detail, inner.width as usize, theme.text));
+        }
+        scrolled(frame, inner, lines, 0);
+    }
+}
+
+/// "14 days later", "the next day", or nothing for the same day.
+pub fn gap_text(from: NaiveDate, to: NaiveDate) -> String {
+    match (to - from).num_days() {
+        0 => String::new(),
+        1 => "the next day".to_string(),
+        n if n < 60 => format!("{n} days later"),
+        n if n < 730 => format!("{} months later", n / 30),
+        n => format!("{} years later", n / 365),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_read_naturally() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(gap_text(d("2026-01-22"), d("2026-01-22")), "");
+        assert_eq!(gap_text(d("2026-01-22"), d("2026-01-23")), "the next day");
+        assert_eq!(gap_text(d("2026-01-08"), d("2026-01-22")), "14 days later");
+        assert_eq!(gap_text(d("2025-08-01"), d("2026-01-22")), "5 months later");
+        assert_eq!(gap_text(d("2014-01-01"), d("2022-01-01")), "8 years later");
+    }
+}

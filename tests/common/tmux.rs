@@ -1,0 +1,133 @@
+//! Drives the real `parley` binary inside tmux, as a person at a terminal.
+
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+
+/// Generous: this bounds how long a broken test hangs, it measures nothing.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+pub struct Tmux {
+    socket: String,
+}
+
+/// Whether tmux is there. CI installs it (`.ci/run`) and must not skip; a
+/// developer without it sees the tests skipped, loudly.
+pub fn available() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required in CI: .ci/run installs it"
+        );
+        eprintln!("skipped: tmux is not installed (apt-get install -y tmux)");
+    }
+    found
+}
+
+impl Tmux {
+    /// Starts `parley ARGS` in a `width` x `height` terminal. When parley
+    /// exits, the shell prints its exit status and the terminal modes.
+    pub fn start(args: &str, width: u16, height: u16) -> Tmux {
+        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
+        let socket = format!("parley-test-{}-{n}", std::process::id());
+        let binary = env!("CARGO_BIN_EXE_parley");
+        let script = format!(
+            "{binary} {args}; echo \"EXITED $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 60"
+        );
+        let tmux = Tmux { socket };
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-s",
+            "main",
+            "sh",
+            "-c",
+            &script,
+        ]);
+        tmux
+    }
+
+    pub fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Types keys as tmux names them (`q`, `Enter`, `Escape`, `C-c`).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Types text literally.
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "main", "-l", text]);
+    }
+
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// Waits until the screen shows `text`, and returns the screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never saw {text:?}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Whether the pane is in the alternate screen now.
+    pub fn alternate_screen(&self) -> bool {
+        self.run(&["display-message", "-p", "-t", "main", "#{alternate_on}"])
+            .trim()
+            == "1"
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.run(&["display-message", "-p", "-t", "main", "#{pane_pid}"])
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    pub fn resize(&self, width: u16, height: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "main",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}

@@ -1,0 +1,55 @@
+//! The real binary in tmux, used as a person would.
+
+mod common;
+use common::tmux::{Tmux, available};
+
+#[test]
+fn red_lines_party_view_help_and_quit() {
+    if !available() {
+        return;
+    }
+    let tmux = Tmux::start("", 80, 24);
+    let screen = tmux.wait_for("Red lines");
+    for party in ["Ukraine", "Russia", "United States"] {
+        assert!(screen.contains(party), "{party} missing:\n{screen}");
+    }
+    assert!(screen.contains("■"), "red-line markers:\n{screen}");
+    assert!(screen.contains("Rejects ceding land"), "{screen}");
+    assert!(tmux.alternate_screen());
+
+    tmux.keys(&["2"]);
+    let screen = tmux.wait_for("Igor Kostyukov");
+    assert!(screen.contains("Delegation"), "{screen}");
+
+    tmux.keys(&["?"]);
+    let screen = tmux.wait_for("Keys · Esc to close");
+    assert!(screen.contains("quit"), "{screen}");
+    tmux.keys(&["Escape"]);
+
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXITED 0");
+    assert!(
+        !tmux.alternate_screen(),
+        "still in the alternate screen:\n{screen}"
+    );
+    assert!(
+        screen.contains("icanon echo"),
+        "the terminal is not back in cooked mode:\n{screen}"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_from_the_search_line() {
+    if !available() {
+        return;
+    }
+    let tmux = Tmux::start("", 100, 30);
+    tmux.wait_for("Red lines");
+    tmux.keys(&["/"]);
+    tmux.type_text("formula anchorage");
+    tmux.wait_for("Without resolving the territorial issue");
+    tmux.keys(&["C-c"]);
+    let screen = tmux.wait_for("EXITED 0");
+    assert!(!tmux.alternate_screen(), "{screen}");
+    assert!(screen.contains("icanon echo"), "{screen}");
+}

@@ -1,0 +1,141 @@
+//! Every view drawn into a `TestBackend` at several sizes and snapshotted.
+//! Review a changed snapshot as you would review code (`cargo insta review`).
+
+use std::path::Path;
+
+use parley::action::Action;
+use parley::app::{App, View};
+use parley::briefing::{Document, load};
+use parley::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app_for(document: &Document, width: u16, height: u16) -> App {
+    let briefing = load(document).unwrap().briefing;
+    let mut app = App::new(
+        briefing,
+        document.name.clone(),
+        Theme::builtin("dark").unwrap(),
+    );
+    app.update(Action::Resize { width, height });
+    app
+}
+
+fn shipped(width: u16, height: u16) -> App {
+    app_for(&Document::embedded(), width, height)
+}
+
+fn foreign(width: u16, height: u16) -> App {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefings/harbour-talks.toml");
+    let mut document = Document::read(&path, u64::MAX).unwrap();
+    document.name = "harbour-talks.toml".into();
+    app_for(&document, width, height)
+}
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|frame| parley::ui::draw(frame, app)).unwrap();
+    terminal
+}
+
+fn view_snapshots(name: &str, make: fn(u16, u16) -> App) {
+    for (width, height) in [(80, 24), (160, 45)] {
+        for view in View::ALL {
+            let mut app = make(width, height);
+            app.update(Action::Show(view));
+            if view == View::Party {
+                app.update(Action::SelectParty(1));
+            }
+            let snapshot = format!("{name}_{view:?}_{width}x{height}");
+            insta::assert_snapshot!(snapshot, screen(&app).backend());
+        }
+    }
+}
+
+#[test]
+fn every_view_of_the_shipped_briefing() {
+    view_snapshots("shipped", shipped);
+}
+
+#[test]
+fn every_view_of_a_briefing_in_several_scripts() {
+    view_snapshots("foreign", foreign);
+}
+
+#[test]
+fn red_lines_at_40x12_show_one_column_with_an_indicator() {
+    let mut app = shipped(40, 12);
+    insta::assert_snapshot!("shipped_RedLines_40x12", screen(&app).backend());
+    app.update(Action::Right);
+    insta::assert_snapshot!(
+        "shipped_RedLines_40x12_second_column",
+        screen(&app).backend()
+    );
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = shipped(80, 24);
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!("help_80x24", screen(&app).backend());
+}
+
+#[test]
+fn detail_popup_of_a_red_line() {
+    let mut app = shipped(80, 24);
+    app.update(Action::Open);
+    insta::assert_snapshot!("detail_red_line_80x24", screen(&app).backend());
+}
+
+#[test]
+fn search_with_matches() {
+    let mut app = shipped(80, 24);
+    app.update(Action::StartSearch);
+    for c in "land issue".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let terminal = screen(&app);
+    insta::assert_snapshot!("search_land_issue_80x24", terminal.backend());
+    // The matched words are drawn in the highlight style.
+    let buffer = terminal.backend().buffer();
+    let highlighted = buffer
+        .content()
+        .iter()
+        .filter(|cell| {
+            cell.style().fg == app.theme.highlight.fg
+                && cell.style().add_modifier == app.theme.highlight.add_modifier
+        })
+        .count();
+    assert!(
+        highlighted >= "land".len(),
+        "{highlighted} highlighted cells"
+    );
+}
+
+#[test]
+fn a_tiny_terminal_says_it_is_too_small() {
+    for (width, height) in [(1, 1), (3, 2), (10, 3), (19, 24), (80, 5)] {
+        let app = shipped(width, height);
+        let terminal = screen(&app);
+        let text: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        let expected = "terminal too small";
+        let room = (width * height) as usize;
+        assert!(
+            text.starts_with(&expected[..room.min(4)]),
+            "{width}x{height}: {text:?}"
+        );
+        if width >= 10 {
+            assert!(
+                text.replace(' ', "").contains("terminaltoosmall"),
+                "{width}x{height}: {text:?}"
+            );
+        }
+    }
+}
