@@ -453,9 +453,7 @@ impl App {
             Action::Open => self.open_selected(),
             Action::Copy => self.copy(),
             Action::CycleTheme => {
-                let no_color = self.theme.no_color;
-                let next = self.theme.next_builtin();
-                self.theme = if no_color { next.without_color() } else { next };
+                self.theme = self.theme.next_builtin();
                 self.message = Some(format!("theme: {}", self.theme.name));
             }
             Action::StartSearch => {
@@ -574,18 +572,11 @@ impl App {
         }
     }
 
-    /// A quote as a person pastes it: the words, then who said them, where and when.
+    /// A quote as a person pastes it: the words, then who said them, where
+    /// and when (the same citation the markdown export prints).
     pub fn citation(&self, q: usize) -> String {
         let quote = &self.briefing.quotes[q];
-        let outlet = self
-            .briefing
-            .source(&quote.source)
-            .map_or(quote.source.as_str(), |s| s.outlet.as_str());
-        let mut cite = format!("“{}” — {}, {}", quote.text, quote.speaker, outlet);
-        if let Some(date) = quote.said_on {
-            cite.push_str(&format!(", {date}"));
-        }
-        cite
+        format!("“{}” — {}", quote.text, crate::export::citation(&self.briefing, quote))
     }
 
     fn toggle_order(&mut self) {

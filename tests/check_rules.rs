@@ -16,7 +16,10 @@ fn the_base_briefing_is_valid_with_no_findings() {
 fn rule1_a_syntax_error_is_located() {
     let text = "format = 1\n[briefing]\ntitle = \"unterminated\nas_of = 2026-01-23\n";
     // The string runs to the end of line 3, where the closing quote is missing.
-    assert_eq!(findings(text), ["3:22: error: invalid basic string, expected `\"`"]);
+    assert_eq!(
+        findings(text),
+        ["3:22: error: invalid basic string, expected `\"`"]
+    );
 }
 
 #[test]
@@ -51,7 +54,10 @@ fn rule2_a_later_format_is_refused_clearly() {
 #[test]
 fn rule2_format_must_be_an_integer() {
     let text = BASE.replacen("format = 1", "format = \"1\"", 1);
-    assert_eq!(findings(&text), ["1:10: error: `format` must be the integer 1, found string"]);
+    assert_eq!(
+        findings(&text),
+        ["1:10: error: `format` must be the integer 1, found string"]
+    );
 }
 
 // Rule 3: required keys present and non-empty; unknown keys are errors.
@@ -59,13 +65,19 @@ fn rule2_format_must_be_an_integer() {
 #[test]
 fn rule3_a_missing_required_key_points_at_its_table() {
     let found = findings(&with("\n[[sticking_points]]\nid = \"land\"\n"));
-    assert_eq!(found, ["20:1: error: missing key `title` in [[sticking_points]]"]);
+    assert_eq!(
+        found,
+        ["20:1: error: missing key `title` in [[sticking_points]]"]
+    );
 }
 
 #[test]
 fn rule3_a_missing_briefing_table_is_reported() {
     let text = "format = 1\n";
-    assert_eq!(findings(text), ["1:1: error: missing table `[briefing]` in the top level"]);
+    assert_eq!(
+        findings(text),
+        ["1:1: error: missing table `[briefing]` in the top level"]
+    );
 }
 
 #[test]
@@ -89,10 +101,14 @@ fn rule3_an_unknown_key_names_the_nearest_known_key() {
 
 #[test]
 fn rule3_an_unknown_key_with_no_near_match_lists_the_known_ones() {
-    let found = findings(&with("\n[[events]]\ndate = 2026-01-01\ntitle = \"x\"\nwhere = \"y\"\n"));
+    let found = findings(&with(
+        "\n[[events]]\ndate = 2026-01-01\ntitle = \"x\"\nwhere = \"y\"\n",
+    ));
     assert_eq!(
         found,
-        ["23:1: error: unknown key `where` in [[events]]; [[events]] takes `date`, `title`, `detail`, `sources`"]
+        [
+            "23:1: error: unknown key `where` in [[events]]; [[events]] takes `date`, `title`, `detail`, `sources`"
+        ]
     );
 }
 
@@ -136,7 +152,9 @@ fn rule4_an_id_must_be_a_slug() {
     let text = BASE.replacen("id = \"ua\"", "id = \"UA Team\"", 1);
     assert_eq!(
         findings(&text),
-        ["12:6: error: party id \"UA Team\" is not a slug: use lower-case letters, digits, `-` and `_`, starting with a letter or digit"]
+        [
+            "12:6: error: party id \"UA Team\" is not a slug: use lower-case letters, digits, `-` and `_`, starting with a letter or digit"
+        ]
     );
 }
 
@@ -145,7 +163,9 @@ fn rule4_ids_are_unique_within_their_kind() {
     let found = findings(&with("\n[[sources]]\nid = \"s1\"\noutlet = \"Other\"\n"));
     assert_eq!(
         found,
-        ["21:6: error: duplicate source id `s1` (first declared at line 8): ids must be unique among sources"]
+        [
+            "21:6: error: duplicate source id `s1` (first declared at line 8): ids must be unique among sources"
+        ]
     );
 }
 
@@ -157,14 +177,20 @@ fn rule4_the_same_id_in_two_kinds_is_fine() {
 
 #[test]
 fn rule4_quote_ids_are_assigned_in_file_order_when_absent() {
-    let quote = |text: &str| format!("\n[[quotes]]\nspeaker = \"A\"\ntext = \"{text}\"\nsource = \"s1\"\n");
+    let quote =
+        |text: &str| format!("\n[[quotes]]\nspeaker = \"A\"\ntext = \"{text}\"\nsource = \"s1\"\n");
     let text = with(&format!(
         "{}{}{}",
         quote("one"),
         quote("two").replace("speaker", "id = \"named\"\nspeaker"),
         quote("three")
     ));
-    let ids: Vec<String> = loaded(&text).briefing.quotes.into_iter().map(|q| q.id).collect();
+    let ids: Vec<String> = loaded(&text)
+        .briefing
+        .quotes
+        .into_iter()
+        .map(|q| q.id)
+        .collect();
     assert_eq!(ids, ["q1", "named", "q3"]);
 }
 
@@ -175,7 +201,9 @@ fn rule4_a_written_quote_id_may_not_collide_with_an_assigned_one() {
     );
     assert_eq!(
         findings(&text),
-        ["26:6: error: duplicate quote id `q1` (first declared at line 20): ids must be unique among quotes"]
+        [
+            "26:6: error: duplicate quote id `q1` (first declared at line 20): ids must be unique among quotes"
+        ]
     );
 }
 
@@ -184,10 +212,10 @@ fn rule4_a_written_quote_id_may_not_collide_with_an_assigned_one() {
 #[test]
 fn rule5_unknown_references_name_the_missing_id() {
     let text = with(concat!(
-        "\n[[parties.delegation]]\nname = \"A\"\nsources = [\"s2\"]\n",             // 20-22
-        "\n[[sticking_points]]\nid = \"land\"\ntitle = \"Land\"\n",                  // 24-26
+        "\n[[parties.delegation]]\nname = \"A\"\nsources = [\"s2\"]\n", // 20-22
+        "\n[[sticking_points]]\nid = \"land\"\ntitle = \"Land\"\n",     // 24-26
         "\n[[quotes]]\nspeaker = \"B\"\nparty = \"ru\"\ntext = \"x\"\nsource = \"wire\"\ntopics = [\"lnd\"]\n", // 28-33
-        "\n[[events]]\ndate = 2026-01-01\ntitle = \"E\"\nsources = [\"zz\"]\n",    // 35-38
+        "\n[[events]]\ndate = 2026-01-01\ntitle = \"E\"\nsources = [\"zz\"]\n", // 35-38
         "\n[[discrepancies]]\nsubject = \"S\"\n[[discrepancies.accounts]]\nsource = \"s1\"\nsays = \"a\"\n[[discrepancies.accounts]]\nsource = \"nope\"\nsays = \"b\"\n", // 40-47
     ));
     assert_eq!(
@@ -205,10 +233,16 @@ fn rule5_unknown_references_name_the_missing_id() {
 
 #[test]
 fn rule5_a_position_topic_must_be_a_sticking_point() {
-    let text = BASE.replacen("red_line = true", "red_line = true\ntopic = \"territory\"", 1);
+    let text = BASE.replacen(
+        "red_line = true",
+        "red_line = true\ntopic = \"territory\"",
+        1,
+    );
     assert_eq!(
         findings(&text),
-        ["18:9: error: no sticking point has the id `territory`; the file declares no sticking points"]
+        [
+            "18:9: error: no sticking point has the id `territory`; the file declares no sticking points"
+        ]
     );
 }
 
@@ -216,19 +250,29 @@ fn rule5_a_position_topic_must_be_a_sticking_point() {
 
 #[test]
 fn rule6_role_must_be_a_listed_value() {
-    let text = BASE.replacen("name = \"Ukraine\"", "name = \"Ukraine\"\nrole = \"partie\"", 1);
+    let text = BASE.replacen(
+        "name = \"Ukraine\"",
+        "name = \"Ukraine\"\nrole = \"partie\"",
+        1,
+    );
     assert_eq!(
         findings(&text),
-        ["14:8: error: `role` must be one of `party`, `mediator`, `host`, `observer`, found \"partie\"; did you mean `party`?"]
+        [
+            "14:8: error: `role` must be one of `party`, `mediator`, `host`, `observer`, found \"partie\"; did you mean `party`?"
+        ]
     );
 }
 
 #[test]
 fn rule6_status_must_be_a_listed_value() {
-    let found = findings(&with("\n[[sticking_points]]\nid = \"x\"\ntitle = \"X\"\nstatus = \"stuck\"\n"));
+    let found = findings(&with(
+        "\n[[sticking_points]]\nid = \"x\"\ntitle = \"X\"\nstatus = \"stuck\"\n",
+    ));
     assert_eq!(
         found,
-        ["23:10: error: `status` must be one of `open`, `narrowing`, `agreed`, `parked`, found \"stuck\""]
+        [
+            "23:10: error: `status` must be one of `open`, `narrowing`, `agreed`, `parked`, found \"stuck\""
+        ]
     );
 }
 
@@ -237,7 +281,10 @@ fn rule6_defaults_apply_when_absent() {
     let briefing = loaded(&with("\n[[sticking_points]]\nid = \"x\"\ntitle = \"X\"\n")).briefing;
     assert_eq!(briefing.parties[0].role, parley::briefing::Role::Party);
     assert_eq!(briefing.parties[0].short, "UA");
-    assert_eq!(briefing.sticking_points[0].status, parley::briefing::Status::Open);
+    assert_eq!(
+        briefing.sticking_points[0].status,
+        parley::briefing::Status::Open
+    );
 }
 
 // Rule 7: dates.
@@ -247,7 +294,10 @@ fn rule7_an_impossible_date_is_an_error() {
     let text = BASE.replacen("as_of = 2026-01-23", "as_of = 2026-02-30", 1);
     let found = findings(&text);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].starts_with("5:9: error: invalid date"), "{found:?}");
+    assert!(
+        found[0].starts_with("5:9: error: invalid date"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -255,7 +305,9 @@ fn rule7_a_date_must_be_a_local_date() {
     let text = BASE.replacen("as_of = 2026-01-23", "as_of = 2026-01-23T10:00:00Z", 1);
     assert_eq!(
         findings(&text),
-        ["5:9: error: `as_of` must be a local date such as 2026-01-23 (unquoted), found a date-time"]
+        [
+            "5:9: error: `as_of` must be a local date such as 2026-01-23 (unquoted), found a date-time"
+        ]
     );
     let quoted = BASE.replacen("as_of = 2026-01-23", "as_of = \"2026-01-23\"", 1);
     assert_eq!(
@@ -271,7 +323,10 @@ fn rule7_ends_is_not_before_starts() {
         "as_of = 2026-01-23\nstarts = 2026-01-23\nends = 2026-01-22",
         1,
     );
-    assert_eq!(findings(&text), ["7:8: error: `ends` (2026-01-22) is before `starts` (2026-01-23)"]);
+    assert_eq!(
+        findings(&text),
+        ["7:8: error: `ends` (2026-01-22) is before `starts` (2026-01-23)"]
+    );
 }
 
 // Rule 8: one lead per party; two accounts per discrepancy.
@@ -283,7 +338,9 @@ fn rule8_at_most_one_lead_per_party() {
     ));
     assert_eq!(
         found,
-        ["26:8: error: a second `lead = true` in this party's delegation (the first is on line 22): at most one lead per party"]
+        [
+            "26:8: error: a second `lead = true` in this party's delegation (the first is on line 22): at most one lead per party"
+        ]
     );
 }
 
@@ -306,7 +363,10 @@ fn rule9_escaped_control_characters_are_refused() {
         let text = BASE.replacen("Example Wire", &format!("Example{escape}[2J Wire"), 1);
         let found = findings(&text);
         assert_eq!(found.len(), 1, "{escape}: {found:?}");
-        assert!(found[0].starts_with("9:10: error: control character U+00"), "{escape}: {found:?}");
+        assert!(
+            found[0].starts_with("9:10: error: control character U+00"),
+            "{escape}: {found:?}"
+        );
         assert!(found[0].contains("in `outlet`"), "{found:?}");
     }
 }
@@ -317,7 +377,9 @@ fn rule9_a_raw_control_character_is_refused_and_never_echoed() {
     let found = findings(&text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("9:"), "{found:?}");
-    let rendered = parley::briefing::load(&common::document(&text)).unwrap_err().render(&common::document(&text));
+    let rendered = parley::briefing::load(&common::document(&text))
+        .unwrap_err()
+        .render(&common::document(&text));
     assert!(!rendered.contains('\u{1b}'), "{rendered:?}");
     assert!(rendered.contains("\\u{1b}"), "{rendered}");
 }
@@ -326,16 +388,24 @@ fn rule9_a_raw_control_character_is_refused_and_never_echoed() {
 fn rule9_a_raw_escape_in_a_comment_is_shown_escaped() {
     let text = format!("# note \u{1b}]0;owned\u{7}\n{BASE}");
     let document = common::document(&text);
-    let rendered = parley::briefing::load(&document).unwrap_err().render(&document);
+    let rendered = parley::briefing::load(&document)
+        .unwrap_err()
+        .render(&document);
     assert!(rendered.starts_with("test.toml:1:"), "{rendered}");
-    assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{rendered:?}");
+    assert!(
+        !rendered.chars().any(|c| c.is_control() && c != '\n'),
+        "{rendered:?}"
+    );
     assert!(rendered.contains("\\u{1b}]0;owned\\u{7}"), "{rendered}");
 }
 
 #[test]
 fn rule9_newlines_and_tabs_are_allowed() {
     let text = BASE.replacen("text = \"No.\"", "text = \"\"\"\nNo.\n\tNever.\"\"\"", 1);
-    assert_eq!(loaded(&text).briefing.parties[0].positions[0].text, "No.\n\tNever.");
+    assert_eq!(
+        loaded(&text).briefing.parties[0].positions[0].text,
+        "No.\n\tNever."
+    );
 }
 
 // Rule 10: quotes verbatim in their source's text_file.
@@ -343,14 +413,26 @@ fn rule9_newlines_and_tabs_are_allowed() {
 #[test]
 fn rule10_quotes_are_checked_against_the_text_file() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("s1.txt"), "He said the talks were “productive” — and long.\n").unwrap();
-    let text = BASE.replacen("outlet = \"Example Wire\"", "outlet = \"Example Wire\"\ntext_file = \"s1.txt\"", 1)
-        + "\n[[quotes]]\nspeaker = \"A\"\ntext = \"the talks were \\\"productive\\\" - and long\"\nsource = \"s1\"\n"
+    std::fs::write(
+        dir.path().join("s1.txt"),
+        "He said the talks were “productive” — and long.\n",
+    )
+    .unwrap();
+    let text = BASE.replacen(
+        "outlet = \"Example Wire\"",
+        "outlet = \"Example Wire\"\ntext_file = \"s1.txt\"",
+        1,
+    ) + "\n[[quotes]]\nspeaker = \"A\"\ntext = \"the talks were \\\"productive\\\" - and long\"\nsource = \"s1\"\n"
         + "\n[[quotes]]\nspeaker = \"A\"\ntext = \"the talks were fruitful\"\nsource = \"s1\"\n";
-    let document = parley::briefing::Document { dir: Some(dir.path().into()), ..common::document(&text) };
+    let document = parley::briefing::Document {
+        dir: Some(dir.path().into()),
+        ..common::document(&text)
+    };
     assert_eq!(
         common::findings_of(&document),
-        ["28:8: error: quote is not verbatim in s1.txt: \"the talks were fruitful\" does not appear; the closest passage is \"the talks were \\\"product\""]
+        [
+            "28:8: error: quote is not verbatim in s1.txt: \"the talks were fruitful\" does not appear; the closest passage is \"the talks were \\\"product\""
+        ]
     );
 }
 
@@ -359,11 +441,17 @@ fn rule10_elided_parts_must_appear_in_order() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("s1.txt"), "one two three four five").unwrap();
     let quote = |t: &str| {
-        BASE.replacen("outlet = \"Example Wire\"", "outlet = \"W\"\ntext_file = \"s1.txt\"", 1)
-            + &format!("\n[[quotes]]\nspeaker = \"A\"\ntext = \"{t}\"\nsource = \"s1\"\n")
+        BASE.replacen(
+            "outlet = \"Example Wire\"",
+            "outlet = \"W\"\ntext_file = \"s1.txt\"",
+            1,
+        ) + &format!("\n[[quotes]]\nspeaker = \"A\"\ntext = \"{t}\"\nsource = \"s1\"\n")
     };
     let check = |t: &str| {
-        common::findings_of(&parley::briefing::Document { dir: Some(dir.path().into()), ..common::document(&quote(t)) })
+        common::findings_of(&parley::briefing::Document {
+            dir: Some(dir.path().into()),
+            ..common::document(&quote(t))
+        })
     };
     assert!(check("one two ... five").is_empty());
     assert_eq!(check("five ... one").len(), 1);
@@ -372,17 +460,34 @@ fn rule10_elided_parts_must_appear_in_order() {
 #[test]
 fn rule10_an_unreadable_text_file_is_an_error_at_its_key() {
     let dir = tempfile::tempdir().unwrap();
-    let text = BASE.replacen("outlet = \"Example Wire\"", "outlet = \"W\"\ntext_file = \"missing.txt\"", 1);
-    let document = parley::briefing::Document { dir: Some(dir.path().into()), ..common::document(&text) };
+    let text = BASE.replacen(
+        "outlet = \"Example Wire\"",
+        "outlet = \"W\"\ntext_file = \"missing.txt\"",
+        1,
+    );
+    let document = parley::briefing::Document {
+        dir: Some(dir.path().into()),
+        ..common::document(&text)
+    };
     let found = common::findings_of(&document);
     assert_eq!(found.len(), 1);
-    assert!(found[0].starts_with("10:13: error: cannot read text_file "), "{found:?}");
+    assert!(
+        found[0].starts_with("10:13: error: cannot read text_file "),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn rule10_an_embedded_briefing_says_verification_was_skipped() {
-    let text = BASE.replacen("outlet = \"Example Wire\"", "outlet = \"W\"\ntext_file = \"s1.txt\"", 1);
-    let document = parley::briefing::Document { dir: None, ..common::document(&text) };
+    let text = BASE.replacen(
+        "outlet = \"Example Wire\"",
+        "outlet = \"W\"\ntext_file = \"s1.txt\"",
+        1,
+    );
+    let document = parley::briefing::Document {
+        dir: None,
+        ..common::document(&text)
+    };
     let loaded = parley::briefing::load(&document).unwrap();
     assert_eq!(loaded.notes.len(), 1);
     assert!(loaded.notes[0].starts_with("quotes were not verified"));
@@ -417,9 +522,20 @@ fn hosts_and_mediators_need_no_red_lines() {
 
 #[test]
 fn a_colour_is_hex_or_a_named_ansi_colour() {
-    let ok = BASE.replacen("name = \"Ukraine\"", "name = \"Ukraine\"\ncolor = \"LightBlue\"", 1);
+    let ok = BASE.replacen(
+        "name = \"Ukraine\"",
+        "name = \"Ukraine\"\ncolor = \"LightBlue\"",
+        1,
+    );
     loaded(&ok);
-    let bad = BASE.replacen("name = \"Ukraine\"", "name = \"Ukraine\"\ncolor = \"#12345\"", 1);
+    let bad = BASE.replacen(
+        "name = \"Ukraine\"",
+        "name = \"Ukraine\"\ncolor = \"#12345\"",
+        1,
+    );
     let found = findings(&bad);
-    assert!(found[0].starts_with("14:9: error: `color` must be \"#rrggbb\""), "{found:?}");
+    assert!(
+        found[0].starts_with("14:9: error: `color` must be \"#rrggbb\""),
+        "{found:?}"
+    );
 }

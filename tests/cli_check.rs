@@ -1,34 +1,18 @@
 //! `parley check` as scripts see it: output, and exit status 0, 1 or 2.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn parley(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parley"))
-        .args(args)
-        .current_dir(std::env::temp_dir())
-        .output()
-        .unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/briefings")
-        .join(name)
-        .display()
-        .to_string()
-}
+use common::{fixture, parley, stderr};
 
 #[test]
 fn with_no_file_it_checks_the_embedded_briefing_from_any_folder() {
     let output = parley(&["check"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("abu-dhabi-2026-01.toml (embedded): ok: 4 parties, "), "{stdout}");
+    assert!(
+        stdout.starts_with("abu-dhabi-2026-01.toml (embedded): ok: 4 parties, "),
+        "{stdout}"
+    );
     assert!(stdout.contains(" quotes, 5 sources, "), "{stdout}");
 }
 
@@ -44,7 +28,11 @@ fn a_valid_file_prints_its_summary_and_exits_0() {
 fn an_invalid_file_prints_located_errors_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.toml");
-    std::fs::write(&path, "format = 1\n[briefing]\ntitle = \"x\"\nas_of = 2026-01-01\nsumary = \"typo\"\n").unwrap();
+    std::fs::write(
+        &path,
+        "format = 1\n[briefing]\ntitle = \"x\"\nas_of = 2026-01-01\nsumary = \"typo\"\n",
+    )
+    .unwrap();
     let output = parley(&["check", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
@@ -72,7 +60,10 @@ fn unreadable_files_exit_2_with_one_line() {
     let missing = dir.path().join("nope.toml");
     for (path, reason) in [
         (missing.to_str().unwrap(), "cannot read: no such file"),
-        (dir.path().to_str().unwrap(), "cannot read: is a directory, not a briefing file"),
+        (
+            dir.path().to_str().unwrap(),
+            "cannot read: is a directory, not a briefing file",
+        ),
     ] {
         let output = parley(&["check", path]);
         assert_eq!(output.status.code(), Some(2), "{path}");
@@ -89,7 +80,10 @@ fn a_file_that_is_not_utf8_or_is_empty_gets_one_clear_line() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        format!("{}:2:13: error: not valid UTF-8 (byte 0xe9); a briefing is a UTF-8 text file\n", latin1.display())
+        format!(
+            "{}:2:13: error: not valid UTF-8 (byte 0xe9); a briefing is a UTF-8 text file\n",
+            latin1.display()
+        )
     );
 
     let empty = dir.path().join("empty.toml");
@@ -98,7 +92,10 @@ fn a_file_that_is_not_utf8_or_is_empty_gets_one_clear_line() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        format!("{}: error: the file is empty; a briefing starts with `format = 1`\n", empty.display())
+        format!(
+            "{}: error: the file is empty; a briefing starts with `format = 1`\n",
+            empty.display()
+        )
     );
 }
 
@@ -106,14 +103,25 @@ fn a_file_that_is_not_utf8_or_is_empty_gets_one_clear_line() {
 fn a_file_over_the_size_limit_is_refused_before_reading() {
     let output = parley(&["check", "--max-size", "100", &fixture("harbour-talks.toml")]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("bytes is more than the limit of 100 bytes; raise it with --max-size"));
+    assert!(
+        stderr(&output)
+            .contains("bytes is more than the limit of 100 bytes; raise it with --max-size")
+    );
 }
 
 #[test]
 fn several_files_exit_with_the_worst_status() {
-    let output = parley(&["check", &fixture("harbour-talks.toml"), "/no/such/file.toml"]);
+    let output = parley(&[
+        "check",
+        &fixture("harbour-talks.toml"),
+        "/no/such/file.toml",
+    ]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8(output.stdout).unwrap().contains("harbour-talks.toml: ok:"));
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("harbour-talks.toml: ok:")
+    );
 }
 
 #[test]

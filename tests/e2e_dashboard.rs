@@ -18,22 +18,26 @@ fn red_lines_party_view_help_and_quit() {
     assert!(tmux.alternate_screen());
 
     tmux.keys(&["2"]);
-    let screen = tmux.wait_for("Igor Kostyukov");
-    assert!(screen.contains("Delegation"), "{screen}");
+    let screen = tmux.wait_for("Delegation");
+    assert!(screen.contains("Russia · party · 2/4"), "{screen}");
+    assert!(screen.contains("Igor Kostyukov"), "{screen}");
 
     tmux.keys(&["?"]);
     let screen = tmux.wait_for("Keys · Esc to close");
     assert!(screen.contains("quit"), "{screen}");
+    // A key straight after Esc would read as Alt-key: wait for the popup to close.
     tmux.keys(&["Escape"]);
+    tmux.wait_until_gone("Keys · Esc to close");
 
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("EXITED 0");
+    let screen = tmux.wait_for("END");
+    assert!(screen.contains("EXITED 0"), "{screen}");
     assert!(
         !tmux.alternate_screen(),
         "still in the alternate screen:\n{screen}"
     );
     assert!(
-        screen.contains("icanon echo"),
+        screen.contains("MODES icanon echo END"),
         "the terminal is not back in cooked mode:\n{screen}"
     );
 }
@@ -49,7 +53,8 @@ fn ctrl_c_quits_from_the_search_line() {
     tmux.type_text("formula anchorage");
     tmux.wait_for("Without resolving the territorial issue");
     tmux.keys(&["C-c"]);
-    let screen = tmux.wait_for("EXITED 0");
+    let screen = tmux.wait_for("END");
+    assert!(screen.contains("EXITED 0"), "{screen}");
     assert!(!tmux.alternate_screen(), "{screen}");
-    assert!(screen.contains("icanon echo"), "{screen}");
+    assert!(screen.contains("MODES icanon echo END"), "{screen}");
 }

@@ -13,7 +13,8 @@ fn shipped() -> parley::briefing::Briefing {
 }
 
 fn article(source_id: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/articles/{source_id}.txt"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/articles/{source_id}.txt"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -24,13 +25,20 @@ fn every_quote_is_verbatim_in_the_article_it_cites() {
         .quotes
         .iter()
         .filter_map(|q| {
-            find_quote(&q.text, &article(&q.source))
-                .err()
-                .map(|m| format!("{} ({}): missing {:?}; closest {:?}", q.id, q.source, m.missing, m.closest))
+            find_quote(&q.text, &article(&q.source)).err().map(|m| {
+                format!(
+                    "{} ({}): missing {:?}; closest {:?}",
+                    q.id, q.source, m.missing, m.closest
+                )
+            })
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(briefing.quotes.len() >= 20, "{} quotes", briefing.quotes.len());
+    assert!(
+        briefing.quotes.len() >= 20,
+        "{} quotes",
+        briefing.quotes.len()
+    );
 }
 
 #[test]
@@ -44,7 +52,12 @@ fn the_article_fixtures_are_the_seed_articles_unchanged() {
     for entry in entries {
         let path = entry.unwrap().path();
         let number = path.file_name().unwrap().to_str().unwrap()[..3].to_string();
-        assert_eq!(std::fs::read(&path).unwrap(), article(&format!("s{number}")).into_bytes(), "{}", path.display());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            article(&format!("s{number}")).into_bytes(),
+            "{}",
+            path.display()
+        );
         compared += 1;
     }
     assert_eq!(compared, 5);
@@ -53,7 +66,11 @@ fn the_article_fixtures_are_the_seed_articles_unchanged() {
 #[test]
 fn the_parties_are_the_three_at_the_table_and_the_host() {
     let briefing = shipped();
-    let roles: Vec<(&str, Role)> = briefing.parties.iter().map(|p| (p.name.as_str(), p.role)).collect();
+    let roles: Vec<(&str, Role)> = briefing
+        .parties
+        .iter()
+        .map(|p| (p.name.as_str(), p.role))
+        .collect();
     assert_eq!(
         roles,
         [
@@ -78,7 +95,11 @@ fn every_claim_cites_a_source_and_no_url_is_invented() {
             assert!(!member.sources.is_empty(), "{} has no source", member.name);
         }
         for position in &party.positions {
-            assert!(!position.sources.is_empty(), "{:?} has no source", position.text);
+            assert!(
+                !position.sources.is_empty(),
+                "{:?} has no source",
+                position.text
+            );
         }
     }
     assert!(briefing.sources.iter().all(|s| s.url.is_none()));
@@ -93,16 +114,34 @@ fn the_sticking_points_and_events_the_articles_name_are_there() {
     }
     let dates: Vec<String> = briefing.events.iter().map(|e| e.date.to_string()).collect();
     for date in ["2026-01-22", "2026-01-23", "2026-01-24"] {
-        assert!(dates.iter().any(|d| d == date), "no event on {date}: {dates:?}");
+        assert!(
+            dates.iter().any(|d| d == date),
+            "no event on {date}: {dates:?}"
+        );
     }
-    assert!(dates.iter().any(|d| d.starts_with("2025-08")), "the Alaska summit: {dates:?}");
+    assert!(
+        dates.iter().any(|d| d.starts_with("2025-08")),
+        "the Alaska summit: {dates:?}"
+    );
 }
 
 #[test]
 fn the_disagreements_between_articles_are_recorded() {
     let briefing = shipped();
-    let subjects: Vec<String> = briefing.discrepancies.iter().map(|d| d.subject.to_lowercase()).collect();
-    for needle in ["kostyukov's rank", "budanov's title", "spelling", "us delegation"] {
-        assert!(subjects.iter().any(|s| s.contains(needle)), "no discrepancy on {needle}: {subjects:#?}");
+    let subjects: Vec<String> = briefing
+        .discrepancies
+        .iter()
+        .map(|d| d.subject.to_lowercase())
+        .collect();
+    for needle in [
+        "kostyukov's rank",
+        "budanov's title",
+        "spelling",
+        "us delegation",
+    ] {
+        assert!(
+            subjects.iter().any(|s| s.contains(needle)),
+            "no discrepancy on {needle}: {subjects:#?}"
+        );
     }
 }

@@ -79,7 +79,11 @@ fn apply(text: &str, mutation: &Mutation) -> String {
 }
 
 fn assert_accepted_or_located(text: &str) -> Result<(), TestCaseError> {
-    let document = Document { name: "mutant.toml".into(), text: text.into(), dir: None };
+    let document = Document {
+        name: "mutant.toml".into(),
+        text: text.into(),
+        dir: None,
+    };
     match load(&document) {
         Ok(loaded) => {
             let counts = loaded.briefing.counts();
@@ -89,15 +93,31 @@ fn assert_accepted_or_located(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(invalid.errors().count() > 0, "rejected without an error");
             for d in &invalid.diagnostics {
                 prop_assert!(d.span.start <= d.span.end || d.span.end == 0);
-                prop_assert!(d.span.start <= text.len(), "span {:?} outside {} bytes", d.span, text.len());
+                prop_assert!(
+                    d.span.start <= text.len(),
+                    "span {:?} outside {} bytes",
+                    d.span,
+                    text.len()
+                );
             }
             let rendered = invalid.render(&document);
-            prop_assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{rendered:?}");
+            prop_assert!(
+                !rendered.chars().any(|c| c.is_control() && c != '\n'),
+                "{rendered:?}"
+            );
             for line in rendered.lines().filter(|l| l.starts_with("mutant.toml")) {
                 let mut parts = line.splitn(4, ':');
                 parts.next();
-                let line_no: usize = parts.next().unwrap().parse().map_err(|_| TestCaseError::fail(line.to_string()))?;
-                let column: usize = parts.next().unwrap().parse().map_err(|_| TestCaseError::fail(line.to_string()))?;
+                let line_no: usize = parts
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .map_err(|_| TestCaseError::fail(line.to_string()))?;
+                let column: usize = parts
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .map_err(|_| TestCaseError::fail(line.to_string()))?;
                 prop_assert!(line_no >= 1 && column >= 1);
             }
         }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::exit;
 use crate::briefing::diagnostic::render;
-use crate::briefing::{Document, load};
+use crate::briefing::{Document, FileError, Invalid, load};
 use crate::text::sanitize_inline;
 
 /// Checks each file (the embedded briefing when none is given), printing
@@ -21,14 +21,7 @@ pub fn run(files: &[PathBuf], max_bytes: u64, out: &mut dyn Write, err: &mut dyn
     for document in documents {
         let file_status = match document {
             Ok(document) => check_one(&document, out, err),
-            Err(error) => {
-                let _ = writeln!(err, "{}", sanitize_inline(&error.to_string()));
-                if error.is_unreadable() {
-                    exit::USAGE
-                } else {
-                    exit::INVALID
-                }
-            }
+            Err(error) => report_file_error(&error, err),
         };
         status = status.max(file_status);
     }
@@ -50,17 +43,32 @@ fn check_one(document: &Document, out: &mut dyn Write, err: &mut dyn Write) -> i
             let _ = writeln!(out, "{name}: ok: {}", loaded.briefing.counts());
             exit::OK
         }
-        Err(invalid) => {
-            let _ = write!(err, "{}", invalid.render(document));
-            let errors = invalid.errors().count();
-            let warnings = invalid.diagnostics.len() - errors;
-            let _ = writeln!(
-                err,
-                "{name}: invalid: {errors} error{}, {warnings} warning{}",
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" },
-            );
-            exit::INVALID
-        }
+        Err(invalid) => report_invalid(document, &invalid, err),
     }
+}
+
+/// Reports a file that could not be taken in as text; returns the exit
+/// status: 2 for an unreadable file, 1 for one that cannot be a briefing.
+pub fn report_file_error(error: &FileError, err: &mut dyn Write) -> i32 {
+    let _ = writeln!(err, "{}", sanitize_inline(&error.to_string()));
+    if error.is_unreadable() {
+        exit::USAGE
+    } else {
+        exit::INVALID
+    }
+}
+
+/// Reports every finding in an invalid briefing and a summary line; returns 1.
+pub fn report_invalid(document: &Document, invalid: &Invalid, err: &mut dyn Write) -> i32 {
+    let name = sanitize_inline(&document.name);
+    let _ = write!(err, "{}", invalid.render(document));
+    let errors = invalid.errors().count();
+    let warnings = invalid.diagnostics.len() - errors;
+    let _ = writeln!(
+        err,
+        "{name}: invalid: {errors} error{}, {warnings} warning{}",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" },
+    );
+    exit::INVALID
 }

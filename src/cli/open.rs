@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+use super::check::{report_file_error, report_invalid};
 use super::exit;
 use crate::app::App;
 use crate::briefing::{Document, load};
@@ -37,22 +38,12 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         None => Document::embedded(),
         Some(path) => match Document::read(path, max_bytes) {
             Ok(document) => document,
-            Err(error) => {
-                let _ = writeln!(err, "{}", sanitize_inline(&error.to_string()));
-                return if error.is_unreadable() {
-                    exit::USAGE
-                } else {
-                    exit::INVALID
-                };
-            }
+            Err(error) => return report_file_error(&error, err),
         },
     };
     let loaded = match load(&document) {
         Ok(loaded) => loaded,
-        Err(invalid) => {
-            let _ = write!(err, "{}", invalid.render(&document));
-            return exit::INVALID;
-        }
+        Err(invalid) => return report_invalid(&document, &invalid, err),
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         let _ = writeln!(

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use parley::briefing::diagnostic::{LineIndex, Severity};
 use parley::briefing::{Document, Loaded, load};
 

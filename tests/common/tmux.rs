@@ -38,7 +38,7 @@ impl Tmux {
         let socket = format!("parley-test-{}-{n}", std::process::id());
         let binary = env!("CARGO_BIN_EXE_parley");
         let script = format!(
-            "{binary} {args}; echo \"EXITED $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 60"
+            "{binary} {args}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
         );
         let tmux = Tmux { socket };
         tmux.run(&[
@@ -95,6 +95,19 @@ impl Tmux {
                 start.elapsed() < PATIENCE,
                 "never saw {text:?}; the screen:\n{screen}"
             );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    pub fn wait_until_gone(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < PATIENCE, "{text:?} never went away; the screen:\n{screen}");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
