@@ -1,0 +1,126 @@
+//! The terminal is always given back, small terminals are survived, and a
+//! briefing being edited is followed live: the real binary in tmux.
+
+mod common;
+use std::path::{Path, PathBuf};
+
+use common::tmux::{Tmux, available};
+
+fn signal(tmux: &Tmux, name: &str) {
+    // The pane runs `sh -c`, whose child is parley.
+    let shell = tmux.pid();
+    let status = std::process::Command::new("pkill")
+        .args([&format!("-{name}"), "-P", &shell.to_string(), "parley"])
+        .status()
+        .unwrap();
+    assert!(status.success(), "pkill -{name} found no parley");
+}
+
+fn assert_given_back(tmux: &Tmux, exit_line: &str) {
+    let screen = tmux.wait_for("END");
+    assert!(screen.contains(exit_line), "{screen}");
+    assert!(!tmux.alternate_screen(), "still in the alternate screen:\n{screen}");
+    assert!(screen.contains("MODES icanon echo END"), "still in raw mode:\n{screen}");
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    if !available() {
+        return;
+    }
+    for name in ["TERM", "HUP", "QUIT"] {
+        let tmux = Tmux::start("", 80, 24);
+        tmux.wait_for("Red lines");
+        signal(&tmux, name);
+        assert_given_back(&tmux, "EXITED 0");
+    }
+}
+
+#[test]
+fn a_resize_storm_down_to_1x1_and_back() {
+    if !available() {
+        return;
+    }
+    let tmux = Tmux::start("", 80, 24);
+    tmux.wait_for("Red lines");
+    for (width, height) in [(60, 20), (30, 10), (10, 4), (1, 1), (2, 1), (1, 3), (45, 12), (1, 1), (200, 60), (5, 5)] {
+        tmux.resize(width, height);
+    }
+    tmux.resize(1, 1);
+    tmux.wait_for("t");
+    tmux.resize(12, 4);
+    tmux.wait_for("terminal");
+    tmux.resize(100, 30);
+    let screen = tmux.wait_for("Red lines │");
+    assert!(screen.contains("United States"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_given_back(&tmux, "EXITED 0");
+}
+
+fn fixture_copy(dir: &Path) -> PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefings");
+    for name in ["harbour-talks.toml", "harbour-talks.txt"] {
+        std::fs::copy(fixtures.join(name), dir.join(name)).unwrap();
+    }
+    dir.join("harbour-talks.toml")
+}
+
+#[test]
+fn live_reload_follows_in_place_saves_rename_saves_and_broken_saves() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_copy(dir.path());
+    let original = std::fs::read_to_string(&path).unwrap();
+    let tmux = Tmux::start(&format!("'{}'", path.display()), 100, 30);
+    tmux.wait_for("Harbour talks — round 3");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Southern League · party · 2/4");
+
+    // An in-place save (truncate and write), as most editors do.
+    std::fs::write(&path, original.replace("round 3", "round 4")).unwrap();
+    let screen = tmux.wait_for("Harbour talks — round 4");
+    assert!(screen.contains("Southern League · party · 2/4"), "the view is kept:\n{screen}");
+
+    // A save by rename, as vim does.
+    let temporary = dir.path().join(".harbour-talks.toml.swp");
+    std::fs::write(&temporary, original.replace("round 3", "round 5")).unwrap();
+    std::fs::rename(&temporary, &path).unwrap();
+    tmux.wait_for("Harbour talks — round 5");
+
+    // A broken save keeps the last good briefing, with the error on screen.
+    std::fs::write(&path, original.replace("round 3", "round 6").replace("role = \"host\"", "role = \"hots\"")).unwrap();
+    let screen = tmux.wait_for("error: `role` must be one of");
+    assert!(screen.contains("Harbour talks — round 5"), "{screen}");
+    assert!(screen.contains("harbour-talks.toml:"), "the banner names the file:\n{screen}");
+
+    // The next good save clears the error.
+    std::fs::write(&path, original.replace("round 3", "round 7")).unwrap();
+    let screen = tmux.wait_for("Harbour talks — round 7");
+    assert!(!screen.contains("error:"), "{screen}");
+
+    // Nothing parley does writes to the briefing.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original.replace("round 3", "round 7"));
+    tmux.keys(&["q"]);
+    assert_given_back(&tmux, "EXITED 0");
+}
+
+#[test]
+fn r_reloads_by_hand_even_without_watching() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture_copy(dir.path());
+    let original = std::fs::read_to_string(&path).unwrap();
+    let tmux = Tmux::start(&format!("--no-watch '{}'", path.display()), 100, 30);
+    tmux.wait_for("Harbour talks — round 3");
+    std::fs::write(&path, original.replace("round 3", "round 9")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    assert!(tmux.screen().contains("round 3"), "--no-watch still reloaded");
+    tmux.keys(&["r"]);
+    tmux.wait_for("Harbour talks — round 9");
+    tmux.keys(&["q"]);
+    assert_given_back(&tmux, "EXITED 0");
+}
