@@ -20,10 +20,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .unwrap_or(0)
         + 2;
     let mut lines = Vec::new();
+    let meta = &app.briefing.meta;
+    lines.push(Line::from(super::text::span(
+        &meta.title,
+        inner.width as usize,
+        theme.title,
+    )));
+    if let Some(summary) = &meta.summary {
+        lines.extend(super::text::paragraph(
+            summary,
+            inner.width as usize,
+            theme.text,
+        ));
+    }
+    lines.push(Line::default());
     for mode in [Mode::Normal, Mode::Search, Mode::Popup] {
-        if !lines.is_empty() {
-            lines.push(Line::default());
-        }
         lines.push(Line::styled(mode.title(), theme.title));
         for (_, label, help) in rows.iter().filter(|(m, _, _)| *m == mode) {
             lines.push(Line::from(vec![
@@ -31,6 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Span::styled(*help, theme.text),
             ]));
         }
+        lines.push(Line::default());
     }
     lines.push(Line::default());
     lines.push(Line::styled(

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let [header, tabs, banner, body, status] = Layout::vertical([
-        Constraint::Length(header_height(area)),
+        Constraint::Length(header_height(area, app)),
         Constraint::Length(1),
         Constraint::Length(u16::from(app.banner.is_some())),
         Constraint::Min(1),
@@ -66,9 +66,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn header_height(area: Rect) -> u16 {
-    if area.height >= 16 { 2 } else { 1 }
+/// Title and facts; on a tall terminal, the briefing's summary too.
+fn header_height(area: Rect, app: &App) -> u16 {
+    match area.height {
+        h if h >= 30 && app.briefing.meta.summary.is_some() => 2 + SUMMARY_LINES,
+        h if h >= 16 => 2,
+        _ => 1,
+    }
 }
+
+/// How much of the summary the header shows; `?` shows all of it.
+const SUMMARY_LINES: u16 = 2;
 
 fn too_small(frame: &mut Frame, area: Rect, app: &App) {
     let message = format!(
@@ -116,6 +124,16 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = vec![Line::from(text::span(&meta.title, width, theme.title))];
     if area.height >= 2 {
         lines.push(Line::from(text::span(&facts, width, theme.muted)));
+        if let Some(summary) = meta.summary.as_deref().filter(|_| area.height > 2) {
+            let mut wrapped = text::paragraph(summary, width, theme.text);
+            if wrapped.len() > SUMMARY_LINES as usize {
+                wrapped.truncate(SUMMARY_LINES as usize);
+                if let Some(last) = wrapped.last_mut() {
+                    last.push_span(Span::styled("…", theme.muted));
+                }
+            }
+            lines.extend(wrapped);
+        }
     } else {
         let used = crate::text::width(&lines[0].to_string());
         if used + 3 < width {
