@@ -576,7 +576,11 @@ impl App {
     /// and when (the same citation the markdown export prints).
     pub fn citation(&self, q: usize) -> String {
         let quote = &self.briefing.quotes[q];
-        format!("“{}” — {}", quote.text, crate::export::citation(&self.briefing, quote))
+        format!(
+            "“{}” — {}",
+            quote.text,
+            crate::export::citation(&self.briefing, quote)
+        )
     }
 
     fn toggle_order(&mut self) {

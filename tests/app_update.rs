@@ -231,7 +231,10 @@ fn y_copies_the_selected_quote_with_its_citation() {
     };
     assert_eq!(
         text,
-        &format!("“{}” — {} (Russia), Unattributed news report, 2026-01-23", quote.text, quote.speaker)
+        &format!(
+            "“{}” — {} (Russia), Unattributed news report, 2026-01-23",
+            quote.text, quote.speaker
+        )
     );
 }
 

@@ -19,8 +19,14 @@ fn signal(tmux: &Tmux, name: &str) {
 fn assert_given_back(tmux: &Tmux, exit_line: &str) {
     let screen = tmux.wait_for("END");
     assert!(screen.contains(exit_line), "{screen}");
-    assert!(!tmux.alternate_screen(), "still in the alternate screen:\n{screen}");
-    assert!(screen.contains("MODES icanon echo END"), "still in raw mode:\n{screen}");
+    assert!(
+        !tmux.alternate_screen(),
+        "still in the alternate screen:\n{screen}"
+    );
+    assert!(
+        screen.contains("MODES icanon echo END"),
+        "still in raw mode:\n{screen}"
+    );
 }
 
 #[test]
@@ -43,7 +49,18 @@ fn a_resize_storm_down_to_1x1_and_back() {
     }
     let tmux = Tmux::start("", 80, 24);
     tmux.wait_for("Red lines");
-    for (width, height) in [(60, 20), (30, 10), (10, 4), (1, 1), (2, 1), (1, 3), (45, 12), (1, 1), (200, 60), (5, 5)] {
+    for (width, height) in [
+        (60, 20),
+        (30, 10),
+        (10, 4),
+        (1, 1),
+        (2, 1),
+        (1, 3),
+        (45, 12),
+        (1, 1),
+        (200, 60),
+        (5, 5),
+    ] {
         tmux.resize(width, height);
     }
     tmux.resize(1, 1);
@@ -81,7 +98,10 @@ fn live_reload_follows_in_place_saves_rename_saves_and_broken_saves() {
     // An in-place save (truncate and write), as most editors do.
     std::fs::write(&path, original.replace("round 3", "round 4")).unwrap();
     let screen = tmux.wait_for("Harbour talks — round 4");
-    assert!(screen.contains("Southern League · party · 2/4"), "the view is kept:\n{screen}");
+    assert!(
+        screen.contains("Southern League · party · 2/4"),
+        "the view is kept:\n{screen}"
+    );
 
     // A save by rename, as vim does.
     let temporary = dir.path().join(".harbour-talks.toml.swp");
@@ -90,10 +110,19 @@ fn live_reload_follows_in_place_saves_rename_saves_and_broken_saves() {
     tmux.wait_for("Harbour talks — round 5");
 
     // A broken save keeps the last good briefing, with the error on screen.
-    std::fs::write(&path, original.replace("round 3", "round 6").replace("role = \"host\"", "role = \"hots\"")).unwrap();
+    std::fs::write(
+        &path,
+        original
+            .replace("round 3", "round 6")
+            .replace("role = \"host\"", "role = \"hots\""),
+    )
+    .unwrap();
     let screen = tmux.wait_for("error: `role` must be one of");
     assert!(screen.contains("Harbour talks — round 5"), "{screen}");
-    assert!(screen.contains("harbour-talks.toml:"), "the banner names the file:\n{screen}");
+    assert!(
+        screen.contains("harbour-talks.toml:"),
+        "the banner names the file:\n{screen}"
+    );
 
     // The next good save clears the error.
     std::fs::write(&path, original.replace("round 3", "round 7")).unwrap();
@@ -101,7 +130,10 @@ fn live_reload_follows_in_place_saves_rename_saves_and_broken_saves() {
     assert!(!screen.contains("error:"), "{screen}");
 
     // Nothing parley does writes to the briefing.
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), original.replace("round 3", "round 7"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        original.replace("round 3", "round 7")
+    );
     tmux.keys(&["q"]);
     assert_given_back(&tmux, "EXITED 0");
 }
@@ -118,7 +150,10 @@ fn r_reloads_by_hand_even_without_watching() {
     tmux.wait_for("Harbour talks — round 3");
     std::fs::write(&path, original.replace("round 3", "round 9")).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(800));
-    assert!(tmux.screen().contains("round 3"), "--no-watch still reloaded");
+    assert!(
+        tmux.screen().contains("round 3"),
+        "--no-watch still reloaded"
+    );
     tmux.keys(&["r"]);
     tmux.wait_for("Harbour talks — round 9");
     tmux.keys(&["q"]);

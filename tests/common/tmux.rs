@@ -107,7 +107,10 @@ impl Tmux {
             if !screen.contains(text) {
                 return screen;
             }
-            assert!(start.elapsed() < PATIENCE, "{text:?} never went away; the screen:\n{screen}");
+            assert!(
+                start.elapsed() < PATIENCE,
+                "{text:?} never went away; the screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
