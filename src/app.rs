@@ -2,6 +2,7 @@
 //! touches the terminal: tests drive it with actions alone.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use ratatui::layout::Rect;
@@ -74,13 +75,30 @@ pub enum Popup {
 }
 
 /// What `update` asks the run loop to do in the outside world.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
     /// Read the briefing file again.
     Reload,
+    /// Run a search off the UI thread (large archives only).
+    Search(SearchRequest),
 }
+
+/// A search for the worker thread; its answer goes to `App::receive_search`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    /// Which keystroke asked: an answer to an older one is stale.
+    pub generation: u64,
+    pub query: Query,
+    pub order: Order,
+    /// Search only these quotes: the hits of the query this one narrows.
+    pub within: Option<Vec<usize>>,
+}
+
+/// Up to this many quotes, a search runs inside `update` (it takes well
+/// under a millisecond); above, on the worker thread.
+pub const SEARCH_INLINE_LIMIT: usize = 5_000;
 
 /// The search line and its results.
 #[derive(Debug, Default)]
@@ -98,6 +116,12 @@ pub struct Search {
     /// Past queries, oldest first, and where `Up`/`Down` are in them.
     pub history: Vec<String>,
     pub history_position: Option<usize>,
+    /// The query `results` answer, to narrow the next search from.
+    pub answered: Option<Query>,
+    /// The latest search asked for; results of older ones are dropped.
+    pub generation: u64,
+    /// A search is running on the worker thread.
+    pub pending: bool,
 }
 
 /// A place on screen that a click selects: the rows `area` covers show
@@ -129,7 +153,8 @@ pub struct App {
     /// Party view: which party.
     pub party: usize,
     pub search: Search,
-    index: Index,
+    /// Shared with the search worker thread.
+    pub index: Arc<Index>,
     pub width: u16,
     pub height: u16,
     pub quit: bool,
@@ -147,7 +172,7 @@ pub const MIN_COLUMN_WIDTH: u16 = 24;
 
 impl App {
     pub fn new(briefing: Briefing, file_name: impl Into<String>, theme: Theme) -> Self {
-        let index = Index::new(&briefing);
+        let index = Arc::new(Index::new(&briefing));
         let mut app = Self {
             briefing,
             file_name: file_name.into(),
@@ -597,14 +622,37 @@ impl App {
         self.run_search();
     }
 
-    /// Runs the current query over the whole briefing.
+    /// Runs the current query: inline for a briefing of ordinary size, on
+    /// the worker thread for a large archive. A query that narrows the one
+    /// the results answer searches only those results.
     pub fn run_search(&mut self) {
         let query = Query::parse(&self.search.input);
-        let never = AtomicBool::new(false);
-        self.search.results = self
-            .index
-            .search(&query, self.search.order, &never)
-            .unwrap_or_default();
+        let within = match &self.search.answered {
+            Some(answered) if !answered.is_empty() && query.narrows(answered) => {
+                Some(self.search.results.iter().map(|hit| hit.quote).collect())
+            }
+            _ => None,
+        };
+        self.search.generation += 1;
+        let request = SearchRequest { generation: self.search.generation, query, order: self.search.order, within };
+        if self.briefing.quotes.len() <= SEARCH_INLINE_LIMIT {
+            let hits = run_request(&self.index, &request, &AtomicBool::new(false)).unwrap_or_default();
+            self.receive_search(request.generation, request.query, hits);
+        } else {
+            self.search.pending = true;
+            self.effects.push(Effect::Search(request));
+        }
+    }
+
+    /// Takes a search's answer, unless a newer search has been asked for.
+    pub fn receive_search(&mut self, generation: u64, query: Query, hits: Vec<Hit>) {
+        if generation != self.search.generation {
+            return;
+        }
+        self.search.results = hits;
+        self.search.answered = Some(query);
+        self.search.pending = false;
+        self.clamp();
     }
 
     fn remember_query(&mut self) {
@@ -658,8 +706,9 @@ impl App {
     /// Replaces the briefing (a reload), keeping the view, the selections
     /// where they still exist, and the search query.
     pub fn replace_briefing(&mut self, briefing: Briefing) {
-        self.index = Index::new(&briefing);
+        self.index = Arc::new(Index::new(&briefing));
         self.briefing = briefing;
+        self.search.answered = None;
         if let Some(Popup::Detail(_)) = self.popup {
             self.popup = None;
         }
@@ -680,6 +729,14 @@ impl App {
             *selected = (*selected).min(len.saturating_sub(1));
         }
         self.search.cursor = self.search.cursor.min(self.search.input.chars().count());
+    }
+}
+
+/// Runs one search request against an index; `None` when cancelled.
+pub fn run_request(index: &Index, request: &SearchRequest, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+    match &request.within {
+        Some(within) => index.search_within(&request.query, request.order, within, cancel),
+        None => index.search(&request.query, request.order, cancel),
     }
 }
 

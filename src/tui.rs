@@ -20,7 +20,8 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::action::Action;
-use crate::app::{App, Effect};
+use crate::app::{App, Effect, SearchRequest, run_request};
+use crate::search::Index;
 use crate::briefing::{Document, load};
 use crate::keymap::{Mode, action_for};
 
@@ -71,7 +72,20 @@ fn watch(path: &Path) -> anyhow::Result<(Debouncer<RecommendedWatcher>, Receiver
     Ok((debouncer, receiver))
 }
 
-pub fn run(mut app: App, origin: Origin) -> anyhow::Result<()> {
+/// What failed before the dashboard could open, and the exit status.
+pub struct Failure {
+    pub message: String,
+    pub status: i32,
+}
+
+/// Opens the dashboard: the terminal is taken at once and the briefing is
+/// loaded on another thread behind a progress screen, so a large archive
+/// can be quit while it loads. `open` reads and checks the briefing and
+/// builds the app.
+pub fn run(
+    origin: Origin,
+    open: impl FnOnce() -> Result<App, Failure> + Send + 'static,
+) -> Result<(), Failure> {
     let quit_signal = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -79,23 +93,65 @@ pub fn run(mut app: App, origin: Origin) -> anyhow::Result<()> {
         signal_hook::consts::SIGQUIT,
         signal_hook::consts::SIGINT,
     ] {
-        signal_hook::flag::register(signal, Arc::clone(&quit_signal))?;
+        signal_hook::flag::register(signal, Arc::clone(&quit_signal)).map_err(io_failure)?;
     }
     install_panic_hook();
     let mut terminal = ratatui::init();
-    execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    let result = event_loop(&mut terminal, &mut app, &origin, &quit_signal);
+    let result = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .map_err(io_failure)
+        .and_then(|()| {
+            let name = origin.path.as_ref().map(|p| p.display().to_string());
+            match load_behind_progress(&mut terminal, name, &quit_signal, open)? {
+                Some(mut app) => event_loop(&mut terminal, &mut app, &origin, &quit_signal).map_err(io_failure),
+                None => Ok(()),
+            }
+        });
     restore();
     result
 }
 
+fn io_failure(error: impl Into<anyhow::Error>) -> Failure {
+    Failure { message: format!("parley: {}", error.into()), status: crate::cli::exit::USAGE }
+}
+
+/// Runs `open` on a thread, drawing a progress screen until it is done.
+/// `None` when the person quit first.
+fn load_behind_progress(
+    terminal: &mut ratatui::DefaultTerminal,
+    name: Option<String>,
+    quit_signal: &AtomicBool,
+    open: impl FnOnce() -> Result<App, Failure> + Send + 'static,
+) -> Result<Option<App>, Failure> {
+    let (done, opened) = channel();
+    std::thread::spawn(move || {
+        let _ = done.send(open());
+    });
+    let started = std::time::Instant::now();
+    loop {
+        // Most briefings open before the first frame would show.
+        if let Ok(result) = opened.recv_timeout(Duration::from_millis(50)) {
+            return result.map(Some);
+        }
+        if quit_signal.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let elapsed = started.elapsed().as_secs_f64();
+        terminal
+            .draw(|frame| crate::ui::loading(frame, name.as_deref(), elapsed))
+            .map_err(io_failure)?;
+        while event::poll(Duration::ZERO).map_err(io_failure)? {
+            if let Event::Key(key) = event::read().map_err(io_failure)?
+                && action_for(Mode::Normal, key) == Some(Action::Quit)
+            {
+                return Ok(None);
+            }
+        }
+    }
+}
+
 /// Undoes everything `run` set up; safe to call twice.
 fn restore() {
-    let _ = execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
@@ -105,13 +161,48 @@ fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            std::io::stdout(),
-            DisableMouseCapture,
-            DisableBracketedPaste
-        );
+        let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
+}
+
+/// Searches a large archive off the UI thread. Each request cancels the one
+/// before it, so the newest keystroke is answered first.
+struct SearchWorker {
+    jobs: std::sync::mpsc::Sender<(SearchRequest, Arc<Index>, Arc<AtomicBool>)>,
+    answers: Receiver<(u64, crate::search::Query, Vec<crate::search::Hit>)>,
+    running: Option<Arc<AtomicBool>>,
+}
+
+impl SearchWorker {
+    fn start() -> Self {
+        let (jobs, inbox) = channel::<(SearchRequest, Arc<Index>, Arc<AtomicBool>)>();
+        let (reply, answers) = channel();
+        std::thread::spawn(move || {
+            while let Ok(mut job) = inbox.recv() {
+                // Only the newest waiting request matters.
+                while let Ok(newer) = inbox.try_recv() {
+                    job = newer;
+                }
+                let (request, index, cancel) = job;
+                if let Some(hits) = run_request(&index, &request, &cancel)
+                    && reply.send((request.generation, request.query, hits)).is_err()
+                {
+                    return;
+                }
+            }
+        });
+        Self { jobs, answers, running: None }
+    }
+
+    fn ask(&mut self, request: SearchRequest, index: Arc<Index>) {
+        if let Some(previous) = self.running.take() {
+            previous.store(true, Ordering::Relaxed);
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.running = Some(Arc::clone(&cancel));
+        let _ = self.jobs.send((request, index, cancel));
+    }
 }
 
 fn event_loop(
@@ -121,27 +212,21 @@ fn event_loop(
     quit_signal: &AtomicBool,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
+    app.update(Action::Resize { width: size.width, height: size.height });
     // The watcher lives as long as the loop; without a file there is nothing to watch.
     let watcher = match (&origin.path, origin.watch) {
         (Some(path), true) => Some(watch(path)?),
         _ => None,
     };
+    let mut searcher = SearchWorker::start();
     while !app.quit && !quit_signal.load(Ordering::Relaxed) {
         if let Some((_, changes)) = &watcher
             && changes.try_iter().count() > 0
         {
             reload(app, origin);
         }
-        terminal.draw(|frame| crate::ui::draw(frame, app))?;
-        // Poll with a timeout so that a signal is noticed even when no key comes.
-        if event::poll(Duration::from_millis(100))? {
-            for action in actions_for(app.mode(), event::read()?) {
-                app.update(action);
-            }
+        for (generation, query, hits) in searcher.answers.try_iter() {
+            app.receive_search(generation, query, hits);
         }
         for effect in std::mem::take(&mut app.effects) {
             match effect {
@@ -151,6 +236,22 @@ fn event_loop(
                     out.flush()?;
                 }
                 Effect::Reload => reload(app, origin),
+                Effect::Search(request) => searcher.ask(request, Arc::clone(&app.index)),
+            }
+        }
+        terminal.draw(|frame| crate::ui::draw(frame, app))?;
+        // Poll with a timeout so that signals, file changes and search
+        // answers are noticed even when no key comes.
+        let wait = if app.search.pending { 5 } else { 100 };
+        if event::poll(Duration::from_millis(wait))? {
+            for action in actions_for(app.mode(), event::read()?) {
+                app.update(action);
+            }
+            // Take every key already typed before drawing again.
+            while event::poll(Duration::ZERO)? {
+                for action in actions_for(app.mode(), event::read()?) {
+                    app.update(action);
+                }
             }
         }
     }

@@ -7,7 +7,8 @@ use toml::de::DeTable;
 
 use super::diagnostic::{Diagnostic, render};
 use super::model::Briefing;
-use super::read::read_document;
+use super::pieces::{SPLIT_ABOVE, split};
+use super::read::Reader;
 use super::validate::cross_references;
 use super::verbatim::find_quote;
 
@@ -154,17 +155,34 @@ impl Invalid {
 /// Parses and checks a document against every rule of the format.
 pub fn load(document: &Document) -> Result<Loaded, Invalid> {
     let text = document.text.as_str();
-    let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    if !syntax_errors.is_empty() {
-        let diagnostics = syntax_errors
-            .iter()
-            .map(|e| Diagnostic::error(e.span().unwrap_or(0..0), e.message().trim_end()))
-            .collect();
-        return Err(sorted(diagnostics));
-    }
-
+    let (head, pieces) = match split(text).filter(|_| text.len() > SPLIT_ABOVE) {
+        Some((head, pieces)) => (head, pieces),
+        None => (0..text.len(), Vec::new()),
+    };
+    let mut syntax_errors = Vec::new();
     let mut diagnostics = Vec::new();
-    let (briefing, notes) = read_document(text, &root, &mut diagnostics);
+    let mut reader = Reader::new(text, &mut diagnostics);
+
+    let (root, errors) = DeTable::parse_recoverable(&text[head]);
+    syntax_errors.extend(errors.iter().map(|e| syntax_error(e, 0)));
+    let mut briefing = reader.read_document(&root);
+    drop(root);
+    for piece in pieces {
+        let (root, errors) = DeTable::parse_recoverable(&text[piece.clone()]);
+        syntax_errors.extend(errors.iter().map(|e| syntax_error(e, piece.start)));
+        if !errors.is_empty() {
+            continue;
+        }
+        let first = briefing.as_ref().map_or(0, |b| b.quotes.len());
+        match (reader.read_quotes(&text[piece.clone()], piece.start, &root, first), &mut briefing) {
+            (Some(quotes), Some(briefing)) => briefing.quotes.extend(quotes),
+            _ => briefing = None,
+        }
+    }
+    if !syntax_errors.is_empty() {
+        return Err(sorted(syntax_errors));
+    }
+    let notes = std::mem::take(&mut reader.notes);
     cross_references(text, &notes, &mut diagnostics);
     let mut remarks = Vec::new();
     if let Some(briefing) = &briefing {
@@ -173,17 +191,17 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
 
     match briefing {
         Some(briefing) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            let Invalid {
-                diagnostics: warnings,
-            } = sorted(diagnostics);
-            Ok(Loaded {
-                briefing,
-                warnings,
-                notes: remarks,
-            })
+            let Invalid { diagnostics: warnings } = sorted(diagnostics);
+            Ok(Loaded { briefing, warnings, notes: remarks })
         }
         _ => Err(sorted(diagnostics)),
     }
+}
+
+/// A TOML syntax error in the piece of the file that starts at `offset`.
+fn syntax_error(error: &toml::de::Error, offset: usize) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    Diagnostic::error(span.start + offset..span.end + offset, error.message().trim_end())
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Invalid {
@@ -228,7 +246,7 @@ fn verify_quotes(
             }
         };
         for quote in notes.quote_texts.iter().filter(|q| &q.source == source_id) {
-            if let Err(mismatch) = find_quote(&quote.text, &text) {
+            if let Err(mismatch) = find_quote(&briefing.quotes[quote.quote].text, &text) {
                 diagnostics.push(Diagnostic::error(
                     quote.span.clone(),
                     format!(

@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+mod pieces;
 mod read;
 mod validate;
 pub mod verbatim;

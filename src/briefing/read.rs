@@ -48,7 +48,8 @@ pub struct Located {
 
 #[derive(Debug)]
 pub struct QuoteText {
-    pub text: String,
+    /// Index into `Briefing::quotes`.
+    pub quote: usize,
     pub span: Span,
     pub source: String,
 }
@@ -67,31 +68,62 @@ pub struct Notes {
 pub struct Reader<'d> {
     pub diagnostics: &'d mut Vec<Diagnostic>,
     pub notes: Notes,
+    /// The text the parsed table came from: the whole file, or one piece of it.
     text: &'d str,
+    /// Where `text` starts in the file: spans are shifted by it.
+    offset: usize,
+    /// The whole file, for line numbers.
+    file: &'d str,
 }
 
-/// Reads the whole document. Returns `None` when a required part is missing
-/// or malformed (the diagnostics say why).
-pub fn read_document(
-    text: &str,
-    root: &Spanned<DeTable<'_>>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (Option<Briefing>, Notes) {
-    let mut reader = Reader {
-        diagnostics,
-        notes: Notes::default(),
-        text,
-    };
-    let briefing = reader.document(root.get_ref());
-    (briefing, reader.notes)
-}
+impl<'d> Reader<'d> {
+    pub fn new(file: &'d str, diagnostics: &'d mut Vec<Diagnostic>) -> Self {
+        Reader { diagnostics, notes: Notes::default(), text: file, offset: 0, file }
+    }
 
-impl Reader<'_> {
+    /// Reads the whole document (or, for a file read in pieces, its first
+    /// piece). `None` when a required part is missing or malformed (the
+    /// diagnostics say why).
+    pub fn read_document(&mut self, root: &Spanned<DeTable<'_>>) -> Option<Briefing> {
+        self.document(root.get_ref())
+    }
+
+    /// Reads the `[[quotes]]` of one piece of the file, which starts at
+    /// `offset` and holds nothing but quotes; `first` is how many quotes
+    /// came before it (for the ids `q1, q2, ...`).
+    pub fn read_quotes(
+        &mut self,
+        piece: &'d str,
+        offset: usize,
+        root: &Spanned<DeTable<'_>>,
+        first: usize,
+    ) -> Option<Vec<Quote>> {
+        (self.text, self.offset) = (piece, offset);
+        let mut top = TableReader::new(root.get_ref(), 0..0, "the top level");
+        let quotes = self.each_indexed(&mut top, "quotes", |reader, table, span, i| {
+            reader.quote(table, span, first + i)
+        });
+        top.finish(self);
+        (self.text, self.offset) = (self.file, 0);
+        quotes
+    }
+
+    /// A span of `text`, as a span of the file.
+    fn in_file(&self, span: Span) -> Span {
+        span.start + self.offset..span.end + self.offset
+    }
+
+    fn locate(&self, id: impl Into<String>, span: Span) -> Located {
+        Located { id: id.into(), span: self.in_file(span) }
+    }
+
     fn error(&mut self, span: Span, message: impl Into<String>) {
+        let span = self.in_file(span);
         self.diagnostics.push(Diagnostic::error(span, message));
     }
 
     fn warning(&mut self, span: Span, message: impl Into<String>) {
+        let span = self.in_file(span);
         self.diagnostics.push(Diagnostic::warning(span, message));
     }
 
@@ -216,7 +248,8 @@ impl Reader<'_> {
         t.finish(self);
         let id = id?;
         if let Some(file) = &text_file {
-            self.notes.text_files.push((id.clone(), file.span.clone()));
+            let span = self.in_file(file.span.clone());
+            self.notes.text_files.push((id.clone(), span));
         }
         Some(Source {
             id,
@@ -361,10 +394,7 @@ impl Reader<'_> {
                 let assigned = format!("q{}", index + 1);
                 self.notes.declared.push((
                     IdKind::Quote,
-                    Located {
-                        id: assigned.clone(),
-                        span,
-                    },
+                    self.locate(assigned.clone(), span),
                 ));
                 Some(assigned)
             }
@@ -379,8 +409,8 @@ impl Reader<'_> {
         t.finish(self);
         let (text, source) = (text?, source?);
         self.notes.quote_texts.push(QuoteText {
-            text: text.value.clone(),
-            span: text.span,
+            quote: index,
+            span: self.in_file(text.span.clone()),
             source: source.value.clone(),
         });
         Some(Quote {
@@ -473,8 +503,9 @@ impl Reader<'_> {
         }
     }
 
+    /// The file's line number of an offset in `text`.
     fn line_of(&self, offset: usize) -> usize {
-        self.text.as_bytes()[..offset]
+        self.file.as_bytes()[..self.offset + offset]
             .iter()
             .filter(|&&b| b == b'\n')
             .count()
@@ -704,10 +735,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
         reader.notes.declared.push((
             kind,
-            Located {
-                id: id.value.clone(),
-                span: id.span,
-            },
+            reader.locate(id.value.clone(), id.span),
         ));
         Some(id.value)
     }
@@ -722,10 +750,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let id = self.string(reader, key, need)?;
         reader.notes.references.push((
             kind,
-            Located {
-                id: id.value.clone(),
-                span: id.span.clone(),
-            },
+            reader.locate(id.value.clone(), id.span.clone()),
         ));
         Some(id)
     }
@@ -751,10 +776,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     reader.check_text(key, id, &item.span());
                     reader.notes.references.push((
                         kind,
-                        Located {
-                            id: id.to_string(),
-                            span: item.span(),
-                        },
+                        reader.locate(id.to_string(), item.span()),
                     ));
                     Some(id.to_string())
                 }

@@ -19,14 +19,20 @@ pub fn normalize(text: &str) -> String {
             out.push(' ');
             in_space = false;
         }
-        out.push(match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '«' | '»' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
-            c => c,
-        });
+        out.push(plain_typography(c));
     }
     out
+}
+
+/// A typographic quote mark or dash made plain (`’` to `'`, `“` to `"`, `—`
+/// to `-`); any other character unchanged. Search folds text with it too.
+pub fn plain_typography(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '«' | '»' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
+        c => c,
+    }
 }
 
 /// Where a quote was not found: the part that is missing and the passage of

@@ -43,59 +43,78 @@ pub fn scroll_offset(heights: &[usize], selected: usize, visible: usize) -> usiz
     }
 }
 
-/// Draws `entries` into `area`, the `selected` one (if any) in the theme's
-/// selection style, separated by `gap` blank lines. A click on an entry
-/// selects it in `view` (and, for red lines, focuses `column`).
+/// Which list is drawn: the view (and, for red lines, the column) a click
+/// on an entry selects in, and the blank lines between entries.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    pub view: View,
+    pub column: Option<usize>,
+    pub gap: usize,
+}
+
+impl Place {
+    pub fn new(view: View) -> Self {
+        Self { view, column: None, gap: 0 }
+    }
+
+    pub fn gap(mut self, gap: usize) -> Self {
+        self.gap = gap;
+        self
+    }
+}
+
+/// Draws a list of `count` entries into `area`, the `selected` one (if any)
+/// in the theme's selection style. Only the entries around the selection
+/// are built (by `entry`), so a list of 100,000 quotes costs no more than
+/// a screenful: every entry is at least one line high, so the screenful
+/// before the selection is enough to fill the view.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    (view, column): (View, Option<usize>),
-    entries: Vec<Entry>,
+    place: Place,
+    count: usize,
+    mut entry: impl FnMut(usize) -> Entry,
     selected: Option<usize>,
-    gap: usize,
 ) {
-    if area.height == 0 || area.width == 0 {
+    if area.height == 0 || area.width == 0 || count == 0 {
         return;
     }
+    let visible = area.height as usize;
+    let anchor = selected.unwrap_or(0).min(count - 1);
+    let first = anchor.saturating_sub(visible);
+    let last = (anchor + visible + 1).min(count);
+    let entries: Vec<Entry> = (first..last).map(&mut entry).collect();
     // An entry's lead-in counts as part of the entry before it, so that
     // scrolling to an entry shows its heading too.
-    let heights: Vec<usize> = entries
-        .iter()
-        .map(|e| e.lead_in.len() + e.lines.len() + gap)
-        .collect();
-    let offset = selected.map_or(0, |s| scroll_offset(&heights, s, area.height as usize));
+    let heights: Vec<usize> = entries.iter().map(|e| e.lead_in.len() + e.lines.len() + place.gap).collect();
+    let offset = selected.map_or(0, |s| scroll_offset(&heights, s - first, visible));
     let mut lines: Vec<Line> = Vec::new();
     let mut targets = app.click_targets.borrow_mut();
-    for (i, entry) in entries.into_iter().enumerate() {
+    for (i, entry) in (first..).zip(entries) {
         lines.extend(entry.lead_in);
-        let first = lines.len();
+        let top = lines.len();
         let is_selected = selected == Some(i);
         for line in entry.lines {
-            lines.push(if is_selected {
-                line.patch_style(app.theme.selection)
-            } else {
-                line
-            });
+            lines.push(if is_selected { line.patch_style(app.theme.selection) } else { line });
         }
-        let rows_from = first.saturating_sub(offset);
+        let rows_from = top.saturating_sub(offset);
         let rows_to = lines.len().saturating_sub(offset);
-        if rows_to > rows_from && rows_from < area.height as usize {
-            let height = (rows_to.min(area.height as usize) - rows_from) as u16;
+        if rows_to > rows_from && rows_from < visible {
+            let height = (rows_to.min(visible) - rows_from) as u16;
             targets.push(ClickTarget {
-                view,
+                view: place.view,
                 area: Rect::new(area.x, area.y + rows_from as u16, area.width, height),
                 item_index: i,
-                column,
+                column: place.column,
             });
         }
-        lines.extend(std::iter::repeat_n(Line::default(), gap));
+        if lines.len() > offset + visible {
+            break;
+        }
+        lines.extend(std::iter::repeat_n(Line::default(), place.gap));
     }
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(offset)
-        .take(area.height as usize)
-        .collect();
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(visible).collect();
     frame.render_widget(Paragraph::new(shown), area);
 }
 

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::list::{self, Entry};
+use super::list::{self, Entry, Place};
 use super::{heading, pane, scrolled, side_by_side, text};
 use crate::app::{App, View};
 use crate::briefing::Status;
@@ -41,34 +41,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     );
 
     let max_rows = if inner.height >= 20 { 4 } else { 2 };
-    let entries: Vec<Entry> = app
-        .briefing
-        .sticking_points
-        .iter()
-        .map(|point| {
-            let mut cells = vec![
-                text::paragraph(&point.title, widths[0], theme.text),
-                vec![Line::styled(
-                    point.status.as_str(),
-                    status_style(app, point.status),
-                )],
-            ];
-            for (i, &party) in columns.iter().enumerate() {
-                cells.push(stance_cell(app, party, &point.id, widths[i + 2]));
-            }
-            Entry::new(side_by_side(cells, &widths, max_rows))
-        })
-        .collect();
-    let selected = (!entries.is_empty()).then(|| app.selected_index(View::StickingPoints));
-    list::render(
-        frame,
-        rows_area,
-        app,
-        (View::StickingPoints, None),
-        entries,
-        selected,
-        1,
-    );
+    let points = &app.briefing.sticking_points;
+    let entry = |i: usize| {
+        let point = &points[i];
+        let mut cells = vec![
+            text::paragraph(&point.title, widths[0], theme.text),
+            vec![Line::styled(point.status.as_str(), status_style(app, point.status))],
+        ];
+        for (c, &party) in columns.iter().enumerate() {
+            cells.push(stance_cell(app, party, &point.id, widths[c + 2]));
+        }
+        Entry::new(side_by_side(cells, &widths, max_rows))
+    };
+    let selected = (!points.is_empty()).then(|| app.selected_index(View::StickingPoints));
+    let place = Place::new(View::StickingPoints).gap(1);
+    list::render(frame, rows_area, app, place, points.len(), entry, selected);
 
     let block = pane(Line::from(" Selected "), false, app);
     let inner = block.inner(detail_area);

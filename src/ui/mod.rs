@@ -78,6 +78,16 @@ fn header_height(area: Rect, app: &App) -> u16 {
 /// How much of the summary the header shows; `?` shows all of it.
 const SUMMARY_LINES: u16 = 2;
 
+/// The progress screen while a briefing loads.
+pub fn loading(frame: &mut Frame, name: Option<&str>, seconds: f64) {
+    const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+    let area = frame.area();
+    let spinner = SPINNER[(seconds * 10.0) as usize % SPINNER.len()];
+    let what = name.map_or("the briefing".to_string(), |n| crate::text::sanitize_inline(n).into_owned());
+    let message = format!("{spinner} Loading {what}… {seconds:.1} s · q to quit");
+    frame.render_widget(Paragraph::new(text::paragraph(&message, area.width as usize, Style::default())), area);
+}
+
 fn too_small(frame: &mut Frame, area: Rect, app: &App) {
     let message = format!(
         "terminal too small: {}x{}, need {MIN_WIDTH}x{MIN_HEIGHT}",

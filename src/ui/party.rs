@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::list::{self, Entry};
+use super::list::{self, Entry, Place};
 use super::redlines::position_entry;
 use super::{heading, pane, quotes, text};
 use crate::app::{App, Item, View};
@@ -48,56 +48,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(inner);
     frame.render_widget(Paragraph::new(summary), summary_area);
 
-    let mut previous_group: Option<String> = None;
-    let entries: Vec<Entry> = app
-        .items(View::Party)
-        .into_iter()
-        .map(|item| {
-            let (group, entry) = match item {
-                Item::Delegate { index, .. } => {
-                    ("Delegation".to_string(), delegate_entry(app, index, width))
-                }
-                Item::Position { party, index } => {
-                    let topic = party_topic(app, party, index);
-                    (
-                        format!("Positions · {topic}"),
-                        position_entry(app, party, index, width),
-                    )
-                }
-                Item::Quote(q) => (
-                    "Quotes".to_string(),
-                    quotes::quote_entry(app, q, &[], width, 3),
-                ),
-                _ => (String::new(), Entry::new(Vec::new())),
-            };
-            let lead_in = if previous_group.as_ref() != Some(&group) {
-                let mut lines = if previous_group.is_some() {
-                    vec![Line::default()]
-                } else {
-                    Vec::new()
-                };
-                lines.push(heading(&group, theme.title));
-                if group == "Delegation" {
-                    lines.push(delegation_header(width, app));
-                }
-                previous_group = Some(group);
-                lines
-            } else {
-                Vec::new()
-            };
-            entry.with_lead_in(lead_in)
-        })
-        .collect();
+    let items = app.items(View::Party);
+    let group = |item: &Item| match *item {
+        Item::Delegate { .. } => "Delegation".to_string(),
+        Item::Position { party, index } => format!("Positions · {}", party_topic(app, party, index)),
+        _ => "Quotes".to_string(),
+    };
+    let entry = |i: usize| {
+        let entry = match items[i] {
+            Item::Delegate { index, .. } => delegate_entry(app, index, width),
+            Item::Position { party, index } => position_entry(app, party, index, width),
+            Item::Quote(q) => quotes::quote_entry(app, q, &[], width, 3),
+            _ => Entry::new(Vec::new()),
+        };
+        // A heading where a group starts.
+        let this = group(&items[i]);
+        if i > 0 && group(&items[i - 1]) == this {
+            return entry;
+        }
+        let mut lead_in = if i > 0 { vec![Line::default()] } else { Vec::new() };
+        lead_in.push(heading(&this, theme.title));
+        if this == "Delegation" {
+            lead_in.push(delegation_header(width, app));
+        }
+        entry.with_lead_in(lead_in)
+    };
     let selected = Some(app.selected_index(View::Party));
-    list::render(
-        frame,
-        list_area,
-        app,
-        (View::Party, None),
-        entries,
-        selected,
-        0,
-    );
+    list::render(frame, list_area, app, Place::new(View::Party), items.len(), entry, selected);
 }
 
 fn party_topic(app: &App, party: usize, index: usize) -> String {

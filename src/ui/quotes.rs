@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::list::{self, Entry};
+use super::list::{self, Entry, Place};
 use super::{pane, scrolled, text};
 use crate::app::{App, View};
 use crate::search::Order;
@@ -26,14 +26,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
     let width = inner.width as usize;
-    let entries: Vec<Entry> = app
-        .search
-        .results
-        .iter()
-        .map(|hit| quote_entry(app, hit.quote, &hit.matches, width, 2))
-        .collect();
-    let selected = (!entries.is_empty()).then(|| app.selected_index(View::Quotes));
-    if entries.is_empty() {
+    let results = &app.search.results;
+    let selected = (!results.is_empty()).then(|| app.selected_index(View::Quotes));
+    if results.is_empty() {
         let none = if app.briefing.quotes.is_empty() {
             "This briefing has no quotes."
         } else {
@@ -41,15 +36,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         frame.render_widget(Paragraph::new(Span::styled(none, app.theme.muted)), inner);
     }
-    list::render(
-        frame,
-        inner,
-        app,
-        (View::Quotes, None),
-        entries,
-        selected,
-        1,
-    );
+    let entry = |i: usize| quote_entry(app, results[i].quote, &results[i].matches, width, 2);
+    list::render(frame, inner, app, Place::new(View::Quotes).gap(1), results.len(), entry, selected);
     draw_preview(frame, preview_area, app);
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::list::{self, Entry};
+use super::list::{self, Entry, Place};
 use super::{pane, text};
 use crate::app::{App, Item, View};
 use crate::briefing::{Party, Role};
@@ -105,23 +105,13 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
     frame.render_widget(Paragraph::new(header), header_area);
 
     let items = app.items_for_column(party_index);
-    let entries: Vec<Entry> = items
-        .iter()
-        .map(|item| match *item {
-            Item::Position { party, index } => position_entry(app, party, index, width),
-            _ => Entry::new(Vec::new()),
-        })
-        .collect();
+    let entry = |i: usize| match items[i] {
+        Item::Position { party, index } => position_entry(app, party, index, width),
+        _ => Entry::new(Vec::new()),
+    };
     let selected = focused.then(|| app.selected_index(View::RedLines));
-    list::render(
-        frame,
-        list_area,
-        app,
-        (View::RedLines, Some(column)),
-        entries,
-        selected,
-        1,
-    );
+    let place = Place { view: View::RedLines, column: Some(column), gap: 1 };
+    list::render(frame, list_area, app, place, items.len(), entry, selected);
 }
 
 /// A position: a red-line marker or a bullet, the text, and its sticking point.

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::list::{self, Entry};
+use super::list::{self, Entry, Place};
 use super::{heading, pane, scrolled, side_by_side, text};
 use crate::app::{App, Item, View};
 
@@ -19,64 +19,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let b = &app.briefing;
 
-    let mut first_discrepancy = true;
-    let entries: Vec<Entry> = app
-        .items(View::Sources)
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| match item {
-            Item::Source(s) => {
-                let source = &b.sources[s];
-                let cited = b.citations(&source.id);
-                let date = source
-                    .published
-                    .map_or("no date".to_string(), |d| d.to_string());
-                let mut lines = vec![Line::from(vec![
-                    text::span(&source.outlet, width / 2, theme.title),
-                    Span::styled(format!(" · {date} · cited by {cited}"), theme.muted),
-                    Span::styled(
-                        format!(" · [{}]", crate::text::sanitize_inline(&source.id)),
-                        theme.muted,
-                    ),
-                ])];
-                if let Some(title) = &source.title {
-                    lines.push(Line::from(text::span(title, width, theme.text)));
-                }
-                let lead_in = if i == 0 {
-                    vec![heading("Sources", theme.title)]
-                } else {
-                    Vec::new()
-                };
-                Entry::new(lines).with_lead_in(lead_in)
+    let items = app.items(View::Sources);
+    let entry = |i: usize| match items[i] {
+        Item::Source(s) => {
+            let source = &b.sources[s];
+            let cited = b.citations(&source.id);
+            let date = source.published.map_or("no date".to_string(), |d| d.to_string());
+            let mut lines = vec![Line::from(vec![
+                text::span(&source.outlet, width / 2, theme.title),
+                Span::styled(format!(" · {date} · cited by {cited}"), theme.muted),
+                Span::styled(format!(" · [{}]", crate::text::sanitize_inline(&source.id)), theme.muted),
+            ])];
+            if let Some(title) = &source.title {
+                lines.push(Line::from(text::span(title, width, theme.text)));
             }
-            Item::Discrepancy(d) => {
-                let discrepancy = &b.discrepancies[d];
-                let accounts = discrepancy.accounts.len();
-                let lines = vec![Line::from(vec![
-                    Span::styled("≠ ", theme.red_line),
-                    text::span(&discrepancy.subject, width.saturating_sub(16), theme.text),
-                    Span::styled(format!(" · {accounts} accounts"), theme.muted),
-                ])];
-                let lead_in = if std::mem::take(&mut first_discrepancy) {
-                    vec![Line::default(), heading("Discrepancies", theme.title)]
-                } else {
-                    Vec::new()
-                };
-                Entry::new(lines).with_lead_in(lead_in)
-            }
-            _ => Entry::new(Vec::new()),
-        })
-        .collect();
-    let selected = (!entries.is_empty()).then(|| app.selected_index(View::Sources));
-    list::render(
-        frame,
-        inner,
-        app,
-        (View::Sources, None),
-        entries,
-        selected,
-        0,
-    );
+            let lead_in = if i == 0 { vec![heading("Sources", theme.title)] } else { Vec::new() };
+            Entry::new(lines).with_lead_in(lead_in)
+        }
+        Item::Discrepancy(d) => {
+            let discrepancy = &b.discrepancies[d];
+            let accounts = discrepancy.accounts.len();
+            let lines = vec![Line::from(vec![
+                Span::styled("≠ ", theme.red_line),
+                text::span(&discrepancy.subject, width.saturating_sub(16), theme.text),
+                Span::styled(format!(" · {accounts} accounts"), theme.muted),
+            ])];
+            let lead_in = if d == 0 {
+                vec![Line::default(), heading("Discrepancies", theme.title)]
+            } else {
+                Vec::new()
+            };
+            Entry::new(lines).with_lead_in(lead_in)
+        }
+        _ => Entry::new(Vec::new()),
+    };
+    let selected = (!items.is_empty()).then(|| app.selected_index(View::Sources));
+    list::render(frame, inner, app, Place::new(View::Sources), items.len(), entry, selected);
 
     let block = pane(Line::from(" Selected "), false, app);
     let inner = block.inner(detail_area);

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::list::{self, Entry};
+use super::list::{self, Entry, Place};
 use super::{pane, scrolled, text};
 use crate::app::{App, Item, View};
 
@@ -25,46 +25,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         (None, None) => false,
     };
 
-    let mut previous: Option<NaiveDate> = None;
-    let entries: Vec<Entry> = app
-        .events_by_date()
-        .into_iter()
-        .map(|e| {
-            let event = &app.briefing.events[e];
-            let mut lead_in = Vec::new();
-            if let Some(gap) = previous
-                .map(|p| gap_text(p, event.date))
-                .filter(|g| !g.is_empty())
-            {
-                lead_in.push(Line::styled(format!("   │ {gap}"), theme.muted));
-            }
-            previous = Some(event.date);
-            let marker = if talks(event.date) {
-                Span::styled("◆ ", theme.red_line)
-            } else {
-                Span::styled("○ ", theme.muted)
-            };
-            let date = event.date.format("%a %-d %b %Y").to_string();
-            let room = width.saturating_sub(crate::text::width(&date) + 4);
-            let line = Line::from(vec![
-                marker,
-                Span::styled(date, theme.title),
-                Span::raw("  "),
-                text::span(&event.title, room, theme.text),
-            ]);
-            Entry::new(vec![line]).with_lead_in(lead_in)
-        })
-        .collect();
-    let selected = (!entries.is_empty()).then(|| app.selected_index(View::Timeline));
-    list::render(
-        frame,
-        inner,
-        app,
-        (View::Timeline, None),
-        entries,
-        selected,
-        0,
-    );
+    let order = app.events_by_date();
+    let events = &app.briefing.events;
+    let entry = |i: usize| {
+        let event = &events[order[i]];
+        let mut lead_in = Vec::new();
+        let gap = i.checked_sub(1).map(|p| gap_text(events[order[p]].date, event.date));
+        if let Some(gap) = gap.filter(|g| !g.is_empty()) {
+            lead_in.push(Line::styled(format!("   │ {gap}"), theme.muted));
+        }
+        let marker = if talks(event.date) {
+            Span::styled("◆ ", theme.red_line)
+        } else {
+            Span::styled("○ ", theme.muted)
+        };
+        let date = event.date.format("%a %-d %b %Y").to_string();
+        let room = width.saturating_sub(crate::text::width(&date) + 4);
+        let line = Line::from(vec![
+            marker,
+            Span::styled(date, theme.title),
+            Span::raw("  "),
+            text::span(&event.title, room, theme.text),
+        ]);
+        Entry::new(vec![line]).with_lead_in(lead_in)
+    };
+    let selected = (!order.is_empty()).then(|| app.selected_index(View::Timeline));
+    list::render(frame, inner, app, Place::new(View::Timeline), order.len(), entry, selected);
 
     let block = pane(
         Line::from(" ◆ the talks' own dates · Enter for sources "),
