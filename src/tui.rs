@@ -219,6 +219,9 @@ fn event_loop(
         _ => None,
     };
     let mut searcher = SearchWorker::start();
+    // For the end-to-end test of the panic path: a panic after the first
+    // frame must still give the terminal back, then print its message.
+    let panic_for_test = std::env::var_os("PARLEY_TEST_PANIC").is_some();
     while !app.quit && !quit_signal.load(Ordering::Relaxed) {
         if let Some((_, changes)) = &watcher
             && changes.try_iter().count() > 0
@@ -240,6 +243,7 @@ fn event_loop(
             }
         }
         terminal.draw(|frame| crate::ui::draw(frame, app))?;
+        assert!(!panic_for_test, "PARLEY_TEST_PANIC is set: panicking on purpose");
         // Poll with a timeout so that signals, file changes and search
         // answers are noticed even when no key comes.
         let wait = if app.search.pending { 5 } else { 100 };

@@ -43,6 +43,19 @@ fn sigterm_and_sighup_give_the_terminal_back() {
 }
 
 #[test]
+fn a_panic_gives_the_terminal_back_then_prints_its_message() {
+    if !available() {
+        return;
+    }
+    let tmux = Tmux::start_with_env("RUST_BACKTRACE=0 PARLEY_TEST_PANIC=1", "", 80, 24);
+    let screen = tmux.wait_for("END");
+    assert!(screen.contains("panicking on purpose"), "the panic message is shown:\n{screen}");
+    assert!(screen.contains("EXITED 101"), "{screen}");
+    assert!(!tmux.alternate_screen(), "{screen}");
+    assert!(screen.contains("MODES icanon echo END"), "{screen}");
+}
+
+#[test]
 fn a_resize_storm_down_to_1x1_and_back() {
     if !available() {
         return;

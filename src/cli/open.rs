@@ -72,7 +72,10 @@ fn open(file: Option<&Path>, max_bytes: u64, theme: Theme) -> Result<App, Failur
         let status = report_invalid(&document, &invalid, &mut message);
         Failure { message: String::from_utf8_lossy(&message).into_owned(), status }
     })?;
-    let mut app = App::new(loaded.briefing, document.name.clone(), theme);
+    // The text is not needed once loaded; free it before the search index is built.
+    let name = document.name;
+    drop(document.text);
+    let mut app = App::new(loaded.briefing, name, theme);
     app.reloadable = file.is_some();
     Ok(app)
 }

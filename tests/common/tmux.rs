@@ -34,11 +34,16 @@ impl Tmux {
     /// Starts `parley ARGS` in a `width` x `height` terminal. When parley
     /// exits, the shell prints its exit status and the terminal modes.
     pub fn start(args: &str, width: u16, height: u16) -> Tmux {
+        Self::start_with_env("", args, width, height)
+    }
+
+    /// Like [`Tmux::start`], with `NAME=value` settings for parley's environment.
+    pub fn start_with_env(env: &str, args: &str, width: u16, height: u16) -> Tmux {
         let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
         let socket = format!("parley-test-{}-{n}", std::process::id());
         let binary = env!("CARGO_BIN_EXE_parley");
         let script = format!(
-            "{binary} {args}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
+            "{env} {binary} {args}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
         );
         let tmux = Tmux { socket };
         tmux.run(&[
