@@ -22,12 +22,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .map(|(_, p)| p)
         .collect();
     let hidden = columns.len() > visible;
-    let top_lines = u16::from(!others.is_empty()) + u16::from(hidden);
+    let top_lines = 1 + u16::from(hidden);
     let [top, body] =
         Layout::vertical([Constraint::Length(top_lines), Constraint::Min(0)]).areas(area);
 
     let mut top_text: Vec<Line> = Vec::new();
-    if !others.is_empty() {
+    {
         let mut line = Line::default();
         for (i, party) in others.iter().enumerate() {
             if i > 0 {
@@ -42,6 +42,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             line.push_span(Span::styled(format!("{role}: "), app.theme.muted));
             line.push_span(text::raw(&party.name, app.theme.party_style(party)));
         }
+        // A legend for the markers, for the first look.
+        if !others.is_empty() {
+            line.push_span(Span::styled("   ", app.theme.muted));
+        }
+        line.push_span(Span::styled("■", app.theme.red_line));
+        line.push_span(Span::styled(" red line  · other position", app.theme.muted));
         top_text.push(line);
     }
     if hidden {
