@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::briefing::{Briefing, Role};
+use crate::history::History;
 use crate::keymap::Mode;
 use crate::search::{Hit, Index, Order, Query};
 use crate::theme::Theme;
@@ -113,9 +114,8 @@ pub struct Search {
     pub results: Vec<Hit>,
     /// The view to go back to when the search is left with `Esc`.
     pub return_to: Option<View>,
-    /// Past queries, oldest first, and where `Up`/`Down` are in them.
-    pub history: Vec<String>,
-    pub history_position: Option<usize>,
+    /// Past queries, walked with `Up`/`Down`; the run loop loads and saves it.
+    pub history: History,
     /// The query `results` answer, to narrow the next search from.
     pub answered: Option<Query>,
     /// The latest search asked for; results of older ones are dropped.
@@ -426,8 +426,14 @@ impl App {
             }
             Action::SearchCursorHome => search.cursor = 0,
             Action::SearchCursorEnd => search.cursor = search.input.chars().count(),
-            Action::SearchHistoryPrevious => self.walk_history(-1),
-            Action::SearchHistoryNext => self.walk_history(1),
+            Action::SearchHistoryPrevious => {
+                let recalled = search.history.previous(&search.input).map(str::to_string);
+                self.recall(recalled);
+            }
+            Action::SearchHistoryNext => {
+                let recalled = search.history.next().map(str::to_string);
+                self.recall(recalled);
+            }
             Action::ToggleOrder => self.toggle_order(),
             Action::Up
             | Action::Down
@@ -488,7 +494,7 @@ impl App {
                 self.view = View::Quotes;
                 self.search.active = true;
                 self.search.cursor = self.search.input.chars().count();
-                self.search.history_position = None;
+                self.search.history.stop_walking();
             }
             Action::ToggleOrder => self.toggle_order(),
             Action::Reload if self.reloadable => self.effects.push(Effect::Reload),
@@ -617,7 +623,7 @@ impl App {
     }
 
     fn query_changed(&mut self) {
-        self.search.history_position = None;
+        self.search.history.stop_walking();
         self.selected[View::Quotes.index()] = 0;
         self.run_search();
     }
@@ -656,28 +662,14 @@ impl App {
     }
 
     fn remember_query(&mut self) {
-        let query = self.search.input.trim();
-        if !query.is_empty() && self.search.history.last().map(String::as_str) != Some(query) {
-            self.search.history.push(query.to_string());
-        }
-        self.search.history_position = None;
+        self.search.history.push(self.search.input.trim());
     }
 
-    fn walk_history(&mut self, by: isize) {
-        let history = &self.search.history;
-        if history.is_empty() {
-            return;
-        }
-        let position = match (self.search.history_position, by < 0) {
-            (None, true) => Some(history.len() - 1),
-            (None, false) => None,
-            (Some(p), true) => Some(p.saturating_sub(1)),
-            (Some(p), false) if p + 1 < history.len() => Some(p + 1),
-            (Some(_), false) => None,
-        };
-        self.search.input = position.map(|p| history[p].clone()).unwrap_or_default();
+    /// Puts a query from the history on the search line.
+    fn recall(&mut self, query: Option<String>) {
+        let Some(query) = query else { return };
+        self.search.input = query;
         self.search.cursor = self.search.input.chars().count();
-        self.search.history_position = position;
         self.selected[View::Quotes.index()] = 0;
         self.run_search();
     }

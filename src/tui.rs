@@ -259,6 +259,8 @@ fn event_loop(
             }
         }
     }
+    // Losing the history is not worth failing the quit over.
+    let _ = app.search.history.save();
     Ok(())
 }
 

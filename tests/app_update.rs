@@ -291,7 +291,7 @@ fn search_types_filters_and_esc_restores_the_view() {
         (app.view, app.party, app.mode()),
         (View::Party, 1, Mode::Normal)
     );
-    assert_eq!(app.search.history, ["anchorage"]);
+    assert_eq!(app.search.history.entries(), ["anchorage"]);
 }
 
 #[test]

@@ -58,3 +58,31 @@ fn ctrl_c_quits_from_the_search_line() {
     assert!(!tmux.alternate_screen(), "{screen}");
     assert!(screen.contains("MODES icanon echo END"), "{screen}");
 }
+
+#[test]
+fn the_search_history_is_kept_between_sessions() {
+    if !available() {
+        return;
+    }
+    let state = tempfile::tempdir().unwrap();
+    let env = format!("XDG_STATE_HOME={}", state.path().display());
+    let first = Tmux::start_with_env(&env, "", 100, 30);
+    first.wait_for("Red lines");
+    first.keys(&["/"]);
+    first.type_text("battlefield");
+    first.wait_for("1 of 26");
+    first.keys(&["Escape"]);
+    first.wait_until_gone("1 of 26");
+    first.keys(&["q"]);
+    first.wait_for("END");
+    let saved = std::fs::read_to_string(state.path().join("parley/history")).unwrap();
+    assert_eq!(saved, "battlefield\n");
+
+    let second = Tmux::start_with_env(&env, "", 100, 30);
+    second.wait_for("Red lines");
+    second.keys(&["/"]);
+    second.wait_until_gone("type / to search");
+    second.keys(&["Up"]);
+    let screen = second.wait_for("/ battlefield");
+    assert!(screen.contains("1 of 26"), "{screen}");
+}

@@ -7,6 +7,7 @@ use super::check::{report_file_error, report_invalid};
 use super::exit;
 use crate::app::App;
 use crate::briefing::{Document, load};
+use crate::history::{History, default_path};
 use crate::text::sanitize_inline;
 use crate::theme::{Theme, from_env};
 use crate::tui::{Failure, Origin, run as run_dashboard};
@@ -77,5 +78,9 @@ fn open(file: Option<&Path>, max_bytes: u64, theme: Theme) -> Result<App, Failur
     drop(document.text);
     let mut app = App::new(loaded.briefing, name, theme);
     app.reloadable = file.is_some();
+    // Without a readable history file, the history lives in memory only.
+    app.search.history = default_path()
+        .and_then(|path| History::load(path).ok())
+        .unwrap_or_else(History::in_memory);
     Ok(app)
 }

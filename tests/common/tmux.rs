@@ -42,8 +42,11 @@ impl Tmux {
         let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
         let socket = format!("parley-test-{}-{n}", std::process::id());
         let binary = env!("CARGO_BIN_EXE_parley");
+        // The tests' search history goes to a folder of their own.
+        let state = std::env::temp_dir().join(&socket);
+        let state = state.display();
         let script = format!(
-            "{env} {binary} {args}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
+            "XDG_STATE_HOME={state} {env} {binary} {args}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
         );
         let tmux = Tmux { socket };
         tmux.run(&[
