@@ -7,16 +7,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
-use super::{heading, pane, scrolled, side_by_side, text};
+use super::{framed, heading, scrolled, side_by_side, text};
 use crate::app::{App, View};
 use crate::briefing::Status;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [table_area, detail_area] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
-    let block = pane(Line::from(" Sticking points "), true, app);
-    let inner = block.inner(table_area);
-    frame.render_widget(block, table_area);
+    let inner = framed(frame, table_area, Line::from(" Sticking points "), true, app);
     let columns = app.columns();
     let widths = column_widths(inner.width as usize, columns.len());
     let theme = &app.theme;
@@ -57,9 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let place = Place::new(View::StickingPoints).gap(1);
     list::render(frame, rows_area, app, place, points.len(), entry, selected);
 
-    let block = pane(Line::from(" Selected "), false, app);
-    let inner = block.inner(detail_area);
-    frame.render_widget(block, detail_area);
+    let inner = framed(frame, detail_area, Line::from(" Selected "), false, app);
     if let Some(s) = selected {
         scrolled(
             frame,

@@ -187,6 +187,14 @@ pub fn pane(title: Line<'static>, focused: bool, app: &App) -> Block<'static> {
         .title(title)
 }
 
+/// Draws a bordered pane and returns the area inside it.
+pub fn framed(frame: &mut Frame, area: Rect, title: Line<'static>, focused: bool, app: &App) -> Rect {
+    let block = pane(title, focused, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// A centred rectangle of at most `width` x `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

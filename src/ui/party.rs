@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::redlines::position_entry;
-use super::{heading, pane, quotes, text};
+use super::{framed, heading, quotes, text};
 use crate::app::{App, Item, View};
 use crate::text::{sanitize_inline, truncate, width as text_width};
 
@@ -30,9 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             theme.muted,
         ),
     ]);
-    let block = pane(title, true, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = framed(frame, area, title, true, app);
     let width = inner.width as usize;
 
     let summary = party

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
-use super::{pane, scrolled, text};
+use super::{framed, scrolled, text};
 use crate::app::{App, View};
 use crate::search::Order;
 
@@ -22,9 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
     };
 
-    let block = pane(Line::from(" Quotes "), true, app);
-    let inner = block.inner(list_area);
-    frame.render_widget(block, list_area);
+    let inner = framed(frame, list_area, Line::from(" Quotes "), true, app);
     let width = inner.width as usize;
     let results = &app.search.results;
     let selected = (!results.is_empty()).then(|| app.selected_index(View::Quotes));
@@ -148,9 +146,7 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
 }
 
 fn draw_preview(frame: &mut Frame, area: Rect, app: &App) {
-    let block = pane(Line::from(" Preview "), false, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = framed(frame, area, Line::from(" Preview "), false, app);
     let Some(hit) = app.search.results.get(app.selected_index(View::Quotes)) else {
         return;
     };

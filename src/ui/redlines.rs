@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
-use super::{pane, text};
+use super::{framed, text};
 use crate::app::{App, Item, View};
 use crate::briefing::{Party, Role};
 
@@ -91,9 +91,7 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
         text::raw(&party.name, theme.party_style(party)),
         Span::raw(" "),
     ]);
-    let block = pane(title, focused, app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = framed(frame, area, title, focused, app);
     let width = inner.width as usize;
 
     let lead = party

@@ -6,15 +6,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
-use super::{heading, pane, scrolled, side_by_side, text};
+use super::{framed, heading, scrolled, side_by_side, text};
 use crate::app::{App, Item, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let block = pane(Line::from(" Sources and discrepancies "), true, app);
-    let inner = block.inner(list_area);
-    frame.render_widget(block, list_area);
+    let inner = framed(frame, list_area, Line::from(" Sources and discrepancies "), true, app);
     let width = inner.width as usize;
     let theme = &app.theme;
     let b = &app.briefing;
@@ -56,9 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let selected = (!items.is_empty()).then(|| app.selected_index(View::Sources));
     list::render(frame, inner, app, Place::new(View::Sources), items.len(), entry, selected);
 
-    let block = pane(Line::from(" Selected "), false, app);
-    let inner = block.inner(detail_area);
-    frame.render_widget(block, detail_area);
+    let inner = framed(frame, detail_area, Line::from(" Selected "), false, app);
     let width = inner.width as usize;
     let lines = match app.selected_item() {
         Some(Item::Source(s)) => source_lines(app, s, width),

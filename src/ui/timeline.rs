@@ -6,15 +6,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
-use super::{pane, scrolled, text};
+use super::{framed, scrolled, text};
 use crate::app::{App, Item, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
-    let block = pane(Line::from(" Timeline "), true, app);
-    let inner = block.inner(list_area);
-    frame.render_widget(block, list_area);
+    let inner = framed(frame, list_area, Line::from(" Timeline "), true, app);
     let width = inner.width as usize;
     let theme = &app.theme;
     let meta = &app.briefing.meta;
@@ -52,13 +50,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let selected = (!order.is_empty()).then(|| app.selected_index(View::Timeline));
     list::render(frame, inner, app, Place::new(View::Timeline), order.len(), entry, selected);
 
-    let block = pane(
-        Line::from(" ◆ the talks' own dates · Enter for sources "),
-        false,
-        app,
-    );
-    let inner = block.inner(detail_area);
-    frame.render_widget(block, detail_area);
+    let title = Line::from(" ◆ the talks' own dates · Enter for sources ");
+    let inner = framed(frame, detail_area, title, false, app);
     if let Some(Item::Event(e)) = app.selected_item() {
         let event = &app.briefing.events[e];
         let mut lines = text::paragraph(&event.title, inner.width as usize, theme.title);
