@@ -640,9 +640,15 @@ impl App {
             _ => None,
         };
         self.search.generation += 1;
-        let request = SearchRequest { generation: self.search.generation, query, order: self.search.order, within };
+        let request = SearchRequest {
+            generation: self.search.generation,
+            query,
+            order: self.search.order,
+            within,
+        };
         if self.briefing.quotes.len() <= SEARCH_INLINE_LIMIT {
-            let hits = run_request(&self.index, &request, &AtomicBool::new(false)).unwrap_or_default();
+            let hits =
+                run_request(&self.index, &request, &AtomicBool::new(false)).unwrap_or_default();
             self.receive_search(request.generation, request.query, hits);
         } else {
             self.search.pending = true;
@@ -725,7 +731,11 @@ impl App {
 }
 
 /// Runs one search request against an index; `None` when cancelled.
-pub fn run_request(index: &Index, request: &SearchRequest, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+pub fn run_request(
+    index: &Index,
+    request: &SearchRequest,
+    cancel: &AtomicBool,
+) -> Option<Vec<Hit>> {
     match &request.within {
         Some(within) => index.search_within(&request.query, request.order, within, cancel),
         None => index.search(&request.query, request.order, cancel),

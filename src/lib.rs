@@ -3,6 +3,7 @@
 //! Module map (data flows one way: file -> briefing -> app -> views):
 //! - `briefing/`: the file format: model, loader, validation rules (no UI).
 //! - `search/`: quote search: folding, query syntax, matching, ranking (no UI).
+//! - `history`: the search query history, kept in the user's state folder.
 //! - `export/`: the briefing as a markdown memo or JSON (no UI).
 //! - `text`: the one sanitiser and display-width helpers for file text.
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
@@ -17,6 +18,7 @@ pub mod app;
 pub mod briefing;
 pub mod cli;
 pub mod export;
+pub mod history;
 pub mod keymap;
 pub mod search;
 pub mod text;

@@ -49,12 +49,41 @@ enum Command {
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Search the quotes: words in any order, typos forgiven, fzf's syntax
+    /// ('exact ^start end$ !not a|b "a phrase") and filters (@party #topic
+    /// src:ID by:NAME). Exit 0 when something matched, 1 when nothing did.
+    Search {
+        /// What to look for.
+        query: String,
+        /// Briefing to search (default: the shipped briefing).
+        file: Option<PathBuf>,
+        /// Only quotes of this party id.
+        #[arg(long, value_name = "ID")]
+        party: Option<String>,
+        /// Only quotes on this sticking point id.
+        #[arg(long, value_name = "ID")]
+        topic: Option<String>,
+        /// Show at most this many results.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Result order.
+        #[arg(long, value_enum, default_value_t)]
+        order: cli::search::SortOrder,
+        /// Print a JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Print load and search times to standard error.
+        #[arg(long)]
+        stats: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    // Not locked for the whole run: the dashboard's signal watcher must be
+    // able to write to the terminal from its own thread.
+    let mut out = std::io::stdout();
+    let mut err = std::io::stderr();
     let status = match cli.command {
         Some(Command::Check { files }) => cli::check::run(&files, cli.max_size, &mut out, &mut err),
         Some(Command::Export {
@@ -64,6 +93,30 @@ fn main() -> ExitCode {
         }) => {
             let (file, output) = (file.as_deref(), output.as_deref());
             cli::export::run(file, format, output, cli.max_size, &mut out, &mut err)
+        }
+        Some(Command::Search {
+            query,
+            file,
+            party,
+            topic,
+            limit,
+            order,
+            json,
+            stats,
+        }) => {
+            let options = cli::search::Options {
+                query: &query,
+                file: file.as_deref(),
+                party: party.as_deref(),
+                topic: topic.as_deref(),
+                limit,
+                order,
+                json,
+                stats,
+                max_bytes: cli.max_size,
+                bold: std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            };
+            cli::search::run(&options, &mut out, &mut err)
         }
         None => {
             let options = cli::open::Options {

@@ -77,6 +77,26 @@ pub fn sanitize_inline(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Serialised JSON with every character that must not reach a terminal raw
+/// (DEL and C1 controls, which JSON leaves as they are, and bidi controls)
+/// written as a `\uXXXX` escape: the same data, safe bytes. Outside strings
+/// JSON is ASCII, so such a character can only sit inside a string.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c != '\n' && (is_forbidden_control(c) || is_bidi_control(c));
+    if !json.chars().any(unsafe_char) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn needs_rewrite(c: char) -> bool {
     c == '\t' || is_forbidden_control(c) || is_bidi_control(c)
 }
@@ -137,6 +157,16 @@ mod tests {
         let family = "👨\u{200d}👩\u{200d}👧";
         assert_eq!(sanitize(family), family);
         assert_eq!(sanitize("می\u{200c}خواهم"), "می\u{200c}خواهم");
+    }
+
+    #[test]
+    fn json_safe_escapes_what_json_leaves_raw() {
+        let json = serde_json::to_string("a\u{202e}b\u{85}\u{7f}\u{1b}\n").unwrap();
+        let safe = json_safe(&json);
+        assert_eq!(safe, r#""a\u202eb\u0085\u007f\u001b\n""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{202e}b\u{85}\u{7f}\u{1b}\n");
+        assert_eq!(json_safe("[1]"), "[1]");
     }
 
     #[test]

@@ -21,9 +21,9 @@ use ratatui::crossterm::execute;
 
 use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
-use crate::search::Index;
 use crate::briefing::{Document, load};
 use crate::keymap::{Mode, action_for};
+use crate::search::Index;
 
 /// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
 /// The text is base64-encoded, so nothing in it can act on the terminal.
@@ -86,15 +86,7 @@ pub fn run(
     origin: Origin,
     open: impl FnOnce() -> Result<App, Failure> + Send + 'static,
 ) -> Result<(), Failure> {
-    let quit_signal = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGQUIT,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&quit_signal)).map_err(io_failure)?;
-    }
+    let quit_signal = watch_signals().map_err(io_failure)?;
     install_panic_hook();
     let mut terminal = ratatui::init();
     let result = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)
@@ -102,7 +94,9 @@ pub fn run(
         .and_then(|()| {
             let name = origin.path.as_ref().map(|p| p.display().to_string());
             match load_behind_progress(&mut terminal, name, &quit_signal, open)? {
-                Some(mut app) => event_loop(&mut terminal, &mut app, &origin, &quit_signal).map_err(io_failure),
+                Some(mut app) => {
+                    event_loop(&mut terminal, &mut app, &origin, &quit_signal).map_err(io_failure)
+                }
                 None => Ok(()),
             }
         });
@@ -111,7 +105,10 @@ pub fn run(
 }
 
 fn io_failure(error: impl Into<anyhow::Error>) -> Failure {
-    Failure { message: format!("parley: {}", error.into()), status: crate::cli::exit::USAGE }
+    Failure {
+        message: format!("parley: {}", error.into()),
+        status: crate::cli::exit::USAGE,
+    }
 }
 
 /// Runs `open` on a thread, drawing a progress screen until it is done.
@@ -149,9 +146,37 @@ fn load_behind_progress(
     }
 }
 
+/// How long the run loop has to notice a signal before parley leaves anyway.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// SIGTERM, SIGHUP, SIGQUIT and SIGINT set the returned flag, which the run
+/// loop checks between frames and quits through its normal path. When the
+/// terminal has gone away (the usual reason for a SIGHUP), reading it can
+/// block the loop for good; so if the loop has not finished after a grace
+/// period, this thread restores what it can and ends the process.
+fn watch_signals() -> std::io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let quit = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT])?;
+    let flag = Arc::clone(&quit);
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            flag.store(true, Ordering::Relaxed);
+            std::thread::sleep(SIGNAL_GRACE);
+            restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(quit)
+}
+
 /// Undoes everything `run` set up; safe to call twice.
 fn restore() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
 }
 
@@ -161,7 +186,11 @@ fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         previous(info);
     }));
 }
@@ -186,13 +215,19 @@ impl SearchWorker {
                 }
                 let (request, index, cancel) = job;
                 if let Some(hits) = run_request(&index, &request, &cancel)
-                    && reply.send((request.generation, request.query, hits)).is_err()
+                    && reply
+                        .send((request.generation, request.query, hits))
+                        .is_err()
                 {
                     return;
                 }
             }
         });
-        Self { jobs, answers, running: None }
+        Self {
+            jobs,
+            answers,
+            running: None,
+        }
     }
 
     fn ask(&mut self, request: SearchRequest, index: Arc<Index>) {
@@ -212,7 +247,10 @@ fn event_loop(
     quit_signal: &AtomicBool,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize { width: size.width, height: size.height });
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     // The watcher lives as long as the loop; without a file there is nothing to watch.
     let watcher = match (&origin.path, origin.watch) {
         (Some(path), true) => Some(watch(path)?),
@@ -243,7 +281,10 @@ fn event_loop(
             }
         }
         terminal.draw(|frame| crate::ui::draw(frame, app))?;
-        assert!(!panic_for_test, "PARLEY_TEST_PANIC is set: panicking on purpose");
+        assert!(
+            !panic_for_test,
+            "PARLEY_TEST_PANIC is set: panicking on purpose"
+        );
         // Poll with a timeout so that signals, file changes and search
         // answers are noticed even when no key comes.
         let wait = if app.search.pending { 5 } else { 100 };

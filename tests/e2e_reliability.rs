@@ -7,13 +7,11 @@ use std::path::{Path, PathBuf};
 use common::tmux::{Tmux, available};
 
 fn signal(tmux: &Tmux, name: &str) {
-    // The pane runs `sh -c`, whose child is parley.
-    let shell = tmux.pid();
-    let status = std::process::Command::new("pkill")
-        .args([&format!("-{name}"), "-P", &shell.to_string(), "parley"])
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &tmux.child_pid().to_string()])
         .status()
         .unwrap();
-    assert!(status.success(), "pkill -{name} found no parley");
+    assert!(status.success(), "kill -{name} failed");
 }
 
 fn assert_given_back(tmux: &Tmux, exit_line: &str) {
@@ -49,10 +47,41 @@ fn a_panic_gives_the_terminal_back_then_prints_its_message() {
     }
     let tmux = Tmux::start_with_env("RUST_BACKTRACE=0 PARLEY_TEST_PANIC=1", "", 80, 24);
     let screen = tmux.wait_for("END");
-    assert!(screen.contains("panicking on purpose"), "the panic message is shown:\n{screen}");
+    assert!(
+        screen.contains("panicking on purpose"),
+        "the panic message is shown:\n{screen}"
+    );
     assert!(screen.contains("EXITED 101"), "{screen}");
     assert!(!tmux.alternate_screen(), "{screen}");
     assert!(screen.contains("MODES icanon echo END"), "{screen}");
+}
+
+#[test]
+fn closing_the_terminal_ends_parley() {
+    if !available() {
+        return;
+    }
+    let tmux = Tmux::start("", 80, 24);
+    tmux.wait_for("Red lines");
+    let parley = tmux.child_pid();
+    drop(tmux); // kills the tmux server: the pane's terminal is gone
+    let start = std::time::Instant::now();
+    while std::path::Path::new(&format!("/proc/{parley}/stat")).exists() && !zombie(parley) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "parley {parley} outlived its terminal"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// An exited process its parent has not reaped yet.
+fn zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+    })
 }
 
 #[test]

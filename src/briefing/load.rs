@@ -174,7 +174,10 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
             continue;
         }
         let first = briefing.as_ref().map_or(0, |b| b.quotes.len());
-        match (reader.read_quotes(&text[piece.clone()], piece.start, &root, first), &mut briefing) {
+        match (
+            reader.read_quotes(&text[piece.clone()], piece.start, &root, first),
+            &mut briefing,
+        ) {
             (Some(quotes), Some(briefing)) => briefing.quotes.extend(quotes),
             _ => briefing = None,
         }
@@ -191,8 +194,14 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
 
     match briefing {
         Some(briefing) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            let Invalid { diagnostics: warnings } = sorted(diagnostics);
-            Ok(Loaded { briefing, warnings, notes: remarks })
+            let Invalid {
+                diagnostics: warnings,
+            } = sorted(diagnostics);
+            Ok(Loaded {
+                briefing,
+                warnings,
+                notes: remarks,
+            })
         }
         _ => Err(sorted(diagnostics)),
     }
@@ -201,7 +210,10 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
 /// A TOML syntax error in the piece of the file that starts at `offset`.
 fn syntax_error(error: &toml::de::Error, offset: usize) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
-    Diagnostic::error(span.start + offset..span.end + offset, error.message().trim_end())
+    Diagnostic::error(
+        span.start + offset..span.end + offset,
+        error.message().trim_end(),
+    )
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Invalid {

@@ -30,7 +30,10 @@ pub fn split(text: &str) -> Option<(Range<usize>, Vec<Range<usize>>)> {
         .chunks(QUOTES_PER_PIECE)
         .enumerate()
         .map(|(i, chunk)| {
-            let end = starts.get((i + 1) * QUOTES_PER_PIECE).copied().unwrap_or(text.len());
+            let end = starts
+                .get((i + 1) * QUOTES_PER_PIECE)
+                .copied()
+                .unwrap_or(text.len());
             chunk[0]..end
         })
         .collect();
@@ -51,7 +54,10 @@ fn table_headers(text: &str) -> Vec<(usize, bool)> {
         match token.kind() {
             TokenKind::Newline => {
                 if let Some(start) = header.take() {
-                    let line: String = text[start..span.start()].chars().filter(|c| !c.is_whitespace()).collect();
+                    let line: String = text[start..span.start()]
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
                     let line = line.split('#').next().unwrap_or("");
                     headers.push((start, line == "[[quotes]]"));
                 }
@@ -70,7 +76,9 @@ fn table_headers(text: &str) -> Vec<(usize, bool)> {
                 line_start = false;
                 match kind {
                     TokenKind::Equals if depth == 0 => in_value = true,
-                    TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket if in_value => depth += 1,
+                    TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket if in_value => {
+                        depth += 1
+                    }
                     TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket if in_value => {
                         depth = depth.saturating_sub(1)
                     }
@@ -80,7 +88,10 @@ fn table_headers(text: &str) -> Vec<(usize, bool)> {
         }
     }
     if let Some(start) = header {
-        let line: String = text[start..].chars().filter(|c| !c.is_whitespace()).collect();
+        let line: String = text[start..]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         headers.push((start, line.split('#').next() == Some("[[quotes]]")));
     }
     headers
@@ -97,7 +108,11 @@ mod tests {
         let at = |needle: &str, from: usize| text[from..].find(needle).unwrap() + from;
         assert_eq!(
             headers,
-            [(at("[briefing]", 0), false), (at("[[ quotes ]]", 0), true), (text.rfind("[[quotes]]").unwrap(), true)]
+            [
+                (at("[briefing]", 0), false),
+                (at("[[ quotes ]]", 0), true),
+                (text.rfind("[[quotes]]").unwrap(), true)
+            ]
         );
     }
 

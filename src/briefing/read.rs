@@ -78,7 +78,13 @@ pub struct Reader<'d> {
 
 impl<'d> Reader<'d> {
     pub fn new(file: &'d str, diagnostics: &'d mut Vec<Diagnostic>) -> Self {
-        Reader { diagnostics, notes: Notes::default(), text: file, offset: 0, file }
+        Reader {
+            diagnostics,
+            notes: Notes::default(),
+            text: file,
+            offset: 0,
+            file,
+        }
     }
 
     /// Reads the whole document (or, for a file read in pieces, its first
@@ -114,7 +120,10 @@ impl<'d> Reader<'d> {
     }
 
     fn locate(&self, id: impl Into<String>, span: Span) -> Located {
-        Located { id: id.into(), span: self.in_file(span) }
+        Located {
+            id: id.into(),
+            span: self.in_file(span),
+        }
     }
 
     fn error(&mut self, span: Span, message: impl Into<String>) {
@@ -392,10 +401,9 @@ impl<'d> Reader<'d> {
             Some(_) => t.id(self, IdKind::Quote),
             None => {
                 let assigned = format!("q{}", index + 1);
-                self.notes.declared.push((
-                    IdKind::Quote,
-                    self.locate(assigned.clone(), span),
-                ));
+                self.notes
+                    .declared
+                    .push((IdKind::Quote, self.locate(assigned.clone(), span)));
                 Some(assigned)
             }
         };
@@ -733,10 +741,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 ),
             );
         }
-        reader.notes.declared.push((
-            kind,
-            reader.locate(id.value.clone(), id.span),
-        ));
+        reader
+            .notes
+            .declared
+            .push((kind, reader.locate(id.value.clone(), id.span)));
         Some(id.value)
     }
 
@@ -748,10 +756,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
         need: Need,
     ) -> Option<At<String>> {
         let id = self.string(reader, key, need)?;
-        reader.notes.references.push((
-            kind,
-            reader.locate(id.value.clone(), id.span.clone()),
-        ));
+        reader
+            .notes
+            .references
+            .push((kind, reader.locate(id.value.clone(), id.span.clone())));
         Some(id)
     }
 
@@ -774,10 +782,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
             .map(|item| match item.get_ref() {
                 DeValue::String(id) => {
                     reader.check_text(key, id, &item.span());
-                    reader.notes.references.push((
-                        kind,
-                        reader.locate(id.to_string(), item.span()),
-                    ));
+                    reader
+                        .notes
+                        .references
+                        .push((kind, reader.locate(id.to_string(), item.span())));
                     Some(id.to_string())
                 }
                 _ => {

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod export;
 pub mod open;
+pub mod search;
 
 /// Exit statuses scripts can rely on.
 pub mod exit {

@@ -47,7 +47,11 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         );
         return exit::USAGE;
     }
-    let origin = Origin { path: file.clone(), max_bytes, watch };
+    let origin = Origin {
+        path: file.clone(),
+        max_bytes,
+        watch,
+    };
     match run_dashboard(origin, move || open(file.as_deref(), max_bytes, theme)) {
         Ok(()) => exit::OK,
         Err(failure) => {
@@ -65,13 +69,19 @@ fn open(file: Option<&Path>, max_bytes: u64, theme: Theme) -> Result<App, Failur
         Some(path) => Document::read(path, max_bytes).map_err(|error| {
             let mut message = Vec::new();
             let status = report_file_error(&error, &mut message);
-            Failure { message: String::from_utf8_lossy(&message).into_owned(), status }
+            Failure {
+                message: String::from_utf8_lossy(&message).into_owned(),
+                status,
+            }
         })?,
     };
     let loaded = load(&document).map_err(|invalid| {
         let mut message = Vec::new();
         let status = report_invalid(&document, &invalid, &mut message);
-        Failure { message: String::from_utf8_lossy(&message).into_owned(), status }
+        Failure {
+            message: String::from_utf8_lossy(&message).into_owned(),
+            status,
+        }
     })?;
     // The text is not needed once loaded; free it before the search index is built.
     let name = document.name;

@@ -54,7 +54,11 @@ pub struct Place {
 
 impl Place {
     pub fn new(view: View) -> Self {
-        Self { view, column: None, gap: 0 }
+        Self {
+            view,
+            column: None,
+            gap: 0,
+        }
     }
 
     pub fn gap(mut self, gap: usize) -> Self {
@@ -87,7 +91,10 @@ pub fn render(
     let entries: Vec<Entry> = (first..last).map(&mut entry).collect();
     // An entry's lead-in counts as part of the entry before it, so that
     // scrolling to an entry shows its heading too.
-    let heights: Vec<usize> = entries.iter().map(|e| e.lead_in.len() + e.lines.len() + place.gap).collect();
+    let heights: Vec<usize> = entries
+        .iter()
+        .map(|e| e.lead_in.len() + e.lines.len() + place.gap)
+        .collect();
     let offset = selected.map_or(0, |s| scroll_offset(&heights, s - first, visible));
     let mut lines: Vec<Line> = Vec::new();
     let mut targets = app.click_targets.borrow_mut();
@@ -96,7 +103,11 @@ pub fn render(
         let top = lines.len();
         let is_selected = selected == Some(i);
         for line in entry.lines {
-            lines.push(if is_selected { line.patch_style(app.theme.selection) } else { line });
+            lines.push(if is_selected {
+                line.patch_style(app.theme.selection)
+            } else {
+                line
+            });
         }
         let rows_from = top.saturating_sub(offset);
         let rows_to = lines.len().saturating_sub(offset);

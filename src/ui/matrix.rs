@@ -14,7 +14,13 @@ use crate::briefing::Status;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [table_area, detail_area] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
-    let inner = framed(frame, table_area, Line::from(" Sticking points "), true, app);
+    let inner = framed(
+        frame,
+        table_area,
+        Line::from(" Sticking points "),
+        true,
+        app,
+    );
     let columns = app.columns();
     let widths = column_widths(inner.width as usize, columns.len());
     let theme = &app.theme;
@@ -44,7 +50,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let point = &points[i];
         let mut cells = vec![
             text::paragraph(&point.title, widths[0], theme.text),
-            vec![Line::styled(point.status.as_str(), status_style(app, point.status))],
+            vec![Line::styled(
+                point.status.as_str(),
+                status_style(app, point.status),
+            )],
         ];
         for (c, &party) in columns.iter().enumerate() {
             cells.push(stance_cell(app, party, &point.id, widths[c + 2]));

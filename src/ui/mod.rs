@@ -83,9 +83,18 @@ pub fn loading(frame: &mut Frame, name: Option<&str>, seconds: f64) {
     const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
     let area = frame.area();
     let spinner = SPINNER[(seconds * 10.0) as usize % SPINNER.len()];
-    let what = name.map_or("the briefing".to_string(), |n| crate::text::sanitize_inline(n).into_owned());
+    let what = name.map_or("the briefing".to_string(), |n| {
+        crate::text::sanitize_inline(n).into_owned()
+    });
     let message = format!("{spinner} Loading {what}… {seconds:.1} s · q to quit");
-    frame.render_widget(Paragraph::new(text::paragraph(&message, area.width as usize, Style::default())), area);
+    frame.render_widget(
+        Paragraph::new(text::paragraph(
+            &message,
+            area.width as usize,
+            Style::default(),
+        )),
+        area,
+    );
 }
 
 fn too_small(frame: &mut Frame, area: Rect, app: &App) {
@@ -188,7 +197,13 @@ pub fn pane(title: Line<'static>, focused: bool, app: &App) -> Block<'static> {
 }
 
 /// Draws a bordered pane and returns the area inside it.
-pub fn framed(frame: &mut Frame, area: Rect, title: Line<'static>, focused: bool, app: &App) -> Rect {
+pub fn framed(
+    frame: &mut Frame,
+    area: Rect,
+    title: Line<'static>,
+    focused: bool,
+    app: &App,
+) -> Rect {
     let block = pane(title, focused, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);

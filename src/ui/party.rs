@@ -49,7 +49,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let items = app.items(View::Party);
     let group = |item: &Item| match *item {
         Item::Delegate { .. } => "Delegation".to_string(),
-        Item::Position { party, index } => format!("Positions · {}", party_topic(app, party, index)),
+        Item::Position { party, index } => {
+            format!("Positions · {}", party_topic(app, party, index))
+        }
         _ => "Quotes".to_string(),
     };
     let entry = |i: usize| {
@@ -64,7 +66,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if i > 0 && group(&items[i - 1]) == this {
             return entry;
         }
-        let mut lead_in = if i > 0 { vec![Line::default()] } else { Vec::new() };
+        let mut lead_in = if i > 0 {
+            vec![Line::default()]
+        } else {
+            Vec::new()
+        };
         lead_in.push(heading(&this, theme.title));
         if this == "Delegation" {
             lead_in.push(delegation_header(width, app));
@@ -72,7 +78,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         entry.with_lead_in(lead_in)
     };
     let selected = Some(app.selected_index(View::Party));
-    list::render(frame, list_area, app, Place::new(View::Party), items.len(), entry, selected);
+    list::render(
+        frame,
+        list_area,
+        app,
+        Place::new(View::Party),
+        items.len(),
+        entry,
+        selected,
+    );
 }
 
 fn party_topic(app: &App, party: usize, index: usize) -> String {

@@ -35,7 +35,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(Span::styled(none, app.theme.muted)), inner);
     }
     let entry = |i: usize| quote_entry(app, results[i].quote, &results[i].matches, width, 2);
-    list::render(frame, inner, app, Place::new(View::Quotes).gap(1), results.len(), entry, selected);
+    list::render(
+        frame,
+        inner,
+        app,
+        Place::new(View::Quotes).gap(1),
+        results.len(),
+        entry,
+        selected,
+    );
     draw_preview(frame, preview_area, app);
 }
 

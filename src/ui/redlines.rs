@@ -114,7 +114,11 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
         _ => Entry::new(Vec::new()),
     };
     let selected = focused.then(|| app.selected_index(View::RedLines));
-    let place = Place { view: View::RedLines, column: Some(column), gap: 1 };
+    let place = Place {
+        view: View::RedLines,
+        column: Some(column),
+        gap: 1,
+    };
     list::render(frame, list_area, app, place, items.len(), entry, selected);
 }
 

@@ -12,7 +12,13 @@ use crate::app::{App, Item, View};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let inner = framed(frame, list_area, Line::from(" Sources and discrepancies "), true, app);
+    let inner = framed(
+        frame,
+        list_area,
+        Line::from(" Sources and discrepancies "),
+        true,
+        app,
+    );
     let width = inner.width as usize;
     let theme = &app.theme;
     let b = &app.briefing;
@@ -22,16 +28,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Item::Source(s) => {
             let source = &b.sources[s];
             let cited = b.citations(&source.id);
-            let date = source.published.map_or("no date".to_string(), |d| d.to_string());
+            let date = source
+                .published
+                .map_or("no date".to_string(), |d| d.to_string());
             let mut lines = vec![Line::from(vec![
                 text::span(&source.outlet, width / 2, theme.title),
                 Span::styled(format!(" · {date} · cited by {cited}"), theme.muted),
-                Span::styled(format!(" · [{}]", crate::text::sanitize_inline(&source.id)), theme.muted),
+                Span::styled(
+                    format!(" · [{}]", crate::text::sanitize_inline(&source.id)),
+                    theme.muted,
+                ),
             ])];
             if let Some(title) = &source.title {
                 lines.push(Line::from(text::span(title, width, theme.text)));
             }
-            let lead_in = if i == 0 { vec![heading("Sources", theme.title)] } else { Vec::new() };
+            let lead_in = if i == 0 {
+                vec![heading("Sources", theme.title)]
+            } else {
+                Vec::new()
+            };
             Entry::new(lines).with_lead_in(lead_in)
         }
         Item::Discrepancy(d) => {
@@ -52,7 +67,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         _ => Entry::new(Vec::new()),
     };
     let selected = (!items.is_empty()).then(|| app.selected_index(View::Sources));
-    list::render(frame, inner, app, Place::new(View::Sources), items.len(), entry, selected);
+    list::render(
+        frame,
+        inner,
+        app,
+        Place::new(View::Sources),
+        items.len(),
+        entry,
+        selected,
+    );
 
     let inner = framed(frame, detail_area, Line::from(" Selected "), false, app);
     let width = inner.width as usize;

@@ -28,7 +28,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let entry = |i: usize| {
         let event = &events[order[i]];
         let mut lead_in = Vec::new();
-        let gap = i.checked_sub(1).map(|p| gap_text(events[order[p]].date, event.date));
+        let gap = i
+            .checked_sub(1)
+            .map(|p| gap_text(events[order[p]].date, event.date));
         if let Some(gap) = gap.filter(|g| !g.is_empty()) {
             lead_in.push(Line::styled(format!("   │ {gap}"), theme.muted));
         }
@@ -48,7 +50,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Entry::new(vec![line]).with_lead_in(lead_in)
     };
     let selected = (!order.is_empty()).then(|| app.selected_index(View::Timeline));
-    list::render(frame, inner, app, Place::new(View::Timeline), order.len(), entry, selected);
+    list::render(
+        frame,
+        inner,
+        app,
+        Place::new(View::Timeline),
+        order.len(),
+        entry,
+        selected,
+    );
 
     let title = Line::from(" ◆ the talks' own dates · Enter for sources ");
     let inner = framed(frame, detail_area, title, false, app);

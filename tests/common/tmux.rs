@@ -137,6 +137,20 @@ impl Tmux {
             .unwrap()
     }
 
+    /// parley's process id: the pane runs `sh -c`, whose child is parley.
+    pub fn child_pid(&self) -> u32 {
+        let shell = self.pid();
+        let output = Command::new("pgrep")
+            .args(["-P", &shell.to_string()])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .next()
+            .and_then(|pid| pid.parse().ok())
+            .expect("parley runs in the pane")
+    }
+
     pub fn resize(&self, width: u16, height: u16) {
         self.run(&[
             "resize-window",

@@ -1,0 +1,115 @@
+//! Search speed on synthetic archives of 1k, 10k and 100k quotes of 8 to 48
+//! words (`examples/gen_archive.rs`): building the index, whole queries, and
+//! a query typed one key at a time the way the dashboard runs it (a query
+//! that narrows the previous one searches only its hits).
+//!
+//! `cargo bench --bench search`; after criterion's figures it prints the
+//! per-keystroke latencies (median, p95, worst) of the typing runs.
+
+use std::hint::black_box;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use parley::briefing::{Briefing, Document, load};
+use parley::search::{Hit, Index, Order, Query};
+
+#[path = "../examples/gen_archive.rs"]
+#[allow(dead_code)]
+mod gen_archive;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// Whole queries: name and text.
+const QUERIES: [(&str, &str); 5] = [
+    ("word", "negotiations"),
+    ("words", "security guarantees"),
+    ("filter", "@ru ceasefire"),
+    ("fuzzy", "negotiatons"),
+    ("fuzzy_words", "security guarantes"),
+];
+
+/// Typed one key at a time.
+const TYPED: [&str; 2] = ["security guarantees", "reconstruction negotiatons"];
+
+fn archive(quotes: usize) -> Briefing {
+    let document = Document {
+        name: format!("archive-{quotes}.toml"),
+        text: gen_archive::archive(quotes, gen_archive::SEED),
+        dir: None,
+    };
+    load(&document)
+        .expect("the generated archive is valid")
+        .briefing
+}
+
+/// Types `text` into a search line, as the dashboard does; returns each
+/// keystroke's time.
+fn type_query(index: &Index, text: &str) -> Vec<Duration> {
+    let cancel = AtomicBool::new(false);
+    let mut previous = Query::parse("");
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut times = Vec::with_capacity(text.len());
+    for end in (1..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+        let started = Instant::now();
+        let query = Query::parse(&text[..end]);
+        hits = if !previous.is_empty() && query.narrows(&previous) {
+            let within: Vec<usize> = hits.iter().map(|h| h.quote).collect();
+            index.search_within(&query, Order::Relevance, &within, &cancel)
+        } else {
+            index.search(&query, Order::Relevance, &cancel)
+        }
+        .expect("not cancelled");
+        times.push(started.elapsed());
+        previous = query;
+    }
+    black_box(hits);
+    times
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn benches(c: &mut Criterion) {
+    let cancel = AtomicBool::new(false);
+    let mut keystrokes = Vec::new();
+    for quotes in SIZES {
+        let briefing = archive(quotes);
+        let mut group = c.benchmark_group(format!("{}k", quotes / 1000));
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(300))
+            .measurement_time(Duration::from_secs(2));
+        group.bench_function("index", |b| b.iter(|| Index::new(&briefing)));
+        let index = Index::new(&briefing);
+        for (name, text) in QUERIES {
+            let query = Query::parse(text);
+            group.bench_function(name, |b| {
+                b.iter(|| index.search(&query, Order::Relevance, &cancel))
+            });
+        }
+        for text in TYPED {
+            group.throughput(Throughput::Elements(text.len() as u64));
+            let name = format!("typing/{}", text.replace(' ', "_"));
+            group.bench_function(name, |b| b.iter(|| type_query(&index, text)));
+        }
+        group.finish();
+        for text in TYPED {
+            let mut times: Vec<Duration> = (0..10).flat_map(|_| type_query(&index, text)).collect();
+            times.sort();
+            keystrokes.push(format!(
+                "{:>4}k  {text:<28} per keystroke: median {:?}, p95 {:?}, worst {:?}",
+                quotes / 1000,
+                percentile(&times, 0.5),
+                percentile(&times, 0.95),
+                times[times.len() - 1],
+            ));
+        }
+    }
+    println!("\nTyping, one key at a time (10 runs each):");
+    keystrokes.iter().for_each(|line| println!("{line}"));
+}
+
+criterion_group!(search, benches);
+criterion_main!(search);

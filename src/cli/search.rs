@@ -1,0 +1,263 @@
+//! `parley search QUERY [FILE]`: the dashboard's quote search, for scripts
+//! and quick look-ups.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use super::check::{report_file_error, report_invalid};
+use super::exit;
+use crate::briefing::{Briefing, Document, Quote, load};
+use crate::search::{Hit, Index, Order, Query};
+use crate::text::{json_safe, sanitize, sanitize_inline};
+
+/// Result order, as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+impl From<SortOrder> for Order {
+    fn from(order: SortOrder) -> Order {
+        match order {
+            SortOrder::Relevance => Order::Relevance,
+            SortOrder::Date => Order::Date,
+        }
+    }
+}
+
+/// What to search and how to show it.
+#[derive(Debug, Clone, Default)]
+pub struct Options<'a> {
+    pub query: &'a str,
+    /// `None`: the embedded briefing.
+    pub file: Option<&'a Path>,
+    pub party: Option<&'a str>,
+    pub topic: Option<&'a str>,
+    pub limit: Option<usize>,
+    pub order: SortOrder,
+    pub json: bool,
+    pub stats: bool,
+    pub max_bytes: u64,
+    /// Mark matches in bold (standard output is a terminal).
+    pub bold: bool,
+}
+
+/// Runs a search and prints the hits to `out`. Returns the exit status: 0
+/// when something matched, 1 when nothing did, 2 when the briefing could
+/// not be loaded (or output not written).
+pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let started = Instant::now();
+    let document = match options.file.map(|f| Document::read(f, options.max_bytes)) {
+        None => Document::embedded(),
+        Some(Ok(document)) => document,
+        Some(Err(error)) => {
+            report_file_error(&error, err);
+            return exit::USAGE;
+        }
+    };
+    let briefing = match load(&document) {
+        Ok(loaded) => loaded.briefing,
+        Err(invalid) => {
+            report_invalid(&document, &invalid, err);
+            return exit::USAGE;
+        }
+    };
+    if let Some(message) = unknown_id(&briefing, options) {
+        let _ = writeln!(err, "{}", sanitize_inline(&message));
+        return exit::USAGE;
+    }
+    let index = Index::new(&briefing);
+    let loaded = started.elapsed();
+
+    let started = Instant::now();
+    let mut query = Query::parse(options.query);
+    if let Some(party) = options.party {
+        query = query.with_party(party);
+    }
+    if let Some(topic) = options.topic {
+        query = query.with_topic(topic);
+    }
+    let never = AtomicBool::new(false);
+    let hits = index
+        .search(&query, options.order.into(), &never)
+        .expect("a search nobody cancels finishes");
+    let searched = started.elapsed();
+
+    if options.stats {
+        let _ = writeln!(err, "load: {} quotes in {} ms", index.len(), millis(loaded));
+        let _ = writeln!(
+            err,
+            "search: {} matches in {} ms",
+            hits.len(),
+            millis(searched)
+        );
+    }
+    let shown = &hits[..hits.len().min(options.limit.unwrap_or(usize::MAX))];
+    let text = if options.json {
+        json(&briefing, shown)
+    } else {
+        plain(&briefing, shown, options.bold)
+    };
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A reader that stopped early (`| head`) is not an error.
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(err, "cannot write to standard output: {error}");
+            exit::USAGE
+        }
+        _ if hits.is_empty() => exit::INVALID,
+        _ => exit::OK,
+    }
+}
+
+/// A `--party` or `--topic` the briefing does not have: a usage error, not "no match".
+fn unknown_id(briefing: &Briefing, options: &Options) -> Option<String> {
+    let check = |what: &str, id: Option<&str>, ids: Vec<&str>| {
+        let id = id?;
+        (!ids.contains(&id.to_lowercase().as_str())).then(|| {
+            format!(
+                "no {what} has the id `{id}`; the briefing has: {}",
+                ids.join(", ")
+            )
+        })
+    };
+    let parties = briefing.parties.iter().map(|p| p.id.as_str()).collect();
+    let topics = briefing
+        .sticking_points
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    check("party", options.party, parties)
+        .or_else(|| check("sticking point", options.topic, topics))
+}
+
+fn millis(duration: Duration) -> String {
+    format!("{:.2}", duration.as_secs_f64() * 1000.0)
+}
+
+/// One block per hit: a line naming who, which party, when and where, then
+/// the text, indented.
+fn plain(briefing: &Briefing, hits: &[Hit], bold: bool) -> String {
+    let mut out = String::new();
+    for (n, hit) in hits.iter().enumerate() {
+        let quote = &briefing.quotes[hit.quote];
+        let said_on = quote.said_on.map(|d| d.to_string());
+        let header: Vec<&str> = [
+            Some(quote.speaker.as_str()),
+            party_name(briefing, quote),
+            said_on.as_deref(),
+            briefing.source(&quote.source).map(|s| s.outlet.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(&sanitize_inline(&header.join(" · ")));
+        out.push_str(&format!("  [{}]\n    ", sanitize_inline(&quote.id)));
+        let text = if bold {
+            emphasised(&quote.text, &hit.matches)
+        } else {
+            sanitize(&quote.text).into_owned()
+        };
+        out.push_str(&text.replace('\n', "\n    "));
+        out.push('\n');
+    }
+    out
+}
+
+fn party_name<'b>(briefing: &'b Briefing, quote: &Quote) -> Option<&'b str> {
+    let party = briefing.party(quote.party.as_deref()?)?;
+    Some(party.name.as_str())
+}
+
+/// The text sanitised, with the characters at `matches` in bold.
+fn emphasised(text: &str, matches: &[usize]) -> String {
+    const BOLD: &str = "\u{1b}[1m";
+    const NORMAL: &str = "\u{1b}[22m";
+    let mut out = String::new();
+    let mut run = String::new();
+    let mut in_match = false;
+    let mut next = matches.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        let matched = next.next_if(|&&m| m == i).is_some();
+        if matched != in_match {
+            out.push_str(&sanitize(&run));
+            out.push_str(if matched { BOLD } else { NORMAL });
+            run.clear();
+            in_match = matched;
+        }
+        run.push(c);
+    }
+    out.push_str(&sanitize(&run));
+    if in_match {
+        out.push_str(NORMAL);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonHit<'b> {
+    id: &'b str,
+    text: &'b str,
+    speaker: &'b str,
+    party: Option<&'b str>,
+    party_name: Option<&'b str>,
+    source: &'b str,
+    outlet: Option<&'b str>,
+    said_on: Option<String>,
+    context: Option<&'b str>,
+    topics: &'b [String],
+    score: i64,
+    /// Character positions in `text`.
+    matches: &'b [usize],
+}
+
+/// A JSON array of the hits, best first: a stable contract for scripts.
+fn json(briefing: &Briefing, hits: &[Hit]) -> String {
+    let hits: Vec<JsonHit> = hits
+        .iter()
+        .map(|hit| {
+            let quote = &briefing.quotes[hit.quote];
+            JsonHit {
+                id: &quote.id,
+                text: &quote.text,
+                speaker: &quote.speaker,
+                party: quote.party.as_deref(),
+                party_name: party_name(briefing, quote),
+                source: &quote.source,
+                outlet: briefing.source(&quote.source).map(|s| s.outlet.as_str()),
+                said_on: quote.said_on.map(|d| d.to_string()),
+                context: quote.context.as_deref(),
+                topics: &quote.topics,
+                score: hit.score,
+                matches: &hit.matches,
+            }
+        })
+        .collect();
+    let pretty = serde_json::to_string_pretty(&hits).expect("hits serialise to JSON");
+    format!("{}\n", json_safe(&pretty))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_wraps_runs_of_matches_and_sanitises_each() {
+        assert_eq!(
+            emphasised("a land\u{1b}x", &[2, 3, 4, 5, 6]),
+            "a \u{1b}[1mland\\u{1b}\u{1b}[22mx"
+        );
+        assert_eq!(emphasised("ab", &[]), "ab");
+        assert_eq!(emphasised("ab", &[0, 1]), "\u{1b}[1mab\u{1b}[22m");
+    }
+}

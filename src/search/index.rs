@@ -1,0 +1,244 @@
+//! What a briefing's quotes look like to the search: every searchable field
+//! folded once, stored contiguously so one scan covers them all.
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+
+use super::fold::{Case, fold, fold_ascii_into, fold_into};
+use crate::briefing::{Briefing, Quote};
+
+/// No party, no source, no map: an index that is not there.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One folded copy of every quote's text and context, back to back: `text
+/// '\n' context '\n'` per quote. Folding turns every newline into a space,
+/// so a `'\n'` in `buf` only ever separates fields and no match spans two.
+pub(crate) struct Corpus {
+    pub buf: String,
+    /// For quotes whose folded text is not byte-for-character the original
+    /// (anything beyond plain ASCII): the original character of each byte.
+    pub maps: Vec<u32>,
+    pub spans: Vec<Span>,
+}
+
+/// Where one quote's fields are in [`Corpus::buf`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Span {
+    pub start: u32,
+    pub text_end: u32,
+    /// End of the context (the separator after it is not included).
+    pub end: u32,
+    /// Start of the text's map in [`Corpus::maps`], or [`NONE`] when byte
+    /// `i` of the folded text is character `i` of the original.
+    pub map: u32,
+}
+
+/// The metadata of one quote, as small numbers.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Record {
+    pub speaker: u32,
+    pub party: u32,
+    pub source: u32,
+    /// Range in [`Index::topics`].
+    pub topics: (u32, u32),
+    /// `said_on` as days since the common era, `i32::MIN` when unknown.
+    pub date: i32,
+    /// Characters in the original text.
+    pub chars: u32,
+}
+
+/// Texts shared by many quotes (speaker names, parties, sources), folded both ways.
+pub(crate) struct Shared {
+    pub folded: Vec<String>,
+    pub cased: Vec<String>,
+}
+
+impl Shared {
+    fn new<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Shared {
+        Shared {
+            folded: texts.clone().map(|t| fold(t, Case::Fold)).collect(),
+            cased: texts.map(|t| fold(t, Case::Keep)).collect(),
+        }
+    }
+
+    pub fn texts(&self, case: Case) -> &[String] {
+        match case {
+            Case::Fold => &self.folded,
+            Case::Keep => &self.cased,
+        }
+    }
+}
+
+/// Folded copies of every searchable field of a briefing's quotes, built
+/// once; [`Index::search`](super::Index::search) runs on it.
+pub struct Index {
+    pub(crate) folded: Corpus,
+    pub(crate) cased: Corpus,
+    pub(crate) records: Vec<Record>,
+    pub(crate) speakers: Shared,
+    pub(crate) parties: Shared,
+    /// Outlet, a newline, then the headline.
+    pub(crate) sources: Shared,
+    pub(crate) party_ids: Vec<String>,
+    pub(crate) source_ids: Vec<String>,
+    pub(crate) topic_ids: Vec<String>,
+    pub(crate) topics: Vec<u32>,
+}
+
+impl Index {
+    pub fn new(briefing: &Briefing) -> Index {
+        let mut speaker_ids: HashMap<&str, u32> = HashMap::new();
+        let mut speaker_names: Vec<&str> = Vec::new();
+        let position =
+            |ids: &[String], id: &str| ids.iter().position(|x| x == id).map_or(NONE, |i| i as u32);
+        let party_ids: Vec<String> = briefing.parties.iter().map(|p| p.id.clone()).collect();
+        let source_ids: Vec<String> = briefing.sources.iter().map(|s| s.id.clone()).collect();
+        let topic_ids: Vec<String> = briefing
+            .sticking_points
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        let mut topics = Vec::new();
+        let records = briefing
+            .quotes
+            .iter()
+            .map(|quote| {
+                let next = speaker_names.len() as u32;
+                let speaker = *speaker_ids.entry(&quote.speaker).or_insert_with(|| {
+                    speaker_names.push(&quote.speaker);
+                    next
+                });
+                let first_topic = topics.len() as u32;
+                topics.extend(quote.topics.iter().map(|t| position(&topic_ids, t)));
+                Record {
+                    speaker,
+                    party: quote
+                        .party
+                        .as_deref()
+                        .map_or(NONE, |p| position(&party_ids, p)),
+                    source: position(&source_ids, &quote.source),
+                    topics: (first_topic, topics.len() as u32),
+                    date: quote.said_on.map_or(i32::MIN, |d| d.num_days_from_ce()),
+                    chars: quote.text.chars().count() as u32,
+                }
+            })
+            .collect();
+        let source_text = |s: &crate::briefing::Source| match &s.title {
+            Some(title) => format!("{}\n{title}", s.outlet),
+            None => s.outlet.clone(),
+        };
+        let source_texts: Vec<String> = briefing.sources.iter().map(source_text).collect();
+        // The two foldings are independent: one on each core.
+        let (folded, cased) = std::thread::scope(|scope| {
+            let cased = scope.spawn(|| Corpus::new(&briefing.quotes, Case::Keep));
+            let folded = Corpus::new(&briefing.quotes, Case::Fold);
+            let cased = cased
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (folded, cased)
+        });
+        Index {
+            folded,
+            cased,
+            records,
+            speakers: Shared::new(speaker_names.iter().copied()),
+            parties: Shared::new(briefing.parties.iter().map(|p| p.name.as_str())),
+            sources: Shared::new(source_texts.iter().map(String::as_str)),
+            party_ids,
+            source_ids,
+            topic_ids,
+            topics,
+        }
+    }
+
+    pub(crate) fn corpus(&self, case: Case) -> &Corpus {
+        match case {
+            Case::Fold => &self.folded,
+            Case::Keep => &self.cased,
+        }
+    }
+
+    /// How many quotes the index holds.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+}
+
+impl Corpus {
+    fn new(quotes: &[Quote], case: Case) -> Corpus {
+        let bytes: usize = quotes
+            .iter()
+            .map(|q| q.text.len() + q.context.as_ref().map_or(0, String::len) + 2)
+            .sum();
+        let mut corpus = Corpus {
+            buf: String::with_capacity(bytes + bytes / 8),
+            maps: Vec::new(),
+            spans: Vec::with_capacity(quotes.len()),
+        };
+        for quote in quotes {
+            let start = corpus.buf.len();
+            let map_start = corpus.maps.len();
+            let map = if fold_ascii_into(&quote.text, case, &mut corpus.buf) {
+                NONE
+            } else {
+                fold_into(&quote.text, case, &mut corpus.buf, Some(&mut corpus.maps));
+                map_start as u32
+            };
+            let text_end = corpus.buf.len();
+            corpus.buf.push('\n');
+            if let Some(context) = &quote.context
+                && !fold_ascii_into(context, case, &mut corpus.buf)
+            {
+                fold_into(context, case, &mut corpus.buf, None);
+            }
+            corpus.spans.push(Span {
+                start: start as u32,
+                text_end: text_end as u32,
+                end: corpus.buf.len() as u32,
+                map,
+            });
+            corpus.buf.push('\n');
+        }
+        corpus
+    }
+
+    pub fn text(&self, record: usize) -> &str {
+        let span = self.spans[record];
+        &self.buf[span.start as usize..span.text_end as usize]
+    }
+
+    pub fn context(&self, record: usize) -> &str {
+        let span = self.spans[record];
+        &self.buf[span.text_end as usize + 1..span.end as usize]
+    }
+
+    /// The original characters a folded byte range of a quote's text came
+    /// from, including any that folded to nothing right after it (a
+    /// combining accent stays highlighted with its letter).
+    pub fn original_range(
+        &self,
+        record: usize,
+        chars: u32,
+        start: usize,
+        end: usize,
+    ) -> (u32, u32) {
+        let span = self.spans[record];
+        if span.map == NONE {
+            return (start as u32, end as u32);
+        }
+        let len = (span.text_end - span.start) as usize;
+        let map = &self.maps[span.map as usize..span.map as usize + len];
+        let first = map[start];
+        let last = if end < len {
+            map[end].max(map[end - 1] + 1)
+        } else {
+            chars
+        };
+        (first, last)
+    }
+}

@@ -1,0 +1,114 @@
+//! Quote search: one engine for the dashboard and `parley search`.
+//!
+//! [`Index::new`] folds every searchable field of a briefing's quotes once
+//! (see [`fold`]); [`Query::parse`] reads what a person typed (see [`query`]
+//! for the syntax); [`Index::search`] returns the ranked [`Hit`]s with the
+//! character positions to highlight.
+//!
+//! How a query runs:
+//! 1. [`select`]: each group of terms is matched plainly (folded
+//!    substring), the first by one scan over all folded text, the next ones
+//!    only in the quotes still standing. When no quote matches every group,
+//!    the quotes matching the most groups go on, and the fuzzy fallback is
+//!    in play.
+//! 2. [`score`]: each quote is scored; a group with no plain match in it
+//!    must match it fuzzily ([`fuzzy`]), or the quote drops out.
+//! 3. [`rank`]: hits are ordered.
+//!
+//! Knows nothing about terminals.
+
+pub mod fold;
+mod fuzzy;
+mod index;
+mod matching;
+mod plan;
+pub mod query;
+mod rank;
+mod score;
+mod select;
+#[cfg(test)]
+mod tests;
+
+use std::sync::atomic::AtomicBool;
+
+pub use index::Index;
+pub use query::Query;
+
+use plan::Plan;
+use score::score_all;
+use select::select;
+
+/// Which order results come in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Order {
+    /// Best match first (then newer, then file order).
+    #[default]
+    Relevance,
+    /// Newest `said_on` first (undated last), then best match.
+    Date,
+}
+
+/// One quote that matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Index into `briefing.quotes`.
+    pub quote: usize,
+    /// Higher is better; comparable between hits of one search only.
+    pub score: i64,
+    /// Character positions in the quote's original `text` to highlight,
+    /// sorted, without repeats. Matches in other fields are not listed.
+    pub matches: Vec<usize>,
+}
+
+impl Index {
+    /// All hits, ranked. `None` when `cancel` was set mid-way.
+    pub fn search(&self, query: &Query, order: Order, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+        self.run(query, order, None, cancel)
+    }
+
+    /// Same, but only among `candidates`: the quote indices of every hit of
+    /// a previous search whose query this one narrows
+    /// ([`Query::narrows`]). When no candidate matches every term plainly
+    /// (the fuzzy fallback is needed), or when the candidates are most of
+    /// the quotes, this searches everything instead: the results are always
+    /// those of [`Index::search`].
+    pub fn search_within(
+        &self,
+        query: &Query,
+        order: Order,
+        candidates: &[usize],
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Hit>> {
+        if candidates.len() >= 4096 && candidates.len() > self.len() / 4 {
+            // Checking most quotes one by one costs more than one scan of all.
+            return self.search(query, order, cancel);
+        }
+        let mut within: Vec<u32> = candidates
+            .iter()
+            .filter(|&&q| q < self.len())
+            .map(|&q| q as u32)
+            .collect();
+        within.sort_unstable();
+        within.dedup();
+        self.run(query, order, Some(within), cancel)
+    }
+
+    fn run(
+        &self,
+        query: &Query,
+        order: Order,
+        within: Option<Vec<u32>>,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<Hit>> {
+        let plan = Plan::new(self, query);
+        let searched_within = within.is_some();
+        let selection = select(&plan, within, cancel)?;
+        let may_be_fuzzy = plan.groups.iter().flatten().any(|alt| alt.term().fuzzy);
+        if searched_within && selection.fuzzy && may_be_fuzzy {
+            return self.run(query, order, None, cancel);
+        }
+        let mut hits = score_all(&plan, &selection, cancel)?;
+        rank::sort(&mut hits, |q| self.records[q].date, order);
+        Some(hits)
+    }
+}

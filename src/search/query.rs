@@ -1,0 +1,411 @@
+//! The query language: space-separated terms, all of which must match, with
+//! fzf's syntax and a few filters.
+//!
+//! | typed | means |
+//! | --- | --- |
+//! | `word` | the word, a word starting with it, or text containing it; fuzzy when none of those match |
+//! | `'word` | exact: contains it, never fuzzy |
+//! | `^word` / `word$` | the field starts / ends with it (punctuation and spaces aside) |
+//! | `!word` | excludes quotes containing it (also `!^word`, `!"a phrase"`, `!@ru`, ...) |
+//! | `a \| b` | either |
+//! | `"a phrase"` | the words together, in that order (an unclosed `"` runs to the end) |
+//! | `@ru` `#territory` `src:s004` `by:ushakov` | party id, topic id, source id, speaker (folded, any part of the name) |
+//!
+//! Smart case: a term with a capital letter matches case-sensitively (accents
+//! are still folded). A marker typed alone (`!`, `^`, `@`, ...) is ignored,
+//! so a query being typed never means something surprising.
+
+use super::fold::{Case, fold};
+
+/// One term to find, folded the way the text it is matched against is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Term {
+    pub needle: String,
+    /// Typed with a capital letter: matched against text folded with [`Case::Keep`].
+    pub case_sensitive: bool,
+    /// `^term`: the field starts with it.
+    pub at_start: bool,
+    /// `term$`: the field ends with it.
+    pub at_end: bool,
+    /// May fall back to fuzzy matching (a bare positive term).
+    pub fuzzy: bool,
+}
+
+impl Term {
+    fn new(body: &str, at_start: bool, at_end: bool, fuzzy: bool) -> Option<Term> {
+        let case_sensitive = body.chars().any(char::is_uppercase);
+        let case = if case_sensitive {
+            Case::Keep
+        } else {
+            Case::Fold
+        };
+        let needle = fold(body, case).trim().to_string();
+        (!needle.is_empty()).then_some(Term {
+            needle,
+            case_sensitive,
+            at_start,
+            at_end,
+            fuzzy,
+        })
+    }
+
+    /// Every plain match of `self` is a plain match of `other`.
+    fn implies(&self, other: &Term) -> bool {
+        if other.case_sensitive && !self.case_sensitive {
+            return false;
+        }
+        let needle = if self.case_sensitive && !other.case_sensitive {
+            fold(&self.needle, Case::Fold)
+        } else {
+            self.needle.clone()
+        };
+        match (other.at_start, other.at_end) {
+            (true, true) => self.at_start && self.at_end && needle == other.needle,
+            (true, false) => self.at_start && needle.starts_with(&other.needle),
+            (false, true) => self.at_end && needle.ends_with(&other.needle),
+            (false, false) => needle.contains(&other.needle),
+        }
+    }
+}
+
+/// A filter on a quote's metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Filter {
+    Party(String),
+    Topic(String),
+    Source(String),
+    /// Folded; matches any speaker whose folded name contains it.
+    Speaker(String),
+}
+
+impl Filter {
+    fn same_kind(&self, other: &Filter) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+
+    /// Every quote `self` accepts, `other` accepts too.
+    fn implies(&self, other: &Filter) -> bool {
+        match (self, other) {
+            (Filter::Speaker(a), Filter::Speaker(b)) => a.contains(b.as_str()),
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// A parsed query. Positive terms form groups (alternatives joined by `|`);
+/// every group must match. Filters of one kind accept any of their values;
+/// filters of different kinds must all accept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub(crate) groups: Vec<Vec<Term>>,
+    pub(crate) exclusions: Vec<Term>,
+    pub(crate) filters: Vec<Filter>,
+    pub(crate) excluded_filters: Vec<Filter>,
+}
+
+enum Item {
+    Term(Term),
+    Filter(Filter),
+}
+
+struct Token {
+    negated: bool,
+    item: Item,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let mut query = Query::default();
+        let mut or_pending = false;
+        let mut last_was_positive_term = false;
+        for raw in split(input) {
+            if raw.text == "|" && !raw.quoted && !raw.negated {
+                or_pending = last_was_positive_term;
+                continue;
+            }
+            let Some(token) = interpret(&raw) else {
+                continue;
+            };
+            let positive_term = !token.negated && matches!(token.item, Item::Term(_));
+            match (token.negated, token.item) {
+                (false, Item::Term(term)) => match query.groups.last_mut() {
+                    Some(group) if or_pending => group.push(term),
+                    _ => query.groups.push(vec![term]),
+                },
+                (true, Item::Term(term)) => query.exclusions.push(term),
+                (false, Item::Filter(filter)) => query.filters.push(filter),
+                (true, Item::Filter(filter)) => query.excluded_filters.push(filter),
+            }
+            or_pending = false;
+            last_was_positive_term = positive_term;
+        }
+        query
+    }
+
+    /// Only quotes of this party (the `--party` option; same as `@ID`).
+    pub fn with_party(mut self, id: &str) -> Query {
+        self.filters.push(Filter::Party(id.to_lowercase()));
+        self
+    }
+
+    /// Only quotes on this sticking point (the `--topic` option; same as `#ID`).
+    pub fn with_topic(mut self, id: &str) -> Query {
+        self.filters.push(Filter::Topic(id.to_lowercase()));
+        self
+    }
+
+    /// Nothing to match or filter on: every quote is a result.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+            && self.exclusions.is_empty()
+            && self.filters.is_empty()
+            && self.excluded_filters.is_empty()
+    }
+
+    /// True when every result of `self` must also be a result of `previous`
+    /// (so `Index::search_within` the previous hits is valid): each group of
+    /// `previous` is implied by one of `self`'s, each of its exclusions and
+    /// filters still holds. Typing more letters of a term narrows; deleting
+    /// one, or starting a `|` alternative, does not.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        let groups = previous.groups.iter().all(|old| {
+            self.groups.iter().any(|new| {
+                new.iter()
+                    .all(|term| old.iter().any(|alternative| term.implies(alternative)))
+            })
+        });
+        let exclusions = previous
+            .exclusions
+            .iter()
+            .all(|old| self.exclusions.iter().any(|new| old.implies(new)));
+        let excluded_filters = previous
+            .excluded_filters
+            .iter()
+            .all(|old| self.excluded_filters.iter().any(|new| old.implies(new)));
+        let filters = previous.filters.iter().all(|kind| {
+            let mut mine = self.filters.iter().filter(|f| f.same_kind(kind)).peekable();
+            mine.peek().is_some()
+                && mine.all(|new| {
+                    previous
+                        .filters
+                        .iter()
+                        .any(|old| old.same_kind(kind) && new.implies(old))
+                })
+        });
+        groups && exclusions && excluded_filters && filters
+    }
+}
+
+/// A piece of the query between spaces (or a `"..."` phrase).
+struct Raw {
+    text: String,
+    negated: bool,
+    quoted: bool,
+}
+
+fn split(input: &str) -> Vec<Raw> {
+    let mut raws = Vec::new();
+    let mut chars = input.chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        if chars.peek().is_none() {
+            return raws;
+        }
+        let negated = chars.next_if_eq(&'!').is_some();
+        let mut text = String::new();
+        let quoted = chars.next_if_eq(&'"').is_some();
+        if quoted {
+            text.extend(chars.by_ref().take_while(|&c| c != '"'));
+        } else {
+            while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                text.push(c);
+            }
+        }
+        raws.push(Raw {
+            text,
+            negated,
+            quoted,
+        });
+    }
+}
+
+fn interpret(raw: &Raw) -> Option<Token> {
+    let negated = raw.negated;
+    let item = if raw.quoted {
+        Item::Term(Term::new(&raw.text, false, false, false)?)
+    } else if let Some(filter) = filter(&raw.text) {
+        Item::Filter(filter?)
+    } else {
+        let text = raw.text.as_str();
+        let (body, exact, at_start) = if let Some(rest) = text.strip_prefix('\'') {
+            (rest, true, false)
+        } else if let Some(rest) = text.strip_prefix('^') {
+            (rest, false, true)
+        } else {
+            (text, false, false)
+        };
+        let (body, at_end) = match body.strip_suffix('$') {
+            Some(rest) if !rest.is_empty() => (rest, true),
+            _ => (body, false),
+        };
+        let fuzzy = !(negated || exact || at_start || at_end);
+        Item::Term(Term::new(body, at_start, at_end, fuzzy)?)
+    };
+    Some(Token { negated, item })
+}
+
+/// `Some(None)` for a filter marker with nothing after it yet.
+fn filter(text: &str) -> Option<Option<Filter>> {
+    let id = |rest: &str| (!rest.is_empty()).then(|| rest.to_lowercase());
+    if let Some(rest) = text.strip_prefix('@') {
+        Some(id(rest).map(Filter::Party))
+    } else if let Some(rest) = text.strip_prefix('#') {
+        Some(id(rest).map(Filter::Topic))
+    } else if let Some(rest) = text.strip_prefix("src:") {
+        Some(id(rest).map(Filter::Source))
+    } else if let Some(rest) = text.strip_prefix("by:") {
+        let name = fold(rest, Case::Fold);
+        Some((!name.is_empty()).then_some(Filter::Speaker(name)))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(needle: &str) -> Term {
+        Term {
+            needle: needle.into(),
+            case_sensitive: false,
+            at_start: false,
+            at_end: false,
+            fuzzy: true,
+        }
+    }
+
+    fn needles(query: &Query) -> Vec<Vec<&str>> {
+        query
+            .groups
+            .iter()
+            .map(|g| g.iter().map(|t| t.needle.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn terms_are_folded_and_anded() {
+        let query = Query::parse("  Réduction   ångström ");
+        assert_eq!(needles(&query), [["Reduction"], ["angstrom"]]);
+        assert!(query.groups[0][0].case_sensitive);
+        assert!(!query.groups[1][0].case_sensitive);
+    }
+
+    #[test]
+    fn fzf_markers() {
+        let query = Query::parse("'exact ^start end$ ^both$ plain");
+        let t = |i: usize| &query.groups[i][0];
+        assert_eq!(
+            (t(0).needle.as_str(), t(0).fuzzy, t(0).at_start),
+            ("exact", false, false)
+        );
+        assert_eq!(
+            (t(1).needle.as_str(), t(1).at_start, t(1).at_end),
+            ("start", true, false)
+        );
+        assert_eq!(
+            (t(2).needle.as_str(), t(2).at_start, t(2).at_end),
+            ("end", false, true)
+        );
+        assert_eq!(
+            (t(3).needle.as_str(), t(3).at_start, t(3).at_end),
+            ("both", true, true)
+        );
+        assert_eq!(t(4), &term("plain"));
+    }
+
+    #[test]
+    fn exclusions_alternatives_and_phrases() {
+        let query = Query::parse("a | b | c !d \"nearly ready\" !\"not this\" e");
+        assert_eq!(
+            needles(&query),
+            vec![vec!["a", "b", "c"], vec!["nearly ready"], vec!["e"]]
+        );
+        let excluded: Vec<_> = query.exclusions.iter().map(|t| t.needle.as_str()).collect();
+        assert_eq!(excluded, ["d", "not this"]);
+        assert!(!query.groups[1][0].fuzzy, "a phrase is matched exactly");
+    }
+
+    #[test]
+    fn an_unclosed_phrase_runs_to_the_end() {
+        assert_eq!(
+            needles(&Query::parse("x \"all about th")),
+            vec![vec!["x"], vec!["all about th"]]
+        );
+    }
+
+    #[test]
+    fn filters() {
+        let query = Query::parse("@RU #territory src:s004 by:Ushakóv !@us land");
+        assert_eq!(
+            query.filters,
+            [
+                Filter::Party("ru".into()),
+                Filter::Topic("territory".into()),
+                Filter::Source("s004".into()),
+                Filter::Speaker("ushakov".into()),
+            ]
+        );
+        assert_eq!(query.excluded_filters, [Filter::Party("us".into())]);
+        assert_eq!(needles(&query), [["land"]]);
+    }
+
+    #[test]
+    fn lone_markers_are_ignored_while_typing() {
+        for input in [
+            "", " ", "!", "^", "'", "@", "#", "src:", "by:", "|", "\"", "a |", "$",
+        ] {
+            let query = Query::parse(input);
+            assert!(
+                query.exclusions.is_empty() && query.filters.is_empty(),
+                "{input:?}"
+            );
+            assert!(query.groups.len() <= 1, "{input:?}");
+        }
+        assert!(Query::parse("  ").is_empty());
+        assert!(Query::parse("! ^ @").is_empty());
+        assert_eq!(needles(&Query::parse("a |")), [["a"]]);
+        assert_eq!(needles(&Query::parse("$")), [["$"]]);
+    }
+
+    #[test]
+    fn typing_more_letters_narrows() {
+        let narrows = |new: &str, old: &str| Query::parse(new).narrows(&Query::parse(old));
+        assert!(narrows("anchorage", "anch"));
+        assert!(narrows("anch formula", "anch"));
+        assert!(narrows("formula anch", "anch"));
+        assert!(narrows("Anchorage", "anch"));
+        assert!(narrows("^anchorage", "^anch"));
+        assert!(narrows("^anchorage", "anch"));
+        assert!(narrows("anch @ru", "anch"));
+        assert!(narrows("x by:ushakov", "x by:ush"));
+        assert!(narrows("x !foo", "x"));
+        assert!(narrows("x !fo", "x !foo"));
+        assert!(narrows("a", ""));
+        assert!(narrows("", ""));
+    }
+
+    #[test]
+    fn deleting_or_widening_does_not_narrow() {
+        let narrows = |new: &str, old: &str| Query::parse(new).narrows(&Query::parse(old));
+        assert!(!narrows("anch", "anchorage"));
+        assert!(!narrows("anch", "Anch"));
+        assert!(!narrows("anch", "^anch"));
+        assert!(!narrows("a | b", "a"));
+        assert!(!narrows("x !foob", "x !foo"));
+        assert!(!narrows("x", "x !foo"));
+        assert!(!narrows("x @ru @ua", "x @ru"));
+        assert!(!narrows("x @ru", "x @r"));
+        assert!(!narrows("", "a"));
+    }
+}

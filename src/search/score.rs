@@ -1,0 +1,204 @@
+//! Step 2 of a search: score each quote still standing, collecting the
+//! characters to highlight. A group with no plain match in a quote may match
+//! it fuzzily when the selection says the fallback is in play.
+
+use std::sync::atomic::AtomicBool;
+
+use super::Hit;
+use super::index::NONE;
+use super::matching::{Field, Kind};
+use super::plan::{CHECK_EVERY, FuzzyAlt, Plan, SHARED_FIELDS, cancelled, shared_ids};
+use super::rank::{self, GroupMatch};
+use super::select::Selection;
+
+/// Below this many quotes, scoring stays on the calling thread.
+const PARALLEL_FROM: usize = 8192;
+
+pub(crate) fn score_all(
+    plan: &Plan,
+    selection: &Selection,
+    cancel: &AtomicBool,
+) -> Option<Vec<Hit>> {
+    let fuzzies: Vec<Vec<FuzzyAlt>> = match selection.fuzzy {
+        true => (0..plan.groups.len()).map(|g| plan.fuzzies(g)).collect(),
+        false => Vec::new(),
+    };
+    let records = &selection.records;
+    let scorer = Scorer { plan, fuzzies };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if records.len() < PARALLEL_FROM || threads == 1 {
+        return scorer.score_chunk(records, cancel);
+    }
+    let chunk = records.len().div_ceil(threads);
+    let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = records
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| scorer.score_chunk(part, cancel)))
+            .collect();
+        let join = |w: std::thread::ScopedJoinHandle<_>| {
+            w.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        workers.into_iter().map(join).collect()
+    });
+    let mut hits = Vec::with_capacity(records.len());
+    for part in parts {
+        hits.extend(part?);
+    }
+    Some(hits)
+}
+
+struct Scorer<'p, 'q> {
+    plan: &'p Plan<'q>,
+    /// When the fuzzy fallback is in play: each group's fuzzy matchers
+    /// (none for a group that may not be fuzzy: `'exact`, `^x`, a phrase).
+    fuzzies: Vec<Vec<FuzzyAlt<'q>>>,
+}
+
+/// Buffers reused from one quote to the next.
+#[derive(Default)]
+struct Scratch {
+    /// Per group: the character ranges it occupies in the original text.
+    occurrences: Vec<Vec<(u32, u32)>>,
+    groups: Vec<GroupMatch>,
+    window: Vec<usize>,
+}
+
+impl Scorer<'_, '_> {
+    fn score_chunk(&self, records: &[u32], cancel: &AtomicBool) -> Option<Vec<Hit>> {
+        let mut scratch = Scratch {
+            occurrences: vec![Vec::new(); self.plan.groups.len()],
+            groups: Vec::with_capacity(self.plan.groups.len()),
+            window: Vec::new(),
+        };
+        let mut hits = Vec::with_capacity(records.len());
+        for (n, &record) in records.iter().enumerate() {
+            if n % CHECK_EVERY == CHECK_EVERY - 1 && cancelled(cancel) {
+                return None;
+            }
+            hits.extend(self.score(record as usize, &mut scratch));
+        }
+        Some(hits)
+    }
+
+    fn score(&self, record: usize, scratch: &mut Scratch) -> Option<Hit> {
+        if self.plan.groups.is_empty() {
+            return Some(Hit {
+                quote: record,
+                score: 0,
+                matches: Vec::new(),
+            });
+        }
+        scratch.groups.clear();
+        for (g, occurrences) in scratch.occurrences.iter_mut().enumerate() {
+            occurrences.clear();
+            let found = self.plain_group(record, g, occurrences).or_else(|| {
+                let alts = self.fuzzies.get(g)?;
+                self.fuzzy_group(record, alts, occurrences)
+            });
+            scratch.groups.push(found?);
+        }
+        let several = scratch.occurrences.len() > 1;
+        if several {
+            scratch
+                .occurrences
+                .iter_mut()
+                .for_each(|o| o.sort_unstable());
+        }
+        let window = several
+            .then(|| rank::narrowest_window(&scratch.occurrences, &mut scratch.window))
+            .flatten();
+        let total = scratch
+            .occurrences
+            .iter()
+            .flatten()
+            .map(|&(from, to)| (to - from) as usize);
+        let mut matches = Vec::with_capacity(total.sum());
+        for &(from, to) in scratch.occurrences.iter().flatten() {
+            matches.extend(from as usize..to as usize);
+        }
+        if !matches.is_sorted_by(|a, b| a < b) {
+            matches.sort_unstable();
+            matches.dedup();
+        }
+        Some(Hit {
+            quote: record,
+            score: rank::score(&scratch.groups, window),
+            matches,
+        })
+    }
+
+    /// The best plain match of group `g`; every occurrence in the text goes to `occurrences`.
+    fn plain_group(
+        &self,
+        record: usize,
+        g: usize,
+        occurrences: &mut Vec<(u32, u32)>,
+    ) -> Option<GroupMatch> {
+        let index = self.plan.index;
+        let r = &index.records[record];
+        let mut best: Option<(Kind, Field)> = None;
+        for alt in &self.plan.groups[g] {
+            let corpus = index.corpus(alt.case);
+            let text = corpus.text(record);
+            for (start, end) in alt.needle.occurrences(text) {
+                best = best.max(Some((alt.needle.kind(text, start, end), Field::Text)));
+                occurrences.push(corpus.original_range(record, r.chars, start, end));
+            }
+            for ((&id, kinds), field) in shared_ids(r).iter().zip(&alt.shared).zip(SHARED_FIELDS) {
+                if id != NONE {
+                    best = best.max(kinds[id as usize].map(|kind| (kind, field)));
+                }
+            }
+            if best < Some((Kind::Word, Field::Context)) {
+                let context = alt.needle.best_kind(corpus.context(record));
+                best = best.max(context.map(|kind| (kind, Field::Context)));
+            }
+        }
+        let (kind, field) = best?;
+        Some(GroupMatch {
+            kind,
+            field,
+            fuzzy_score: 0,
+        })
+    }
+
+    /// The best fuzzy match of a set-aside group, by field then score.
+    fn fuzzy_group(
+        &self,
+        record: usize,
+        alts: &[FuzzyAlt],
+        occurrences: &mut Vec<(u32, u32)>,
+    ) -> Option<GroupMatch> {
+        let index = self.plan.index;
+        let r = &index.records[record];
+        let mut best: Option<(Field, i64)> = None;
+        for alt in alts {
+            let corpus = index.corpus(alt.case);
+            let text = corpus.text(record);
+            if let Some(found) = alt.fuzzy.find(text) {
+                best = best.max(Some((Field::Text, found.score)));
+                for at in found.positions {
+                    let end = at + text[at..].chars().next().map_or(1, char::len_utf8);
+                    occurrences.push(corpus.original_range(record, r.chars, at, end));
+                }
+                continue;
+            }
+            for ((&id, scores), field) in shared_ids(r).iter().zip(&alt.shared).zip(SHARED_FIELDS) {
+                if id != NONE {
+                    best = best.max(scores[id as usize].map(|score| (field, score)));
+                }
+            }
+            if best < Some((Field::Context, i64::MIN)) {
+                let context = alt.fuzzy.find(corpus.context(record));
+                best = best.max(context.map(|m| (Field::Context, m.score)));
+            }
+        }
+        let (field, fuzzy_score) = best?;
+        Some(GroupMatch {
+            kind: Kind::Fuzzy,
+            field,
+            fuzzy_score,
+        })
+    }
+}

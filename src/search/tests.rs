@@ -1,0 +1,408 @@
+//! The engine end to end on small hand-made briefings: what is found, in
+//! which order, and which characters are highlighted.
+
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+
+use super::{Hit, Index, Order, Query};
+use crate::briefing::{Briefing, Meta, Party, Quote, Role, Source, Status, StickingPoint};
+
+struct Q {
+    speaker: &'static str,
+    party: Option<&'static str>,
+    text: &'static str,
+    said_on: Option<&'static str>,
+    context: Option<&'static str>,
+    topics: &'static [&'static str],
+}
+
+const fn q(speaker: &'static str, text: &'static str) -> Q {
+    Q {
+        speaker,
+        party: None,
+        text,
+        said_on: None,
+        context: None,
+        topics: &[],
+    }
+}
+
+fn briefing(quotes: &[Q]) -> Briefing {
+    let party = |id: &str, name: &str| Party {
+        id: id.into(),
+        name: name.into(),
+        short: id.to_uppercase(),
+        role: Role::Party,
+        color: None,
+        summary: None,
+        delegation: vec![],
+        positions: vec![],
+    };
+    Briefing {
+        format: 1,
+        meta: Meta {
+            title: "Test".into(),
+            summary: None,
+            location: None,
+            as_of: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            starts: None,
+            ends: None,
+        },
+        sources: vec![Source {
+            id: "s1".into(),
+            outlet: "Harbour Gazette".into(),
+            title: Some("Talks resume".into()),
+            url: None,
+            published: None,
+            framing: None,
+            text_file: None,
+        }],
+        parties: vec![party("ru", "Russia"), party("ua", "Ukraine")],
+        sticking_points: vec![StickingPoint {
+            id: "territory".into(),
+            title: "Territory".into(),
+            summary: None,
+            status: Status::Open,
+        }],
+        quotes: quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| Quote {
+                id: format!("q{}", i + 1),
+                speaker: q.speaker.into(),
+                party: q.party.map(Into::into),
+                text: q.text.into(),
+                source: "s1".into(),
+                said_on: q.said_on.map(|d| d.parse().unwrap()),
+                context: q.context.map(Into::into),
+                topics: q.topics.iter().map(|t| t.to_string()).collect(),
+            })
+            .collect(),
+        events: vec![],
+        discrepancies: vec![],
+    }
+}
+
+fn search_in(index: &Index, query: &str) -> Vec<Hit> {
+    index
+        .search(
+            &Query::parse(query),
+            Order::Relevance,
+            &AtomicBool::new(false),
+        )
+        .unwrap()
+}
+
+/// The quote numbers (1-based, as in `q1`) found, best first.
+fn found(quotes: &[Q], query: &str) -> Vec<usize> {
+    let index = Index::new(&briefing(quotes));
+    search_in(&index, query)
+        .iter()
+        .map(|h| h.quote + 1)
+        .collect()
+}
+
+/// The text with the highlighted characters in brackets.
+fn highlighted(text: &'static str, query: &str) -> String {
+    let quotes = [q("A", text)];
+    let index = Index::new(&briefing(&quotes));
+    let hits = search_in(&index, query);
+    let matches = &hits[0].matches;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if matches.contains(&i) {
+            out.push('[');
+            out.push(c);
+            out.push(']');
+        } else {
+            out.push(c);
+        }
+    }
+    out.replace("][", "")
+}
+
+#[test]
+fn terms_match_in_any_order_folded() {
+    let quotes = [
+        q("A", "The formula agreed upon in Anchorage"),
+        q("B", "A formula for peace"),
+        q("C", "Réduction des forces à Zürich"),
+    ];
+    assert_eq!(found(&quotes, "anchorage formula"), [1]);
+    assert_eq!(
+        found(&quotes, "FORMULA"),
+        Vec::<usize>::new(),
+        "smart case: capitals must match"
+    );
+    assert_eq!(found(&quotes, "formula"), [1, 2]);
+    assert_eq!(found(&quotes, "reduction zurich"), [3]);
+    assert_eq!(found(&quotes, "réduction ZÜRICH"), Vec::<usize>::new());
+    assert_eq!(
+        found(&quotes, "réduction Zurich"),
+        [3],
+        "smart case still folds accents"
+    );
+}
+
+#[test]
+fn case_folding_beyond_ascii() {
+    let quotes = [q("A", "ΣΊΣΥΦΟΣ und die Straße"), q("B", "STRASSE")];
+    assert_eq!(found(&quotes, "σίσυφος"), [1]);
+    assert_eq!(found(&quotes, "strasse"), [1, 2]);
+    assert_eq!(found(&quotes, "straße"), [1, 2]);
+}
+
+#[test]
+fn typography_is_plain() {
+    let quotes = [
+        q("A", "It’s all about the land — “the issue”"),
+        q("B", "its land"),
+    ];
+    assert_eq!(found(&quotes, "it's"), [1]);
+    assert_eq!(found(&quotes, "\"the issue\""), [1]);
+    assert_eq!(found(&quotes, "land - the"), [1]);
+}
+
+#[test]
+fn empty_query_lists_everything_newest_first_then_file_order() {
+    let mut quotes = [
+        q("A", "one"),
+        q("B", "two"),
+        q("C", "three"),
+        q("D", "four"),
+    ];
+    quotes[1].said_on = Some("2026-01-20");
+    quotes[3].said_on = Some("2026-01-22");
+    assert_eq!(found(&quotes, ""), [4, 2, 1, 3]);
+    assert_eq!(found(&quotes, "   "), [4, 2, 1, 3]);
+}
+
+#[test]
+fn whole_word_beats_prefix_beats_inside_beats_fuzzy() {
+    let quotes = [
+        q("A", "a fuzzy l.a.n.d match somewhere"),
+        q("B", "homeland security"),
+        q("C", "landmark ruling"),
+        q("D", "the land itself"),
+    ];
+    assert_eq!(found(&quotes, "land"), [4, 3, 2]);
+}
+
+#[test]
+fn a_scattered_fuzzy_match_in_a_long_quote_never_outranks_the_word() {
+    let long = "Battalions at the front line were told to advance early, then to hold \
+                the field until every last detail of the plan was settled";
+    let quotes = [q("A", long), q("B", "on the battlefield")];
+    // Skim alone would find `battlefield` in the long quote (b-a-t-t-l-e-f-i-e-l-d in order).
+    assert_eq!(found(&quotes, "battlefield"), [2]);
+    assert_eq!(
+        found(&quotes, "battlefeld"),
+        [2],
+        "the typo finds the word, not the scatter"
+    );
+}
+
+#[test]
+fn fuzzy_fallback_only_for_the_term_that_fails() {
+    let quotes = [
+        q("A", "Russia will continue on the battlefield"),
+        q("B", "Ukraine holds the battlefield"),
+        q("C", "Russia wants talks"),
+    ];
+    assert_eq!(found(&quotes, "battlefeld"), [1, 2]);
+    assert_eq!(found(&quotes, "russia battlefeld"), [1]);
+    assert_eq!(found(&quotes, "battlefeld russia"), [1]);
+    assert_eq!(
+        found(&quotes, "'battlefeld"),
+        Vec::<usize>::new(),
+        "exact terms never go fuzzy"
+    );
+    assert_eq!(found(&quotes, "xqzv"), Vec::<usize>::new());
+}
+
+#[test]
+fn closer_terms_rank_first() {
+    let quotes = [
+        q(
+            "A",
+            "security is one thing, and after a long detour we reach guarantees",
+        ),
+        q("B", "security guarantees now"),
+    ];
+    assert_eq!(found(&quotes, "guarantees security"), [2, 1]);
+}
+
+#[test]
+fn text_beats_speaker_beats_context_beats_party_beats_source() {
+    let mut quotes = [
+        q("Someone", "nothing here"),
+        q("Someone", "nothing here"),
+        q("Someone", "nothing here"),
+        q("Gazette Man", "nothing here"),
+        q("Someone", "a gazette said so"),
+    ];
+    quotes[1].party = Some("ru");
+    quotes[2].context = Some("quoted by the gazette");
+    let index = Index::new(&briefing(&quotes));
+    let order: Vec<usize> = search_in(&index, "gazette")
+        .iter()
+        .map(|h| h.quote + 1)
+        .collect();
+    // Every quote cites the Harbour Gazette; the field decides.
+    assert_eq!(order, [5, 4, 3, 1, 2]);
+    assert_eq!(found(&quotes, "russia"), [2]);
+}
+
+#[test]
+fn newer_said_on_breaks_ties_and_date_order_puts_it_first() {
+    let mut quotes = [q("A", "land"), q("B", "land"), q("C", "our land is ours")];
+    quotes[1].said_on = Some("2026-01-22");
+    quotes[2].said_on = Some("2026-01-23");
+    assert_eq!(found(&quotes, "land"), [3, 2, 1]);
+    let index = Index::new(&briefing(&quotes));
+    let hits = index
+        .search(&Query::parse("land"), Order::Date, &AtomicBool::new(false))
+        .unwrap();
+    assert_eq!(
+        hits.iter().map(|h| h.quote + 1).collect::<Vec<_>>(),
+        [3, 2, 1]
+    );
+}
+
+#[test]
+fn fzf_syntax() {
+    let quotes = [
+        q("A", "nearly, nearly ready"),
+        q("B", "ready or not"),
+        q("C", "not ready yet."),
+        q("D", "already done"),
+    ];
+    assert_eq!(found(&quotes, "^ready"), [2]);
+    assert_eq!(found(&quotes, "yet$"), [3]);
+    assert_eq!(found(&quotes, "ready !not"), [1, 4]);
+    assert_eq!(found(&quotes, "'ready"), [1, 2, 3, 4]);
+    assert_eq!(found(&quotes, "done | yet"), [3, 4]);
+    assert_eq!(found(&quotes, "\"nearly ready\""), [1]);
+    assert_eq!(found(&quotes, "\"ready nearly\""), Vec::<usize>::new());
+    assert_eq!(found(&quotes, "!ready"), Vec::<usize>::new());
+}
+
+#[test]
+fn filters() {
+    let mut quotes = [
+        q("Yuri Ushakov", "talks"),
+        q("Volodymyr Zelensky", "talks"),
+        q("Someone", "talks"),
+    ];
+    quotes[0].party = Some("ru");
+    quotes[0].topics = &["territory"];
+    quotes[1].party = Some("ua");
+    assert_eq!(found(&quotes, "@ru"), [1]);
+    assert_eq!(
+        found(&quotes, "talks @ru | @ua"),
+        [1, 2],
+        "a `|` between filters means nothing"
+    );
+    assert_eq!(
+        found(&quotes, "@ru @ua"),
+        [1, 2],
+        "filters of one kind: either"
+    );
+    assert_eq!(found(&quotes, "!@ru talks"), [2, 3]);
+    assert_eq!(found(&quotes, "#territory"), [1]);
+    assert_eq!(found(&quotes, "@ua #territory"), Vec::<usize>::new());
+    assert_eq!(found(&quotes, "by:ushak"), [1]);
+    assert_eq!(found(&quotes, "by:zelénsky talks"), [2]);
+    assert_eq!(found(&quotes, "src:s1 @zz"), Vec::<usize>::new());
+    assert_eq!(found(&quotes, "src:s1").len(), 3);
+}
+
+#[test]
+fn highlights_every_occurrence_in_original_character_positions() {
+    assert_eq!(
+        highlighted("the land, the LAND", "land"),
+        "the [land], the [LAND]"
+    );
+    assert_eq!(
+        highlighted("Ångström réduction", "angstrom"),
+        "[Ångström] réduction"
+    );
+    assert_eq!(
+        highlighted("Ångström réduction", "reduc"),
+        "Ångström [réduc]tion"
+    );
+}
+
+#[test]
+fn highlights_combining_accents_with_their_letters() {
+    let text = "re\u{301}duction de\u{301}cide\u{301}e";
+    let quotes = [q("A", text)];
+    let index = Index::new(&briefing(&quotes));
+    let hits = search_in(&index, "reduction");
+    assert_eq!(hits[0].matches, (0..10).collect::<Vec<_>>());
+    let hits = search_in(&index, "decidee");
+    assert_eq!(hits[0].matches, (11..20).collect::<Vec<_>>());
+}
+
+#[test]
+fn highlights_cjk_and_expanded_letters() {
+    assert_eq!(
+        highlighted("東京で日本語の交渉", "日本語"),
+        "東京で[日本語]の交渉"
+    );
+    assert_eq!(highlighted("die Straße", "strasse"), "die [Straße]");
+    assert_eq!(highlighted("die Straße", "stras"), "die [Straß]e");
+}
+
+#[test]
+fn highlights_fuzzy_matches_and_nothing_outside_the_text() {
+    assert_eq!(
+        highlighted("goals on the battlefield", "battlefeld"),
+        "goals on the [battlef]i[eld]"
+    );
+    let quotes = [q("Yuri Ushakov", "talks")];
+    let index = Index::new(&briefing(&quotes));
+    assert_eq!(search_in(&index, "ushakov")[0].matches, Vec::<usize>::new());
+}
+
+#[test]
+fn multi_line_quotes_are_searched_whole() {
+    assert_eq!(
+        highlighted("first line\nsecond line", "line second"),
+        "first [line]\n[second] [line]"
+    );
+    assert_eq!(
+        highlighted("first line\n  second", "\"line second\""),
+        "first [line\n  second]"
+    );
+}
+
+#[test]
+fn a_cancelled_search_returns_none() {
+    let quotes: Vec<Q> = (0..10_000)
+        .map(|_| q("A", "the same words again"))
+        .collect();
+    let index = Index::new(&briefing(&quotes));
+    let cancel = AtomicBool::new(true);
+    assert_eq!(
+        index.search(&Query::parse("words"), Order::Relevance, &cancel),
+        None
+    );
+    assert_eq!(
+        index.search(&Query::parse(""), Order::Relevance, &cancel),
+        None
+    );
+}
+
+#[test]
+fn a_misspelling_found_inside_another_word_does_not_hide_the_quote() {
+    let quotes = [
+        q("A", "Europe must defend itself"),
+        q("B", "It's all about the land"),
+    ];
+    // `its` occurs only in `itself`; the other words agree on quote 2, where
+    // `its` then matches fuzzily (`it's`).
+    assert_eq!(found(&quotes, "its all about land"), [2]);
+    assert_eq!(found(&quotes, "its"), [1]);
+}

@@ -1,0 +1,180 @@
+//! `parley search` as scripts see it: exit status, `--json`, `--stats`, and
+//! plain output that carries no terminal escapes when piped.
+
+use std::process::{Command, Output};
+
+fn parley(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parley"))
+        .arg("search")
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn a_match_prints_blocks_and_exits_0() {
+    let output = parley(&["anchorage formula"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("Yuri Ushakov · Russia · Unattributed news report  [ushakov-anchorage-formula]\n    Without resolving the territorial issue according to the formula"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escapes when standard output is not a terminal"
+    );
+}
+
+#[test]
+fn no_match_exits_1_with_nothing_printed() {
+    let output = parley(&["xyzzyplugh"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    let output = parley(&["xyzzyplugh", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "[]\n");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_or_loaded_exits_2() {
+    let output = parley(&["land", "/no/such/briefing.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("/no/such/briefing.toml: cannot read: no such file"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "format = 1\n[briefing]\ntitle = \"x\"\n").unwrap();
+    let output = parley(&["land", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("invalid: 1 error"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn json_is_an_array_of_hits_with_character_positions() {
+    let output = parley(&["it's land", "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    for key in [
+        "id", "text", "speaker", "party", "source", "said_on", "score", "matches",
+    ] {
+        assert!(hit.get(key).is_some(), "{key} missing in {hit}");
+    }
+    assert_eq!(hit["id"], "zelensky-all-about-the-land");
+    assert_eq!(hit["party"], "ua");
+    assert_eq!(hit["source"], "s004");
+    assert!(hit["said_on"].is_null());
+    assert!(hit["score"].as_i64().unwrap() > 0);
+    // "It’s" (curly apostrophe: one character) and "land", by character.
+    let matches: Vec<u64> = hit["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_u64().unwrap())
+        .collect();
+    assert_eq!(matches, [0, 1, 2, 3, 19, 20, 21, 22]);
+}
+
+#[test]
+fn limit_party_topic_and_order() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let output = parley(&[args, &["--json"]].concat());
+        let hits: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["", "--limit", "2"]).len(), 2);
+    let ushakov = ids(&["", "--party", "ru", "--topic", "territory"]);
+    assert!(
+        ushakov.contains(&"ushakov-anchorage-formula".to_string()),
+        "{ushakov:?}"
+    );
+    assert!(
+        ushakov.iter().all(|id| id.starts_with("ushakov")),
+        "{ushakov:?}"
+    );
+    let by_date = ids(&["ushakov", "--order", "date"]);
+    assert_eq!(
+        by_date[0], "ushakov-working-group-today",
+        "the only dated Ushakov quote"
+    );
+    assert_eq!(
+        parley(&["x", "--order", "alphabetical"]).status.code(),
+        Some(2)
+    );
+    let unknown = parley(&["x", "--party", "zz"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(
+        stderr(&unknown),
+        "no party has the id `zz`; the briefing has: ua, ru, us, ae\n"
+    );
+}
+
+/// `PREFIX` N `MIDDLE` X ` ms`, as (N, X).
+fn stat<'a>(line: &'a str, prefix: &str, middle: &str) -> (&'a str, &'a str) {
+    let rest = line
+        .strip_prefix(prefix)
+        .and_then(|l| l.strip_suffix(" ms"));
+    rest.and_then(|r| r.split_once(middle))
+        .unwrap_or_else(|| panic!("{line:?}"))
+}
+
+#[test]
+fn stats_go_to_standard_error_in_two_lines() {
+    let output = parley(&["ready", "--stats", "--limit", "0"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    let (quotes, load_ms) = stat(lines[0], "load: ", " quotes in ");
+    assert_eq!(quotes, "26");
+    let (matches, search_ms) = stat(lines[1], "search: ", " matches in ");
+    assert_eq!(matches, "4");
+    for ms in [load_ms, search_ms] {
+        let (whole, decimals) = ms.split_once('.').unwrap();
+        assert!(
+            whole.chars().all(|c| c.is_ascii_digit()) && !whole.is_empty(),
+            "{ms}"
+        );
+        assert!(
+            decimals.len() == 2 && decimals.chars().all(|c| c.is_ascii_digit()),
+            "{ms}"
+        );
+    }
+}
+
+#[test]
+fn file_text_is_sanitised_in_plain_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.toml");
+    let briefing = "format = 1\n[briefing]\ntitle = \"t\"\nas_of = 2026-01-01\n\
+        [[sources]]\nid = \"s1\"\noutlet = \"Wire\"\n\
+        [[quotes]]\nspeaker = \"A\\u202eB\"\ntext = \"one\\ttwo \\u202e three\"\nsource = \"s1\"\n";
+    std::fs::write(&path, briefing).unwrap();
+    let output = parley(&["two", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "A<U+202E>B · Wire  [q1]\n    one two <U+202E> three\n"
+    );
+}

@@ -1,0 +1,76 @@
+//! The engine on a generated archive (`examples/gen_archive.rs`): the file
+//! is a valid briefing, and typing a query one key at a time, searching
+//! only the previous hits whenever the query narrows, always gives what a
+//! full search gives.
+
+use std::sync::atomic::AtomicBool;
+
+use parley::briefing::{Document, load};
+use parley::search::{Hit, Index, Order, Query};
+
+#[path = "../examples/gen_archive.rs"]
+#[allow(dead_code)]
+mod gen_archive;
+
+#[test]
+fn the_generated_archive_is_a_valid_briefing_without_warnings() {
+    let document = Document {
+        name: "archive.toml".into(),
+        text: gen_archive::archive(300, gen_archive::SEED),
+        dir: None,
+    };
+    let loaded = load(&document).expect("valid");
+    assert_eq!(loaded.briefing.quotes.len(), 300);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let words = |t: &str| t.split_whitespace().count();
+    assert!(
+        loaded
+            .briefing
+            .quotes
+            .iter()
+            .all(|q| (8..=48).contains(&words(&q.text)))
+    );
+    assert_eq!(
+        gen_archive::archive(50, 7),
+        gen_archive::archive(50, 7),
+        "deterministic"
+    );
+}
+
+#[test]
+fn narrowing_searches_give_what_full_searches_give() {
+    let document = Document {
+        name: "archive.toml".into(),
+        text: gen_archive::archive(2_000, gen_archive::SEED),
+        dir: None,
+    };
+    let briefing = load(&document).expect("valid").briefing;
+    let index = Index::new(&briefing);
+    let cancel = AtomicBool::new(false);
+    let typed = [
+        "security guarantees",
+        "reconstruction negotiatons",
+        "@ru ceasefire !winter",
+        "by:zelensky dialog | diplomacy",
+        "^the \"front line\"",
+        "Geneve reduction",
+    ];
+    for text in typed {
+        let mut previous = Query::parse("");
+        let mut hits: Vec<Hit> = index.search(&previous, Order::Relevance, &cancel).unwrap();
+        for end in (1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+            let query = Query::parse(&text[..end]);
+            let full = index.search(&query, Order::Relevance, &cancel).unwrap();
+            if query.narrows(&previous) {
+                let within: Vec<usize> = hits.iter().map(|h| h.quote).collect();
+                hits = index
+                    .search_within(&query, Order::Relevance, &within, &cancel)
+                    .unwrap();
+                assert_eq!(hits, full, "typing {:?}", &text[..end]);
+            }
+            hits = full;
+            previous = query;
+        }
+        assert!(!hits.is_empty(), "{text:?} finds something");
+    }
+}
