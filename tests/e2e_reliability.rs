@@ -201,3 +201,53 @@ fn r_reloads_by_hand_even_without_watching() {
     tmux.keys(&["q"]);
     assert_given_back(&tmux, "EXITED 0");
 }
+
+/// A valid briefing of `quotes` quotes of about twenty words each.
+fn archive(quotes: usize) -> String {
+    let mut text = String::from(
+        "format = 1\n[briefing]\ntitle = \"Archive\"\nas_of = 2026-01-01\n\n[[sources]]\nid = \"s\"\noutlet = \"Wire\"\n\n[[parties]]\nid = \"a\"\nname = \"A\"\n\n[[parties.positions]]\ntext = \"No.\"\nred_line = true\nsources = [\"s\"]\n\n",
+    );
+    for i in 0..quotes {
+        text.push_str(&format!(
+            "[[quotes]]\nspeaker = \"Speaker {}\"\nparty = \"a\"\ntext = \"Quote {i} on the harbour, the ceasefire line and the guarantees that both sides say they need before any deal.\"\nsource = \"s\"\n\n",
+            i % 50
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_large_archive_shows_progress_and_quits_at_once_while_loading() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.toml");
+    std::fs::write(&path, archive(100_000)).unwrap();
+    let tmux = Tmux::start(&format!("--no-watch '{}'", path.display()), 100, 30);
+    tmux.wait_for("Loading");
+    tmux.keys(&["q"]);
+    assert_given_back(&tmux, "EXITED 0");
+}
+
+#[test]
+fn a_large_archive_opens_and_searches() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.toml");
+    std::fs::write(&path, archive(20_000)).unwrap();
+    let tmux = Tmux::start(&format!("--no-watch '{}'", path.display()), 100, 30);
+    tmux.wait_for("Red lines │");
+    tmux.keys(&["/"]);
+    tmux.type_text("quote 1999 harbour");
+    let screen = tmux.wait_for("12 of 20000");
+    // 1999 as a whole word ranks before 19990..19999, where it is a prefix.
+    let first = screen.find("Quote 1").map(|at| &screen[at..at + 10]);
+    assert_eq!(first, Some("Quote 1999"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until_gone("12 of 20000");
+    tmux.keys(&["q"]);
+    assert_given_back(&tmux, "EXITED 0");
+}
