@@ -2,7 +2,7 @@
 //! derived by the loader): a stable contract for scripts.
 
 use crate::briefing::Briefing;
-use crate::text::{is_bidi_control, is_forbidden_control};
+use crate::text::json_safe;
 
 /// Pretty-printed JSON, ending in a newline. Characters that must not reach
 /// a terminal raw (controls that JSON itself does not escape, such as DEL and
@@ -10,16 +10,7 @@ use crate::text::{is_bidi_control, is_forbidden_control};
 /// same, the bytes are safe to print.
 pub fn render(briefing: &Briefing) -> String {
     let pretty = serde_json::to_string_pretty(briefing).expect("a briefing serialises to JSON");
-    let mut out = String::with_capacity(pretty.len() + 1);
-    for c in pretty.chars() {
-        // Outside strings JSON is ASCII punctuation, digits, letters and
-        // whitespace, so such a character can only sit inside a string.
-        if c != '\n' && (is_forbidden_control(c) || is_bidi_control(c)) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
+    let mut out = json_safe(&pretty).into_owned();
     out.push('\n');
     out
 }
@@ -28,6 +19,7 @@ pub fn render(briefing: &Briefing) -> String {
 mod tests {
     use super::*;
     use crate::export::shipped;
+    use crate::text::{is_bidi_control, is_forbidden_control};
 
     #[test]
     fn the_json_holds_the_whole_briefing() {
