@@ -29,6 +29,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if results.is_empty() {
         let none = if app.briefing.quotes.is_empty() {
             "This briefing has no quotes."
+        } else if app.search.pending {
+            "Searching…"
         } else {
             "No quote matches."
         };
@@ -56,7 +58,9 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
         Order::Relevance => "by relevance",
         Order::Date => "by date",
     };
-    let count = format!(" {} of {total} · {order} ", search.results.len());
+    // While a large archive is searched, the count is of the last answer.
+    let busy = if search.pending { "… " } else { "" };
+    let count = format!(" {busy}{} of {total} · {order} ", search.results.len());
     let count_width = crate::text::width(&count) as u16;
     let [input_area, count_area] = Layout::horizontal([
         Constraint::Min(0),
