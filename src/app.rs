@@ -227,9 +227,7 @@ impl App {
     /// How many red-line columns fit the terminal's width.
     pub fn visible_columns(&self) -> usize {
         let total = self.columns().len();
-        ((self.width / MIN_COLUMN_WIDTH) as usize)
-            .clamp(1, total.max(1))
-            .min(total.max(1))
+        ((self.width / MIN_COLUMN_WIDTH) as usize).clamp(1, total.max(1))
     }
 
     /// A party's positions: red lines first, then the rest, in file order.
@@ -308,6 +306,30 @@ impl App {
                 .chain((0..b.discrepancies.len()).map(Item::Discrepancy))
                 .collect(),
             View::Timeline => self.events_by_date().into_iter().map(Item::Event).collect(),
+        }
+    }
+
+    /// How many items `items(view)` holds, without building them: `update`
+    /// keeps selections in bounds after every action, and a 100,000-quote
+    /// archive should not cost a list per view per key.
+    pub fn item_count(&self, view: View) -> usize {
+        let b = &self.briefing;
+        match view {
+            View::RedLines => self
+                .columns()
+                .get(self.column)
+                .map_or(0, |&party| b.parties[party].positions.len()),
+            View::Party => b.parties.get(self.party).map_or(0, |p| {
+                let quotes = b
+                    .quotes
+                    .iter()
+                    .filter(|q| q.party.as_deref() == Some(p.id.as_str()));
+                p.delegation.len() + p.positions.len() + quotes.count()
+            }),
+            View::StickingPoints => b.sticking_points.len(),
+            View::Quotes => self.search.results.len(),
+            View::Sources => b.sources.len() + b.discrepancies.len(),
+            View::Timeline => b.events.len(),
         }
     }
 
@@ -558,7 +580,7 @@ impl App {
     }
 
     fn move_selection(&mut self, action: Action) {
-        let len = self.items(self.view).len();
+        let len = self.item_count(self.view);
         let last = len.saturating_sub(1);
         let page = self.page();
         let current = &mut self.selected[self.view.index()];
@@ -722,7 +744,7 @@ impl App {
         self.column = self.column.min(columns.saturating_sub(1));
         self.keep_column_visible();
         for view in View::ALL {
-            let len = self.items(view).len();
+            let len = self.item_count(view);
             let selected = &mut self.selected[view.index()];
             *selected = (*selected).min(len.saturating_sub(1));
         }

@@ -21,6 +21,7 @@ use ratatui::crossterm::execute;
 
 use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
+use crate::briefing::diagnostic::render;
 use crate::briefing::{Document, load};
 use crate::keymap::{Mode, action_for};
 use crate::search::Index;
@@ -287,17 +288,13 @@ fn event_loop(
         );
         // Poll with a timeout so that signals, file changes and search
         // answers are noticed even when no key comes.
-        let wait = if app.search.pending { 5 } else { 100 };
-        if event::poll(Duration::from_millis(wait))? {
+        let mut wait = Duration::from_millis(if app.search.pending { 5 } else { 100 });
+        while event::poll(wait)? {
             for action in actions_for(app.mode(), event::read()?) {
                 app.update(action);
             }
             // Take every key already typed before drawing again.
-            while event::poll(Duration::ZERO)? {
-                for action in actions_for(app.mode(), event::read()?) {
-                    app.update(action);
-                }
-            }
+            wait = Duration::ZERO;
         }
     }
     // Losing the history is not worth failing the quit over.
@@ -345,10 +342,13 @@ fn reload(app: &mut App, origin: &Origin) {
 
 /// The first error of an invalid file, as one `file:line:column: message` line.
 pub fn first_error(document: &Document, invalid: &crate::briefing::Invalid) -> String {
-    let rendered = invalid.render(document);
+    let Some(first) = invalid.errors().next() else {
+        return "invalid briefing".to_string();
+    };
+    let rendered = render(&document.name, &document.text, std::slice::from_ref(first));
     rendered
         .lines()
-        .find(|l| l.contains(": error: "))
+        .next()
         .unwrap_or("invalid briefing")
         .to_string()
 }

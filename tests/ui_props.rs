@@ -236,6 +236,7 @@ fn assert_consistent(app: &App) -> Result<(), TestCaseError> {
     let b = &app.briefing;
     for view in View::ALL {
         let len = app.items(view).len();
+        prop_assert_eq!(app.item_count(view), len, "{:?}", view);
         prop_assert!(
             app.selected_index(view) < len.max(1),
             "{view:?}: {} of {len}",
