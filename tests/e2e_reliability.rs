@@ -216,14 +216,21 @@ fn archive(quotes: usize) -> String {
     text
 }
 
+/// [`archive`] written to a file in a folder of its own (kept while the
+/// returned folder lives).
+fn archive_file(quotes: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.toml");
+    std::fs::write(&path, archive(quotes)).unwrap();
+    (dir, path)
+}
+
 #[test]
 fn a_large_archive_shows_progress_and_quits_at_once_while_loading() {
     if !available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("archive.toml");
-    std::fs::write(&path, archive(100_000)).unwrap();
+    let (_dir, path) = archive_file(100_000);
     let tmux = Tmux::start(&format!("--no-watch '{}'", path.display()), 100, 30);
     tmux.wait_for("Loading");
     tmux.keys(&["q"]);
@@ -235,9 +242,7 @@ fn a_large_archive_opens_and_searches() {
     if !available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("archive.toml");
-    std::fs::write(&path, archive(20_000)).unwrap();
+    let (_dir, path) = archive_file(20_000);
     let tmux = Tmux::start(&format!("--no-watch '{}'", path.display()), 100, 30);
     tmux.wait_for("Red lines │");
     tmux.keys(&["/"]);
