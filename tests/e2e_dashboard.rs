@@ -30,16 +30,7 @@ fn red_lines_party_view_help_and_quit() {
     tmux.wait_until_gone("Keys · Esc to close");
 
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("END");
-    assert!(screen.contains("EXITED 0"), "{screen}");
-    assert!(
-        !tmux.alternate_screen(),
-        "still in the alternate screen:\n{screen}"
-    );
-    assert!(
-        screen.contains("MODES icanon echo END"),
-        "the terminal is not back in cooked mode:\n{screen}"
-    );
+    tmux.assert_given_back("EXITED 0");
 }
 
 #[test]
@@ -53,10 +44,7 @@ fn ctrl_c_quits_from_the_search_line() {
     tmux.type_text("formula anchorage");
     tmux.wait_for("Without resolving the territorial issue");
     tmux.keys(&["C-c"]);
-    let screen = tmux.wait_for("END");
-    assert!(screen.contains("EXITED 0"), "{screen}");
-    assert!(!tmux.alternate_screen(), "{screen}");
-    assert!(screen.contains("MODES icanon echo END"), "{screen}");
+    tmux.assert_given_back("EXITED 0");
 }
 
 #[test]

@@ -14,19 +14,6 @@ fn signal(tmux: &Tmux, name: &str) {
     assert!(status.success(), "kill -{name} failed");
 }
 
-fn assert_given_back(tmux: &Tmux, exit_line: &str) {
-    let screen = tmux.wait_for("END");
-    assert!(screen.contains(exit_line), "{screen}");
-    assert!(
-        !tmux.alternate_screen(),
-        "still in the alternate screen:\n{screen}"
-    );
-    assert!(
-        screen.contains("MODES icanon echo END"),
-        "still in raw mode:\n{screen}"
-    );
-}
-
 #[test]
 fn sigterm_and_sighup_give_the_terminal_back() {
     if !available() {
@@ -36,7 +23,7 @@ fn sigterm_and_sighup_give_the_terminal_back() {
         let tmux = Tmux::start("", 80, 24);
         tmux.wait_for("Red lines");
         signal(&tmux, name);
-        assert_given_back(&tmux, "EXITED 0");
+        tmux.assert_given_back("EXITED 0");
     }
 }
 
@@ -46,14 +33,11 @@ fn a_panic_gives_the_terminal_back_then_prints_its_message() {
         return;
     }
     let tmux = Tmux::start_with_env("RUST_BACKTRACE=0 PARLEY_TEST_PANIC=1", "", 80, 24);
-    let screen = tmux.wait_for("END");
+    let screen = tmux.assert_given_back("EXITED 101");
     assert!(
         screen.contains("panicking on purpose"),
         "the panic message is shown:\n{screen}"
     );
-    assert!(screen.contains("EXITED 101"), "{screen}");
-    assert!(!tmux.alternate_screen(), "{screen}");
-    assert!(screen.contains("MODES icanon echo END"), "{screen}");
 }
 
 #[test]
@@ -113,7 +97,7 @@ fn a_resize_storm_down_to_1x1_and_back() {
     let screen = tmux.wait_for("Red lines │");
     assert!(screen.contains("United States"), "{screen}");
     tmux.keys(&["q"]);
-    assert_given_back(&tmux, "EXITED 0");
+    tmux.assert_given_back("EXITED 0");
 }
 
 fn fixture_copy(dir: &Path) -> PathBuf {
@@ -177,7 +161,7 @@ fn live_reload_follows_in_place_saves_rename_saves_and_broken_saves() {
         original.replace("round 3", "round 7")
     );
     tmux.keys(&["q"]);
-    assert_given_back(&tmux, "EXITED 0");
+    tmux.assert_given_back("EXITED 0");
 }
 
 #[test]
@@ -199,7 +183,7 @@ fn r_reloads_by_hand_even_without_watching() {
     tmux.keys(&["r"]);
     tmux.wait_for("Harbour talks — round 9");
     tmux.keys(&["q"]);
-    assert_given_back(&tmux, "EXITED 0");
+    tmux.assert_given_back("EXITED 0");
 }
 
 /// A valid briefing of `quotes` quotes of about twenty words each.
@@ -234,7 +218,7 @@ fn a_large_archive_shows_progress_and_quits_at_once_while_loading() {
     let tmux = Tmux::start(&format!("--no-watch '{}'", path.display()), 100, 30);
     tmux.wait_for("Loading");
     tmux.keys(&["q"]);
-    assert_given_back(&tmux, "EXITED 0");
+    tmux.assert_given_back("EXITED 0");
 }
 
 #[test]
@@ -254,5 +238,5 @@ fn a_large_archive_opens_and_searches() {
     tmux.keys(&["Escape"]);
     tmux.wait_until_gone("12 of 20000");
     tmux.keys(&["q"]);
-    assert_given_back(&tmux, "EXITED 0");
+    tmux.assert_given_back("EXITED 0");
 }

@@ -123,6 +123,22 @@ impl Tmux {
         }
     }
 
+    /// Waits for parley to have exited, then checks its exit line and that
+    /// the terminal is out of the alternate screen and back in cooked mode.
+    pub fn assert_given_back(&self, exit_line: &str) -> String {
+        let screen = self.wait_for("END");
+        assert!(screen.contains(exit_line), "{screen}");
+        assert!(
+            !self.alternate_screen(),
+            "still in the alternate screen:\n{screen}"
+        );
+        assert!(
+            screen.contains("MODES icanon echo END"),
+            "still in raw mode:\n{screen}"
+        );
+        screen
+    }
+
     /// Whether the pane is in the alternate screen now.
     pub fn alternate_screen(&self) -> bool {
         self.run(&["display-message", "-p", "-t", "main", "#{alternate_on}"])
