@@ -89,6 +89,20 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let hits = index
         .search(&query, options.order.into(), &never)
         .expect("a search nobody cancels finishes");
+    let shown = &hits[..hits.len().min(options.limit.unwrap_or(usize::MAX))];
+    // Highlights are found for the printed hits only, as the dashboard does
+    // for the hits on screen; unmarked plain output needs none.
+    let highlighter = index.highlighter(&query);
+    let shown: Vec<Shown> = shown
+        .iter()
+        .map(|&hit| Shown {
+            hit,
+            matches: match options.json || options.bold {
+                true => highlighter.positions(hit.quote),
+                false => Vec::new(),
+            },
+        })
+        .collect();
     let searched = started.elapsed();
 
     if options.stats {
@@ -100,11 +114,10 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             millis(searched)
         );
     }
-    let shown = &hits[..hits.len().min(options.limit.unwrap_or(usize::MAX))];
     let text = if options.json {
-        json(&briefing, shown)
+        json(&briefing, &shown)
     } else {
-        plain(&briefing, shown, options.bold)
+        plain(&briefing, &shown, options.bold)
     };
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A reader that stopped early (`| head`) is not an error.
@@ -138,16 +151,22 @@ fn unknown_id(briefing: &Briefing, options: &Options) -> Option<String> {
         .or_else(|| check("sticking point", options.topic, topics))
 }
 
+/// A hit to print, with the characters to mark in its text.
+struct Shown {
+    hit: Hit,
+    matches: Vec<usize>,
+}
+
 fn millis(duration: Duration) -> String {
     format!("{:.2}", duration.as_secs_f64() * 1000.0)
 }
 
 /// One block per hit: a line naming who, which party, when and where, then
 /// the text, indented.
-fn plain(briefing: &Briefing, hits: &[Hit], bold: bool) -> String {
+fn plain(briefing: &Briefing, hits: &[Shown], bold: bool) -> String {
     let mut out = String::new();
-    for (n, hit) in hits.iter().enumerate() {
-        let quote = &briefing.quotes[hit.quote];
+    for (n, shown) in hits.iter().enumerate() {
+        let quote = &briefing.quotes[shown.hit.quote];
         let said_on = quote.said_on.map(|d| d.to_string());
         let header: Vec<&str> = [
             Some(quote.speaker.as_str()),
@@ -164,7 +183,7 @@ fn plain(briefing: &Briefing, hits: &[Hit], bold: bool) -> String {
         out.push_str(&sanitize_inline(&header.join(" · ")));
         out.push_str(&format!("  [{}]\n    ", sanitize_inline(&quote.id)));
         let text = if bold {
-            emphasised(&quote.text, &hit.matches)
+            emphasised(&quote.text, &shown.matches)
         } else {
             sanitize(&quote.text).into_owned()
         };
@@ -222,10 +241,10 @@ struct JsonHit<'b> {
 }
 
 /// A JSON array of the hits, best first: a stable contract for scripts.
-fn json(briefing: &Briefing, hits: &[Hit]) -> String {
+fn json(briefing: &Briefing, hits: &[Shown]) -> String {
     let hits: Vec<JsonHit> = hits
         .iter()
-        .map(|hit| {
+        .map(|Shown { hit, matches }| {
             let quote = &briefing.quotes[hit.quote];
             JsonHit {
                 id: &quote.id,
@@ -239,7 +258,7 @@ fn json(briefing: &Briefing, hits: &[Hit]) -> String {
                 context: quote.context.as_deref(),
                 topics: &quote.topics,
                 score: hit.score,
-                matches: &hit.matches,
+                matches,
             }
         })
         .collect();

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use chrono::Datelike;
 
-use super::fold::{Case, fold, fold_ascii_into, fold_into};
+use super::fold::{Case, fold, fold_ascii_into, fold_into, is_word_char};
+use super::matching::Kind;
 use crate::briefing::{Briefing, Quote};
 
 /// No party, no source, no map: an index that is not there.
@@ -20,6 +21,65 @@ pub(crate) struct Corpus {
     /// (anything beyond plain ASCII): the original character of each byte.
     pub maps: Vec<u32>,
     pub spans: Vec<Span>,
+    /// Per quote, the letters of its text (folded corpus only).
+    pub letters: Vec<Letters>,
+}
+
+/// Which ASCII letters and digits a quote's folded text holds, and how: a
+/// one-letter term (the first key typed) is in nearly every quote, and
+/// this scores it without reading them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Letters {
+    present: u64,
+    /// Starting a word of two characters or more.
+    starting: u64,
+    /// Forming a word by itself.
+    alone: u64,
+}
+
+impl Letters {
+    fn of(folded: &str) -> Letters {
+        let mut letters = Letters::default();
+        let mut chars = folded.chars().peekable();
+        let mut after_word = false;
+        while let Some(c) = chars.next() {
+            let word = is_word_char(c);
+            if let Some(bit) = Letters::bit(c) {
+                letters.present |= bit;
+                if !after_word {
+                    match chars.peek().is_some_and(|&next| is_word_char(next)) {
+                        true => letters.starting |= bit,
+                        false => letters.alone |= bit,
+                    }
+                }
+            }
+            after_word = word;
+        }
+        letters
+    }
+
+    fn bit(c: char) -> Option<u64> {
+        match c {
+            'a'..='z' => Some(1 << (c as u32 - 'a' as u32)),
+            '0'..='9' => Some(1 << (26 + c as u32 - '0' as u32)),
+            _ => None,
+        }
+    }
+
+    /// How the one-character term `c` (a lower-case ASCII letter or a
+    /// digit) best matches the text: what [`Needle::best_kind`] finds.
+    pub fn kind(&self, c: char) -> Option<Kind> {
+        let bit = Letters::bit(c)?;
+        if self.alone & bit != 0 {
+            Some(Kind::Word)
+        } else if self.starting & bit != 0 {
+            Some(Kind::Prefix)
+        } else if self.present & bit != 0 {
+            Some(Kind::Inside)
+        } else {
+            None
+        }
+    }
 }
 
 /// Where one quote's fields are in [`Corpus::buf`].
@@ -179,6 +239,7 @@ impl Corpus {
             buf: String::with_capacity(bytes + bytes / 8),
             maps: Vec::new(),
             spans: Vec::with_capacity(quotes.len()),
+            letters: Vec::with_capacity(if case == Case::Fold { quotes.len() } else { 0 }),
         };
         for quote in quotes {
             let start = corpus.buf.len();
@@ -190,6 +251,9 @@ impl Corpus {
                 map_start as u32
             };
             let text_end = corpus.buf.len();
+            if case == Case::Fold {
+                corpus.letters.push(Letters::of(&corpus.buf[start..]));
+            }
             corpus.buf.push('\n');
             if let Some(context) = &quote.context
                 && !fold_ascii_into(context, case, &mut corpus.buf)
@@ -240,5 +304,42 @@ impl Corpus {
             chars
         };
         (first, last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::search::matching::Needle;
+    use crate::search::query::Query;
+
+    /// What reading the text finds for a one-letter term.
+    fn read(text: &str, letter: char) -> Option<Kind> {
+        let query = Query::parse(&letter.to_string());
+        Needle::new(&query.groups[0][0]).best_kind(text)
+    }
+
+    #[test]
+    fn letters_know_how_a_letter_matches() {
+        let letters = Letters::of("a stay, sun-dried x9 éa");
+        assert_eq!(letters.kind('a'), Some(Kind::Word));
+        assert_eq!(letters.kind('s'), Some(Kind::Prefix));
+        assert_eq!(letters.kind('t'), Some(Kind::Inside));
+        assert_eq!(letters.kind('9'), Some(Kind::Inside));
+        assert_eq!(letters.kind('q'), None);
+    }
+
+    proptest! {
+        #[test]
+        fn letters_agree_with_reading_the_text(
+            text in "[abs1 ,.\\-é東ß]{0,40}",
+            letter in "[abs1q]",
+        ) {
+            let letter = letter.chars().next().unwrap();
+            let folded = fold(&text, Case::Fold);
+            prop_assert_eq!(Letters::of(&folded).kind(letter), read(&folded, letter));
+        }
     }
 }

@@ -29,6 +29,9 @@ pub(crate) enum Field {
 pub(crate) struct Needle<'q> {
     pub term: &'q Term,
     pub finder: Finder<'q>,
+    /// The term is one lower-case ASCII letter or digit, unanchored and
+    /// folded: [`Letters`](super::index::Letters) know how it matches.
+    pub letter: Option<char>,
     starts_with_word: bool,
     ends_with_word: bool,
 }
@@ -38,6 +41,16 @@ impl<'q> Needle<'q> {
         Needle {
             term,
             finder: Finder::new(term.needle.as_bytes()),
+            letter: match term.needle.as_bytes() {
+                &[b] if (b.is_ascii_lowercase() || b.is_ascii_digit())
+                    && !term.case_sensitive
+                    && !term.at_start
+                    && !term.at_end =>
+                {
+                    Some(char::from(b))
+                }
+                _ => None,
+            },
             starts_with_word: term.needle.chars().next().is_some_and(is_word_char),
             ends_with_word: term.needle.chars().next_back().is_some_and(is_word_char),
         }
@@ -65,10 +78,15 @@ impl<'q> Needle<'q> {
     pub fn occurrences<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
         let len = self.term.needle.len();
         let anchored = self.term.at_start || self.term.at_end;
-        self.finder
-            .find_iter(hay.as_bytes())
-            .map(move |start| (start, start + len))
-            .filter(move |&(start, end)| !anchored || self.anchors_hold(hay, start, end))
+        // Not `Finder::find_iter`: it clones the whole searcher on each call,
+        // which costs more than the search in a short field.
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let start = at + self.finder.find(hay.as_bytes().get(at..)?)?;
+            at = start + len.max(1);
+            Some((start, start + len))
+        })
+        .filter(move |&(start, end)| !anchored || self.anchors_hold(hay, start, end))
     }
 
     pub fn anchors_hold(&self, hay: &str, start: usize, end: usize) -> bool {

@@ -12,7 +12,8 @@
 //!    the quotes matching the most groups go on, and the fuzzy fallback is
 //!    in play.
 //! 2. [`score`]: each quote is scored; a group with no plain match in it
-//!    must match it fuzzily ([`fuzzy`]), or the quote drops out.
+//!    must match it fuzzily ([`fuzzy`]), or the quote drops out. Positions
+//!    are left for the highlighter, which finds them the same way.
 //! 3. [`rank`]: hits are ordered.
 //!
 //! Knows nothing about terminals.
@@ -33,6 +34,7 @@ use std::sync::atomic::AtomicBool;
 
 pub use index::Index;
 pub use query::Query;
+pub use score::Highlighter;
 
 use plan::Plan;
 use score::score_all;
@@ -49,18 +51,20 @@ pub enum Order {
 }
 
 /// One quote that matched.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Hit {
     /// Index into `briefing.quotes`.
     pub quote: usize,
     /// Higher is better; comparable between hits of one search only.
     pub score: i64,
-    /// Character positions in the quote's original `text` to highlight,
-    /// sorted, without repeats. Matches in other fields are not listed.
-    pub matches: Vec<usize>,
 }
 
 impl Index {
+    /// What to highlight in the quotes `query` finds (see [`Highlighter`]).
+    pub fn highlighter<'q>(&'q self, query: &'q Query) -> Highlighter<'q> {
+        Highlighter::new(self, query)
+    }
+
     /// All hits, ranked. `None` when `cancel` was set mid-way.
     pub fn search(&self, query: &Query, order: Order, cancel: &AtomicBool) -> Option<Vec<Hit>> {
         self.run(query, order, None, cancel)
@@ -111,4 +115,19 @@ impl Index {
         rank::sort(&mut hits, |q| self.records[q].date, order);
         Some(hits)
     }
+}
+
+/// Two sorted lists as one, sorted, without repeats.
+fn merge<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let next = a[i].min(b[j]);
+        merged.push(next);
+        i += usize::from(a[i] == next);
+        j += usize::from(b[j] == next);
+    }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    merged
 }

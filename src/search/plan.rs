@@ -8,10 +8,14 @@ use super::fold::Case;
 use super::fuzzy::Fuzzy;
 use super::index::{Index, NONE, Record, Shared};
 use super::matching::{Field, Kind, Needle};
+use super::merge;
 use super::query::{Filter, Query, Term};
 
 /// How many quotes are looked at between two checks of the cancel flag.
 pub(crate) const CHECK_EVERY: usize = 4096;
+
+/// From this many bytes of folded text, a scan is split over two threads.
+const PARALLEL_SCAN_FROM: usize = 1 << 22;
 
 pub(crate) fn cancelled(cancel: &AtomicBool) -> bool {
     cancel.load(Ordering::Relaxed)
@@ -171,64 +175,94 @@ impl<'q> Plan<'q> {
     }
 
     /// Every record in which some alternative of `group` occurs plainly, in
-    /// order: one pass over the folded text, skipping to the next record at
-    /// each hit.
+    /// order, without repeats.
     pub fn scan(&self, group: &[Alt], cancel: &AtomicBool) -> Option<Vec<u32>> {
         let mut found: Vec<u32> = Vec::new();
         for alt in group {
-            let corpus = self.index.corpus(alt.case);
-            let bytes = corpus.buf.as_bytes();
-            let spans = &corpus.spans;
-            let (mut at, mut record) = (0, 0);
-            while let Some(offset) = alt.needle.finder.find(&bytes[at..]) {
-                let pos = at + offset;
-                while (spans[record].end as usize) < pos {
-                    record += 1;
-                }
-                let span = spans[record];
-                let (field_start, field_end) = if pos < span.text_end as usize {
-                    (span.start, span.text_end)
-                } else {
-                    (span.text_end + 1, span.end)
-                };
-                let field = &corpus.buf[field_start as usize..field_end as usize];
-                let start = pos - field_start as usize;
-                if !alt
-                    .needle
-                    .anchors_hold(field, start, start + alt.term().needle.len())
-                {
-                    at = pos + 1;
-                    continue;
-                }
-                found.push(record as u32);
-                if found.len().is_multiple_of(CHECK_EVERY) && cancelled(cancel) {
-                    return None;
-                }
-                at = span.end as usize + 1;
-                if at >= bytes.len() {
-                    break;
-                }
-            }
+            found = merge(&found, &self.scan_text(alt, cancel)?);
             let shared_hit = alt
                 .shared
                 .iter()
                 .any(|kinds| kinds.iter().any(Option::is_some));
             if shared_hit {
-                for (record, r) in self.index.records.iter().enumerate() {
-                    let ids = shared_ids(r);
-                    let hit = ids
-                        .iter()
-                        .zip(&alt.shared)
-                        .any(|(&id, kinds)| id != NONE && kinds[id as usize].is_some());
-                    if hit {
-                        found.push(record as u32);
-                    }
-                }
+                let shared: Vec<u32> = (0..self.index.len() as u32)
+                    .filter(|&r| {
+                        let ids = shared_ids(&self.index.records[r as usize]);
+                        ids.iter()
+                            .zip(&alt.shared)
+                            .any(|(&id, kinds)| id != NONE && kinds[id as usize].is_some())
+                    })
+                    .collect();
+                found = merge(&found, &shared);
             }
         }
-        if group.len() > 1 || found.windows(2).any(|w| w[0] >= w[1]) {
-            found.sort_unstable();
-            found.dedup();
+        Some(found)
+    }
+
+    /// The records whose text or context holds `alt`, in order: one pass
+    /// over the folded text, skipping to the next record at each hit. A
+    /// large corpus is scanned in halves on two threads.
+    fn scan_text(&self, alt: &Alt, cancel: &AtomicBool) -> Option<Vec<u32>> {
+        let records = self.index.len();
+        let corpus = self.index.corpus(alt.case);
+        if corpus.buf.len() < PARALLEL_SCAN_FROM {
+            return self.scan_records(alt, 0..records, cancel);
+        }
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| self.scan_records(alt, records / 2..records, cancel));
+            let first = self.scan_records(alt, 0..records / 2, cancel);
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, second)
+        });
+        let mut found = first?;
+        found.extend(second?);
+        Some(found)
+    }
+
+    fn scan_records(
+        &self,
+        alt: &Alt,
+        records: std::ops::Range<usize>,
+        cancel: &AtomicBool,
+    ) -> Option<Vec<u32>> {
+        let corpus = self.index.corpus(alt.case);
+        let spans = &corpus.spans;
+        let mut found: Vec<u32> = Vec::new();
+        let Some(last) = records.end.checked_sub(1).filter(|&l| l >= records.start) else {
+            return Some(found);
+        };
+        let bytes = &corpus.buf.as_bytes()[..spans[last].end as usize];
+        let (mut at, mut record) = (spans[records.start].start as usize, records.start);
+        while let Some(offset) = alt.needle.finder.find(&bytes[at..]) {
+            let pos = at + offset;
+            while (spans[record].end as usize) < pos {
+                record += 1;
+            }
+            let span = spans[record];
+            let (field_start, field_end) = if pos < span.text_end as usize {
+                (span.start, span.text_end)
+            } else {
+                (span.text_end + 1, span.end)
+            };
+            let field = &corpus.buf[field_start as usize..field_end as usize];
+            let start = pos - field_start as usize;
+            if !alt
+                .needle
+                .anchors_hold(field, start, start + alt.term().needle.len())
+            {
+                at = pos + 1;
+                continue;
+            }
+            found.push(record as u32);
+            if found.len().is_multiple_of(CHECK_EVERY) && cancelled(cancel) {
+                return None;
+            }
+            at = span.end as usize + 1;
+            if at >= bytes.len() {
+                break;
+            }
         }
         Some(found)
     }

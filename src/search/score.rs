@@ -1,13 +1,19 @@
-//! Step 2 of a search: score each quote still standing, collecting the
-//! characters to highlight. A group with no plain match in a quote may match
-//! it fuzzily when the selection says the fallback is in play.
+//! Step 2 of a search: score each quote still standing. A group with no
+//! plain match in a quote may match it fuzzily when the selection says the
+//! fallback is in play.
+//!
+//! Where the terms occur is collected only when it is needed: for the
+//! proximity of several groups, and for the highlights of the few hits on
+//! screen ([`Highlighter`]). A one-letter query hits nearly every quote of
+//! an archive, and positions for all of them cost more than the search.
 
 use std::sync::atomic::AtomicBool;
 
 use super::Hit;
-use super::index::NONE;
+use super::index::{Index, NONE};
 use super::matching::{Field, Kind};
 use super::plan::{CHECK_EVERY, FuzzyAlt, Plan, SHARED_FIELDS, cancelled, shared_ids};
+use super::query::Query;
 use super::rank::{self, GroupMatch};
 use super::select::Selection;
 
@@ -24,7 +30,11 @@ pub(crate) fn score_all(
         false => Vec::new(),
     };
     let records = &selection.records;
-    let scorer = Scorer { plan, fuzzies };
+    let scorer = Scorer {
+        plan,
+        fuzzies: &fuzzies,
+        positions: plan.groups.len() > 1,
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     if records.len() < PARALLEL_FROM || threads == 1 {
         return scorer.score_chunk(records, cancel);
@@ -52,11 +62,12 @@ struct Scorer<'p, 'q> {
     plan: &'p Plan<'q>,
     /// When the fuzzy fallback is in play: each group's fuzzy matchers
     /// (none for a group that may not be fuzzy: `'exact`, `^x`, a phrase).
-    fuzzies: Vec<Vec<FuzzyAlt<'q>>>,
+    fuzzies: &'p [Vec<FuzzyAlt<'q>>],
+    /// Collect where each group occurs in the text (else only how well it matched).
+    positions: bool,
 }
 
 /// Buffers reused from one quote to the next.
-#[derive(Default)]
 struct Scratch {
     /// Per group: the character ranges it occupies in the original text.
     occurrences: Vec<Vec<(u32, u32)>>,
@@ -64,13 +75,63 @@ struct Scratch {
     window: Vec<usize>,
 }
 
+/// The characters to highlight in the quotes a query found, one quote at a
+/// time: built once per query, asked only for the hits on screen.
+pub struct Highlighter<'q> {
+    plan: Plan<'q>,
+    /// Every group's fuzzy matchers: a hit whose group has no plain match
+    /// was found by the fallback.
+    fuzzies: Vec<Vec<FuzzyAlt<'q>>>,
+}
+
+impl<'q> Highlighter<'q> {
+    pub(crate) fn new(index: &'q Index, query: &'q Query) -> Highlighter<'q> {
+        let plan = Plan::new(index, query);
+        let fuzzies = (0..plan.groups.len()).map(|g| plan.fuzzies(g)).collect();
+        Highlighter { plan, fuzzies }
+    }
+
+    /// Character positions in the quote's original `text` to highlight,
+    /// sorted, without repeats; empty when the query does not match it.
+    /// Matches in other fields (speaker, context, ...) are not listed.
+    pub fn positions(&self, quote: usize) -> Vec<usize> {
+        if quote >= self.plan.index.len() {
+            return Vec::new();
+        }
+        let scorer = Scorer {
+            plan: &self.plan,
+            fuzzies: &self.fuzzies,
+            positions: true,
+        };
+        let mut scratch = Scratch::new(self.plan.groups.len());
+        if scorer.score_groups(quote, &mut scratch).is_none() {
+            return Vec::new();
+        }
+        let mut positions: Vec<usize> = scratch
+            .occurrences
+            .iter()
+            .flatten()
+            .flat_map(|&(from, to)| from as usize..to as usize)
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+}
+
+impl Scratch {
+    fn new(groups: usize) -> Scratch {
+        Scratch {
+            occurrences: vec![Vec::new(); groups],
+            groups: Vec::with_capacity(groups),
+            window: Vec::new(),
+        }
+    }
+}
+
 impl Scorer<'_, '_> {
     fn score_chunk(&self, records: &[u32], cancel: &AtomicBool) -> Option<Vec<Hit>> {
-        let mut scratch = Scratch {
-            occurrences: vec![Vec::new(); self.plan.groups.len()],
-            groups: Vec::with_capacity(self.plan.groups.len()),
-            window: Vec::new(),
-        };
+        let mut scratch = Scratch::new(self.plan.groups.len());
         let mut hits = Vec::with_capacity(records.len());
         for (n, &record) in records.iter().enumerate() {
             if n % CHECK_EVERY == CHECK_EVERY - 1 && cancelled(cancel) {
@@ -82,13 +143,16 @@ impl Scorer<'_, '_> {
     }
 
     fn score(&self, record: usize, scratch: &mut Scratch) -> Option<Hit> {
-        if self.plan.groups.is_empty() {
-            return Some(Hit {
-                quote: record,
-                score: 0,
-                matches: Vec::new(),
-            });
-        }
+        let score = self.score_groups(record, scratch)?;
+        Some(Hit {
+            quote: record,
+            score,
+        })
+    }
+
+    /// Matches every group in the record; with [`Scorer::positions`], each
+    /// group's character ranges are left in `scratch.occurrences`.
+    fn score_groups(&self, record: usize, scratch: &mut Scratch) -> Option<i64> {
         scratch.groups.clear();
         for (g, occurrences) in scratch.occurrences.iter_mut().enumerate() {
             occurrences.clear();
@@ -108,24 +172,7 @@ impl Scorer<'_, '_> {
         let window = several
             .then(|| rank::narrowest_window(&scratch.occurrences, &mut scratch.window))
             .flatten();
-        let total = scratch
-            .occurrences
-            .iter()
-            .flatten()
-            .map(|&(from, to)| (to - from) as usize);
-        let mut matches = Vec::with_capacity(total.sum());
-        for &(from, to) in scratch.occurrences.iter().flatten() {
-            matches.extend(from as usize..to as usize);
-        }
-        if !matches.is_sorted_by(|a, b| a < b) {
-            matches.sort_unstable();
-            matches.dedup();
-        }
-        Some(Hit {
-            quote: record,
-            score: rank::score(&scratch.groups, window),
-            matches,
-        })
+        Some(rank::score(&scratch.groups, window))
     }
 
     /// The best plain match of group `g`; every occurrence in the text goes to `occurrences`.
@@ -141,9 +188,21 @@ impl Scorer<'_, '_> {
         for alt in &self.plan.groups[g] {
             let corpus = index.corpus(alt.case);
             let text = corpus.text(record);
-            for (start, end) in alt.needle.occurrences(text) {
-                best = best.max(Some((alt.needle.kind(text, start, end), Field::Text)));
-                occurrences.push(corpus.original_range(record, r.chars, start, end));
+            match alt.needle.letter {
+                Some(letter) if !self.positions => {
+                    let kind = corpus.letters[record].kind(letter);
+                    best = best.max(kind.map(|kind| (kind, Field::Text)));
+                }
+                _ => {
+                    for (start, end) in alt.needle.occurrences(text) {
+                        best = best.max(Some((alt.needle.kind(text, start, end), Field::Text)));
+                        if self.positions {
+                            occurrences.push(corpus.original_range(record, r.chars, start, end));
+                        } else if best == Some((Kind::Word, Field::Text)) {
+                            break;
+                        }
+                    }
+                }
             }
             for ((&id, kinds), field) in shared_ids(r).iter().zip(&alt.shared).zip(SHARED_FIELDS) {
                 if id != NONE {
@@ -178,6 +237,9 @@ impl Scorer<'_, '_> {
             let text = corpus.text(record);
             if let Some(found) = alt.fuzzy.find(text) {
                 best = best.max(Some((Field::Text, found.score)));
+                if !self.positions {
+                    continue;
+                }
                 for at in found.positions {
                     let end = at + text[at..].chars().next().map_or(1, char::len_utf8);
                     occurrences.push(corpus.original_range(record, r.chars, at, end));

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::list::{self, Entry, Place};
 use super::{framed, scrolled, text};
 use crate::app::{App, View};
-use crate::search::Order;
+use crate::search::{Highlighter, Order, Query};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [search_area, body] =
@@ -36,7 +36,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         frame.render_widget(Paragraph::new(Span::styled(none, app.theme.muted)), inner);
     }
-    let entry = |i: usize| quote_entry(app, results[i].quote, &results[i].matches, width, 2);
+    let no_query = Query::default();
+    let query = app.search.answered.as_ref().unwrap_or(&no_query);
+    let highlighter = app.index.highlighter(query);
+    let entry = |i: usize| {
+        let quote = results[i].quote;
+        quote_entry(app, quote, &highlighter.positions(quote), width, 2)
+    };
     list::render(
         frame,
         inner,
@@ -46,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         entry,
         selected,
     );
-    draw_preview(frame, preview_area, app);
+    draw_preview(frame, preview_area, app, &highlighter);
 }
 
 fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
@@ -157,11 +163,12 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
     line
 }
 
-fn draw_preview(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_preview(frame: &mut Frame, area: Rect, app: &App, highlighter: &Highlighter) {
     let inner = framed(frame, area, Line::from(" Preview "), false, app);
     let Some(hit) = app.search.results.get(app.selected_index(View::Quotes)) else {
         return;
     };
-    let lines = super::detail::quote_lines(app, hit.quote, &hit.matches, inner.width as usize);
+    let marks = highlighter.positions(hit.quote);
+    let lines = super::detail::quote_lines(app, hit.quote, &marks, inner.width as usize);
     scrolled(frame, inner, lines, 0);
 }
