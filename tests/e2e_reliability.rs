@@ -216,7 +216,7 @@ fn a_large_archive_shows_progress_and_quits_at_once_while_loading() {
     }
     let (_dir, path) = archive_file(100_000);
     let tmux = Tmux::start(&format!("--no-watch '{}'", path.display()), 100, 30);
-    tmux.wait_for("Loading");
+    tmux.wait_for_passing("Loading");
     tmux.keys(&["q"]);
     tmux.assert_given_back("EXITED 0");
 }

@@ -91,18 +91,32 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", "main"])
     }
 
-    /// Waits until the screen shows `text`, and returns the screen.
+    /// Waits until the screen shows `text` and has stopped changing, and
+    /// returns it: a frame reaches the pane in pieces, and a capture taken
+    /// mid-frame holds only its top.
     pub fn wait_for(&self, text: &str) -> String {
+        self.wait_for_screen(text, true)
+    }
+
+    /// Waits until `text` shows on a screen that keeps changing (a
+    /// progress line), and returns that screen.
+    pub fn wait_for_passing(&self, text: &str) -> String {
+        self.wait_for_screen(text, false)
+    }
+
+    fn wait_for_screen(&self, text: &str, settled: bool) -> String {
         let start = Instant::now();
+        let mut previous = String::new();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if screen.contains(text) && (!settled || screen == previous) {
                 return screen;
             }
             assert!(
                 start.elapsed() < PATIENCE,
                 "never saw {text:?}; the screen:\n{screen}"
             );
+            previous = screen;
             std::thread::sleep(Duration::from_millis(50));
         }
     }
