@@ -7,6 +7,7 @@
 //! per-keystroke latencies (median, p95, worst) of the typing runs.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
@@ -75,14 +76,14 @@ fn benches(c: &mut Criterion) {
     let cancel = AtomicBool::new(false);
     let mut keystrokes = Vec::new();
     for quotes in SIZES {
-        let briefing = archive(quotes);
+        let briefing = Arc::new(archive(quotes));
         let mut group = c.benchmark_group(format!("{}k", quotes / 1000));
         group
             .sample_size(10)
             .warm_up_time(Duration::from_millis(300))
             .measurement_time(Duration::from_secs(2));
-        group.bench_function("index", |b| b.iter(|| Index::new(&briefing)));
-        let index = Index::new(&briefing);
+        group.bench_function("index", |b| b.iter(|| Index::new(Arc::clone(&briefing))));
+        let index = Index::new(Arc::clone(&briefing));
         for (name, text) in QUERIES {
             let query = Query::parse(text);
             group.bench_function(name, |b| {

@@ -136,7 +136,8 @@ pub struct ClickTarget {
 }
 
 pub struct App {
-    pub briefing: Briefing,
+    /// Shared with the search index, which reads the quotes' texts.
+    pub briefing: Arc<Briefing>,
     /// How the status bar names the briefing.
     pub file_name: String,
     /// Whether `r` has a file to reload.
@@ -172,7 +173,8 @@ pub const MIN_COLUMN_WIDTH: u16 = 24;
 
 impl App {
     pub fn new(briefing: Briefing, file_name: impl Into<String>, theme: Theme) -> Self {
-        let index = Arc::new(Index::new(&briefing));
+        let briefing = Arc::new(briefing);
+        let index = Arc::new(Index::new(Arc::clone(&briefing)));
         let mut app = Self {
             briefing,
             file_name: file_name.into(),
@@ -726,8 +728,8 @@ impl App {
     /// Replaces the briefing (a reload), keeping the view, the selections
     /// where they still exist, and the search query.
     pub fn replace_briefing(&mut self, briefing: Briefing) {
-        self.index = Arc::new(Index::new(&briefing));
-        self.briefing = briefing;
+        self.briefing = Arc::new(briefing);
+        self.index = Arc::new(Index::new(Arc::clone(&self.briefing)));
         self.search.answered = None;
         if let Some(Popup::Detail(_)) = self.popup {
             self.popup = None;

@@ -3,6 +3,7 @@
 //! only the previous hits whenever the query narrows, always gives what a
 //! full search gives.
 
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use parley::briefing::{Document, load};
@@ -45,7 +46,7 @@ fn narrowing_searches_give_what_full_searches_give() {
         dir: None,
     };
     let briefing = load(&document).expect("valid").briefing;
-    let index = Index::new(&briefing);
+    let index = Index::new(Arc::new(briefing.clone()));
     let cancel = AtomicBool::new(false);
     let typed = [
         "security guarantees",

@@ -2,6 +2,7 @@
 //! of its words in any order, misspelt, typed with a plain apostrophe. The
 //! intended quote must come first.
 
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use parley::briefing::{Briefing, Document, load};
@@ -68,7 +69,7 @@ fn the_remembered_quote_comes_first() {
         ),
     ];
     let briefing = shipped();
-    let index = Index::new(&briefing);
+    let index = Index::new(Arc::new(briefing.clone()));
     let mut wrong = Vec::new();
     for (query, intended) in cases {
         let ids = ranked(&briefing, &index, query);
@@ -82,7 +83,7 @@ fn the_remembered_quote_comes_first() {
 #[test]
 fn a_word_match_outranks_a_longer_word_that_contains_it() {
     let briefing = shipped();
-    let index = Index::new(&briefing);
+    let index = Index::new(Arc::new(briefing.clone()));
     let ids = ranked(&briefing, &index, "sincere");
     assert_eq!(ids[0], "ushakov-sincere-desire");
     assert!(ids.contains(&"kremlin-sincerely-desires".to_string()));
@@ -91,7 +92,7 @@ fn a_word_match_outranks_a_longer_word_that_contains_it() {
 #[test]
 fn date_order_puts_dated_quotes_first() {
     let briefing = shipped();
-    let index = Index::new(&briefing);
+    let index = Index::new(Arc::new(briefing.clone()));
     let hits = index
         .search(
             &Query::parse("ushakov"),

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
@@ -74,7 +75,8 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(err, "{}", sanitize_inline(&message));
         return exit::USAGE;
     }
-    let index = Index::new(&briefing);
+    let briefing = Arc::new(briefing);
+    let index = Index::new(Arc::clone(&briefing));
     let loaded = started.elapsed();
 
     let started = Instant::now();

@@ -2,6 +2,7 @@
 //! folded once, stored contiguously so one scan covers them all.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::Datelike;
 
@@ -15,11 +16,12 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// One folded copy of every quote's text and context, back to back: `text
 /// '\n' context '\n'` per quote. Folding turns every newline into a space,
 /// so a `'\n'` in `buf` only ever separates fields and no match spans two.
+///
+/// There is no map back to the original characters: an archive of accented
+/// quotes would need four bytes of map per byte of text. The highlighter
+/// folds the few quotes on screen again, with their maps.
 pub(crate) struct Corpus {
     pub buf: String,
-    /// For quotes whose folded text is not byte-for-character the original
-    /// (anything beyond plain ASCII): the original character of each byte.
-    pub maps: Vec<u32>,
     pub spans: Vec<Span>,
     /// Per quote, the letters of its text (folded corpus only).
     pub letters: Vec<Letters>,
@@ -89,9 +91,6 @@ pub(crate) struct Span {
     pub text_end: u32,
     /// End of the context (the separator after it is not included).
     pub end: u32,
-    /// Start of the text's map in [`Corpus::maps`], or [`NONE`] when byte
-    /// `i` of the folded text is character `i` of the original.
-    pub map: u32,
 }
 
 /// The metadata of one quote, as small numbers.
@@ -104,8 +103,6 @@ pub(crate) struct Record {
     pub topics: (u32, u32),
     /// `said_on` as days since the common era, `i32::MIN` when unknown.
     pub date: i32,
-    /// Characters in the original text.
-    pub chars: u32,
 }
 
 /// Texts shared by many quotes (speaker names, parties, sources), folded both ways.
@@ -133,6 +130,8 @@ impl Shared {
 /// Folded copies of every searchable field of a briefing's quotes, built
 /// once; [`Index::search`](super::Index::search) runs on it.
 pub struct Index {
+    /// The briefing indexed, for the original texts the highlighter needs.
+    pub(crate) briefing: Arc<Briefing>,
     pub(crate) folded: Corpus,
     pub(crate) cased: Corpus,
     pub(crate) records: Vec<Record>,
@@ -147,7 +146,7 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn new(briefing: &Briefing) -> Index {
+    pub fn new(briefing: Arc<Briefing>) -> Index {
         let mut speaker_ids: HashMap<&str, u32> = HashMap::new();
         let mut speaker_names: Vec<&str> = Vec::new();
         let position =
@@ -180,7 +179,6 @@ impl Index {
                     source: position(&source_ids, &quote.source),
                     topics: (first_topic, topics.len() as u32),
                     date: quote.said_on.map_or(i32::MIN, |d| d.num_days_from_ce()),
-                    chars: quote.text.chars().count() as u32,
                 }
             })
             .collect();
@@ -198,17 +196,20 @@ impl Index {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (folded, cased)
         });
+        let speakers = Shared::new(speaker_names.iter().copied());
+        let parties = Shared::new(briefing.parties.iter().map(|p| p.name.as_str()));
         Index {
             folded,
             cased,
             records,
-            speakers: Shared::new(speaker_names.iter().copied()),
-            parties: Shared::new(briefing.parties.iter().map(|p| p.name.as_str())),
+            speakers,
+            parties,
             sources: Shared::new(source_texts.iter().map(String::as_str)),
             party_ids,
             source_ids,
             topic_ids,
             topics,
+            briefing,
         }
     }
 
@@ -237,19 +238,14 @@ impl Corpus {
             .sum();
         let mut corpus = Corpus {
             buf: String::with_capacity(bytes + bytes / 8),
-            maps: Vec::new(),
             spans: Vec::with_capacity(quotes.len()),
             letters: Vec::with_capacity(if case == Case::Fold { quotes.len() } else { 0 }),
         };
         for quote in quotes {
             let start = corpus.buf.len();
-            let map_start = corpus.maps.len();
-            let map = if fold_ascii_into(&quote.text, case, &mut corpus.buf) {
-                NONE
-            } else {
-                fold_into(&quote.text, case, &mut corpus.buf, Some(&mut corpus.maps));
-                map_start as u32
-            };
+            if !fold_ascii_into(&quote.text, case, &mut corpus.buf) {
+                fold_into(&quote.text, case, &mut corpus.buf, None);
+            }
             let text_end = corpus.buf.len();
             if case == Case::Fold {
                 corpus.letters.push(Letters::of(&corpus.buf[start..]));
@@ -264,7 +260,6 @@ impl Corpus {
                 start: start as u32,
                 text_end: text_end as u32,
                 end: corpus.buf.len() as u32,
-                map,
             });
             corpus.buf.push('\n');
         }
@@ -279,31 +274,6 @@ impl Corpus {
     pub fn context(&self, record: usize) -> &str {
         let span = self.spans[record];
         &self.buf[span.text_end as usize + 1..span.end as usize]
-    }
-
-    /// The original characters a folded byte range of a quote's text came
-    /// from, including any that folded to nothing right after it (a
-    /// combining accent stays highlighted with its letter).
-    pub fn original_range(
-        &self,
-        record: usize,
-        chars: u32,
-        start: usize,
-        end: usize,
-    ) -> (u32, u32) {
-        let span = self.spans[record];
-        if span.map == NONE {
-            return (start as u32, end as u32);
-        }
-        let len = (span.text_end - span.start) as usize;
-        let map = &self.maps[span.map as usize..span.map as usize + len];
-        let first = map[start];
-        let last = if end < len {
-            map[end].max(map[end - 1] + 1)
-        } else {
-            chars
-        };
-        (first, last)
     }
 }
 

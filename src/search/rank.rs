@@ -16,7 +16,8 @@ pub(crate) struct GroupMatch {
     pub fuzzy_score: i64,
 }
 
-/// Proximity is measured in characters up to this; farther is as bad.
+/// Proximity is measured in bytes of the folded text (a character, for
+/// most Latin text) up to this; farther is as bad.
 const FAR: i64 = 4095;
 /// A fuzzy match's quality is its skim score up to this; a plain match counts as this.
 const BEST_FUZZY: i64 = 1023;

@@ -3,13 +3,16 @@
 //! fallback is in play.
 //!
 //! Where the terms occur is collected only when it is needed: for the
-//! proximity of several groups, and for the highlights of the few hits on
-//! screen ([`Highlighter`]). A one-letter query hits nearly every quote of
-//! an archive, and positions for all of them cost more than the search.
+//! proximity of several groups (as byte ranges of the folded text), and for
+//! the highlights of the few hits on screen ([`Highlighter`], which folds
+//! each again with a map back to the original characters). A one-letter
+//! query hits nearly every quote of an archive, and positions for all of
+//! them cost more than the search.
 
 use std::sync::atomic::AtomicBool;
 
 use super::Hit;
+use super::fold::{Case, fold_into};
 use super::index::{Index, NONE};
 use super::matching::{Field, Kind};
 use super::plan::{CHECK_EVERY, FuzzyAlt, Plan, SHARED_FIELDS, cancelled, shared_ids};
@@ -34,6 +37,7 @@ pub(crate) fn score_all(
         plan,
         fuzzies: &fuzzies,
         positions: plan.groups.len() > 1,
+        refolded: None,
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     if records.len() < PARALLEL_FROM || threads == 1 {
@@ -65,6 +69,38 @@ struct Scorer<'p, 'q> {
     fuzzies: &'p [Vec<FuzzyAlt<'q>>],
     /// Collect where each group occurs in the text (else only how well it matched).
     positions: bool,
+    /// The record's text folded again with maps, by [`Case`]: positions are
+    /// then characters of the original text, not bytes of the folded one.
+    refolded: Option<&'p [Refolded; 2]>,
+}
+
+/// One quote's text folded, with the original character of each byte.
+struct Refolded {
+    text: String,
+    map: Vec<u32>,
+    /// Characters in the original text.
+    chars: u32,
+}
+
+impl Refolded {
+    fn new(original: &str, case: Case) -> Refolded {
+        let (mut text, mut map) = (String::new(), Vec::new());
+        fold_into(original, case, &mut text, Some(&mut map));
+        let chars = original.chars().count() as u32;
+        Refolded { text, map, chars }
+    }
+
+    /// The original characters a folded byte range came from, including
+    /// any that folded to nothing right after it (a combining accent stays
+    /// highlighted with its letter).
+    fn original_range(&self, start: usize, end: usize) -> (u32, u32) {
+        let first = self.map[start];
+        let last = match self.map.get(end) {
+            Some(&next) => next.max(self.map[end - 1] + 1),
+            None => self.chars,
+        };
+        (first, last)
+    }
 }
 
 /// Buffers reused from one quote to the next.
@@ -98,10 +134,13 @@ impl<'q> Highlighter<'q> {
         if quote >= self.plan.index.len() {
             return Vec::new();
         }
+        let text = &self.plan.index.briefing.quotes[quote].text;
+        let refolded = [Case::Fold, Case::Keep].map(|case| Refolded::new(text, case));
         let scorer = Scorer {
             plan: &self.plan,
             fuzzies: &self.fuzzies,
             positions: true,
+            refolded: Some(&refolded),
         };
         let mut scratch = Scratch::new(self.plan.groups.len());
         if scorer.score_groups(quote, &mut scratch).is_none() {
@@ -175,6 +214,17 @@ impl Scorer<'_, '_> {
         Some(rank::score(&scratch.groups, window))
     }
 
+    /// The record's folded text: from the corpus, or folded again with its map.
+    fn text(&self, record: usize, case: Case) -> (&str, Option<&Refolded>) {
+        match self.refolded {
+            Some(refolded) => {
+                let refolded = &refolded[case as usize];
+                (&refolded.text, Some(refolded))
+            }
+            None => (self.plan.index.corpus(case).text(record), None),
+        }
+    }
+
     /// The best plain match of group `g`; every occurrence in the text goes to `occurrences`.
     fn plain_group(
         &self,
@@ -187,7 +237,7 @@ impl Scorer<'_, '_> {
         let mut best: Option<(Kind, Field)> = None;
         for alt in &self.plan.groups[g] {
             let corpus = index.corpus(alt.case);
-            let text = corpus.text(record);
+            let (text, refolded) = self.text(record, alt.case);
             match alt.needle.letter {
                 Some(letter) if !self.positions => {
                     let kind = corpus.letters[record].kind(letter);
@@ -197,7 +247,7 @@ impl Scorer<'_, '_> {
                     for (start, end) in alt.needle.occurrences(text) {
                         best = best.max(Some((alt.needle.kind(text, start, end), Field::Text)));
                         if self.positions {
-                            occurrences.push(corpus.original_range(record, r.chars, start, end));
+                            occurrences.push(range(refolded, start, end));
                         } else if best == Some((Kind::Word, Field::Text)) {
                             break;
                         }
@@ -234,7 +284,7 @@ impl Scorer<'_, '_> {
         let mut best: Option<(Field, i64)> = None;
         for alt in alts {
             let corpus = index.corpus(alt.case);
-            let text = corpus.text(record);
+            let (text, refolded) = self.text(record, alt.case);
             if let Some(found) = alt.fuzzy.find(text) {
                 best = best.max(Some((Field::Text, found.score)));
                 if !self.positions {
@@ -242,7 +292,7 @@ impl Scorer<'_, '_> {
                 }
                 for at in found.positions {
                     let end = at + text[at..].chars().next().map_or(1, char::len_utf8);
-                    occurrences.push(corpus.original_range(record, r.chars, at, end));
+                    occurrences.push(range(refolded, at, end));
                 }
                 continue;
             }
@@ -262,5 +312,14 @@ impl Scorer<'_, '_> {
             field,
             fuzzy_score,
         })
+    }
+}
+
+/// A folded byte range as a range of the original text's characters when
+/// the text was folded with its map, else as it is.
+fn range(refolded: Option<&Refolded>, start: usize, end: usize) -> (u32, u32) {
+    match refolded {
+        Some(refolded) => refolded.original_range(start, end),
+        None => (start as u32, end as u32),
     }
 }

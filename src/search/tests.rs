@@ -1,6 +1,7 @@
 //! The engine end to end on small hand-made briefings: what is found, in
 //! which order, and which characters are highlighted.
 
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
@@ -96,7 +97,7 @@ fn search_in(index: &Index, query: &str) -> Vec<Hit> {
 
 /// The quote numbers (1-based, as in `q1`) found, best first.
 fn found(quotes: &[Q], query: &str) -> Vec<usize> {
-    let index = Index::new(&briefing(quotes));
+    let index = Index::new(Arc::new(briefing(quotes)));
     search_in(&index, query)
         .iter()
         .map(|h| h.quote + 1)
@@ -112,7 +113,7 @@ fn marks(index: &Index, query: &str, quote: usize) -> Vec<usize> {
 /// The text with the highlighted characters in brackets.
 fn highlighted(text: &'static str, query: &str) -> String {
     let quotes = [q("A", text)];
-    let index = Index::new(&briefing(&quotes));
+    let index = Index::new(Arc::new(briefing(&quotes)));
     let hits = search_in(&index, query);
     let matches = &marks(&index, query, hits[0].quote);
     let mut out = String::new();
@@ -250,7 +251,7 @@ fn text_beats_speaker_beats_context_beats_party_beats_source() {
     ];
     quotes[1].party = Some("ru");
     quotes[2].context = Some("quoted by the gazette");
-    let index = Index::new(&briefing(&quotes));
+    let index = Index::new(Arc::new(briefing(&quotes)));
     let order: Vec<usize> = search_in(&index, "gazette")
         .iter()
         .map(|h| h.quote + 1)
@@ -266,7 +267,7 @@ fn newer_said_on_breaks_ties_and_date_order_puts_it_first() {
     quotes[1].said_on = Some("2026-01-22");
     quotes[2].said_on = Some("2026-01-23");
     assert_eq!(found(&quotes, "land"), [3, 2, 1]);
-    let index = Index::new(&briefing(&quotes));
+    let index = Index::new(Arc::new(briefing(&quotes)));
     let hits = index
         .search(&Query::parse("land"), Order::Date, &AtomicBool::new(false))
         .unwrap();
@@ -344,7 +345,7 @@ fn highlights_every_occurrence_in_original_character_positions() {
 fn highlights_combining_accents_with_their_letters() {
     let text = "re\u{301}duction de\u{301}cide\u{301}e";
     let quotes = [q("A", text)];
-    let index = Index::new(&briefing(&quotes));
+    let index = Index::new(Arc::new(briefing(&quotes)));
     assert_eq!(marks(&index, "reduction", 0), (0..10).collect::<Vec<_>>());
     assert_eq!(marks(&index, "decidee", 0), (11..20).collect::<Vec<_>>());
 }
@@ -366,7 +367,7 @@ fn highlights_fuzzy_matches_and_nothing_outside_the_text() {
         "goals on the [battlef]i[eld]"
     );
     let quotes = [q("Yuri Ushakov", "talks")];
-    let index = Index::new(&briefing(&quotes));
+    let index = Index::new(Arc::new(briefing(&quotes)));
     assert_eq!(search_in(&index, "ushakov").len(), 1);
     assert_eq!(marks(&index, "ushakov", 0), Vec::<usize>::new());
 }
@@ -388,7 +389,7 @@ fn a_cancelled_search_returns_none() {
     let quotes: Vec<Q> = (0..10_000)
         .map(|_| q("A", "the same words again"))
         .collect();
-    let index = Index::new(&briefing(&quotes));
+    let index = Index::new(Arc::new(briefing(&quotes)));
     let cancel = AtomicBool::new(true);
     assert_eq!(
         index.search(&Query::parse("words"), Order::Relevance, &cancel),
