@@ -189,7 +189,7 @@ fn rule4_quote_ids_are_assigned_in_file_order_when_absent() {
         .briefing
         .quotes
         .into_iter()
-        .map(|q| q.id)
+        .map(|q| q.id.to_string())
         .collect();
     assert_eq!(ids, ["q1", "named", "q3"]);
 }

@@ -24,7 +24,7 @@ fn ranked(briefing: &Briefing, index: &Index, query: &str) -> Vec<String> {
         )
         .unwrap();
     hits.iter()
-        .map(|h| briefing.quotes[h.quote].id.clone())
+        .map(|h| briefing.quotes[h.quote].id.to_string())
         .collect()
 }
 

@@ -142,14 +142,18 @@ fn briefing() -> impl Strategy<Value = Briefing> {
                         .iter()
                         .enumerate()
                         .map(|(i, (words, source, party, dated))| Quote {
-                            id: format!("q{}", i + 1),
-                            speaker: format!("Speaker {i}"),
-                            party: parties.get(*party).map(|p| p.id.clone()),
+                            id: format!("q{}", i + 1).into(),
+                            speaker: format!("Speaker {i}").into(),
+                            party: parties.get(*party).map(|p| p.id.as_str().into()),
                             text: words.clone(),
-                            source: source_ids[source % source_ids.len()].clone(),
+                            source: source_ids[source % source_ids.len()].as_str().into(),
                             said_on: dated.then_some(as_of),
                             context: summary.clone(),
-                            topics: point_ids.iter().take(i % 3).cloned().collect(),
+                            topics: point_ids
+                                .iter()
+                                .take(i % 3)
+                                .map(|t| t.as_str().into())
+                                .collect(),
                         })
                         .collect(),
                     events: events

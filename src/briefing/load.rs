@@ -7,7 +7,7 @@ use toml::de::DeTable;
 
 use super::diagnostic::{Diagnostic, render};
 use super::model::Briefing;
-use super::pieces::{SPLIT_ABOVE, split};
+use super::pieces::{SPLIT_ABOVE, Split, split};
 use super::read::Reader;
 use super::validate::cross_references;
 use super::verbatim::find_quote;
@@ -155,10 +155,17 @@ impl Invalid {
 /// Parses and checks a document against every rule of the format.
 pub fn load(document: &Document) -> Result<Loaded, Invalid> {
     let text = document.text.as_str();
-    let (head, pieces) = match split(text).filter(|_| text.len() > SPLIT_ABOVE) {
-        Some((head, pieces)) => (head, pieces),
-        None => (0..text.len(), Vec::new()),
-    };
+    let Split {
+        head,
+        pieces,
+        quotes,
+    } = split(text)
+        .filter(|_| text.len() > SPLIT_ABOVE)
+        .unwrap_or(Split {
+            head: 0..text.len(),
+            pieces: Vec::new(),
+            quotes: 0,
+        });
     let mut syntax_errors = Vec::new();
     let mut diagnostics = Vec::new();
     let mut reader = Reader::new(text, &mut diagnostics);
@@ -167,6 +174,10 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
     syntax_errors.extend(errors.iter().map(|e| syntax_error(e, 0)));
     let mut briefing = reader.read_document(&root);
     drop(root);
+    if let Some(briefing) = &mut briefing {
+        // Growing by doubling would hold up to twice the quotes at once.
+        briefing.quotes.reserve_exact(quotes);
+    }
     for piece in pieces {
         let (root, errors) = DeTable::parse_recoverable(&text[piece.clone()]);
         syntax_errors.extend(errors.iter().map(|e| syntax_error(e, piece.start)));

@@ -145,15 +145,20 @@ pub struct StickingPoint {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
     /// As written, or `q1, q2, ...` (the quote's place in the file) when absent.
-    pub id: String,
-    pub speaker: String,
-    pub party: Option<String>,
+    pub id: Id,
+    pub speaker: Id,
+    pub party: Option<Id>,
     pub text: String,
-    pub source: String,
+    pub source: Id,
     pub said_on: Option<NaiveDate>,
     pub context: Option<String>,
-    pub topics: Vec<String>,
+    pub topics: Vec<Id>,
 }
+
+/// A short string (an id, a speaker's name) kept inline up to 24 bytes: an
+/// archive has five of these per quote, and a heap allocation each would
+/// cost more than the quote's text.
+pub type Id = compact_str::CompactString;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {

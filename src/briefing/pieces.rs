@@ -15,11 +15,11 @@ pub const SPLIT_ABOVE: usize = 2 * 1024 * 1024;
 /// How many quotes one piece holds.
 const QUOTES_PER_PIECE: usize = 1_000;
 
-/// Where to cut `text`: the head (everything before the first `[[quotes]]`)
-/// and pieces of quotes after it. `None` when the file cannot be cut safely,
+/// Where to cut `text`: the head (everything before the first `[[quotes]]`),
+/// pieces of quotes after it, and how many quotes they hold. `None` when the file cannot be cut safely,
 /// which is when any other table header follows the first `[[quotes]]`:
 /// such a file is parsed whole.
-pub fn split(text: &str) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+pub fn split(text: &str) -> Option<Split> {
     let headers = table_headers(text);
     let first = headers.iter().position(|(_, quotes)| *quotes)?;
     if headers[first..].iter().any(|(_, quotes)| !quotes) {
@@ -37,7 +37,19 @@ pub fn split(text: &str) -> Option<(Range<usize>, Vec<Range<usize>>)> {
             chunk[0]..end
         })
         .collect();
-    Some((0..starts[0], pieces))
+    Some(Split {
+        head: 0..starts[0],
+        pieces,
+        quotes: starts.len(),
+    })
+}
+
+/// A file cut for reading in pieces (see [`split`]).
+#[derive(Debug, PartialEq)]
+pub struct Split {
+    pub head: Range<usize>,
+    pub pieces: Vec<Range<usize>>,
+    pub quotes: usize,
 }
 
 /// The offset of every table header (`[name]` or `[[name]]` at the start of
@@ -123,8 +135,13 @@ mod tests {
         for i in 0..2_500 {
             text.push_str(&format!("[[quotes]]\nspeaker = \"s{i}\"\n"));
         }
-        let (head_range, pieces) = split(&text).unwrap();
+        let Split {
+            head: head_range,
+            pieces,
+            quotes,
+        } = split(&text).unwrap();
         assert_eq!(head_range, 0..head);
+        assert_eq!(quotes, 2_500);
         assert_eq!(pieces.len(), 3);
         assert_eq!(pieces[0].start, head);
         assert_eq!(pieces[2].end, text.len());

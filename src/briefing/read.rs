@@ -7,13 +7,15 @@
 //! are the schema, so the "unknown key" check and its "did you mean" list can
 //! never drift from what is actually read.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, LineIndex};
 use super::model::*;
 use crate::text::{is_bidi_control, is_forbidden_control};
 
@@ -40,10 +42,48 @@ impl IdKind {
 }
 
 /// An id, and where it is written (or, for an assigned quote id, the quote).
-#[derive(Debug, Clone)]
+///
+/// Twelve bytes: an archive of 100,000 quotes notes half a million of these,
+/// mostly the same few source, party and topic ids.
+#[derive(Debug, Clone, Copy)]
 pub struct Located {
-    pub id: String,
-    pub span: Span,
+    pub id: Name,
+    start: u32,
+    end: u32,
+}
+
+impl Located {
+    pub fn span(&self) -> Span {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// An id read from the file, as a number: see [`Names`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Name(u32);
+
+/// Every distinct id the reader met, each stored once.
+#[derive(Debug, Default)]
+pub struct Names {
+    numbers: HashMap<Rc<str>, Name>,
+    texts: Vec<Rc<str>>,
+}
+
+impl Names {
+    fn name(&mut self, id: &str) -> Name {
+        if let Some(&name) = self.numbers.get(id) {
+            return name;
+        }
+        let name = Name(self.texts.len() as u32);
+        let text: Rc<str> = Rc::from(id);
+        self.texts.push(Rc::clone(&text));
+        self.numbers.insert(text, name);
+        name
+    }
+
+    pub fn text(&self, name: Name) -> &str {
+        &self.texts[name.0 as usize]
+    }
 }
 
 #[derive(Debug)]
@@ -57,12 +97,41 @@ pub struct QuoteText {
 /// What the reader noted for the checks that need the whole file.
 #[derive(Debug, Default)]
 pub struct Notes {
+    pub names: Names,
     pub declared: Vec<(IdKind, Located)>,
+    /// References not resolved while reading: the validator resolves them
+    /// or reports them.
     pub references: Vec<(IdKind, Located)>,
-    /// Each quote's text, its span and its cited source, in file order, for rule 10.
+    /// Where each quote id is first declared (see [`Reader::declare`]).
+    quote_ids: HashMap<Id, usize>,
+    /// Everything referred to, resolved while reading (see [`Notes::settle`]).
+    pub cited: HashSet<(IdKind, Name)>,
+    /// Once sources, parties and sticking points are all read: their ids.
+    settled: Option<HashSet<(IdKind, Name)>>,
+    /// The text, its span and its cited source of each quote that cites a
+    /// source with a `text_file`, in file order, for rule 10.
     pub quote_texts: Vec<QuoteText>,
     /// Each source's `text_file` value span, by source id.
     pub text_files: Vec<(String, Span)>,
+}
+
+impl Notes {
+    /// Every source, party and sticking point has been read: from now on a
+    /// reference to one is resolved as it is read, and only an unresolved
+    /// one is kept (an archive's quotes make hundreds of thousands).
+    fn settle(&mut self) {
+        let ids = self.declared.iter().map(|(kind, d)| (*kind, d.id));
+        self.settled = Some(ids.collect());
+    }
+
+    fn refer(&mut self, kind: IdKind, located: Located) {
+        match &self.settled {
+            Some(ids) if ids.contains(&(kind, located.id)) => {
+                self.cited.insert((kind, located.id));
+            }
+            _ => self.references.push((kind, located)),
+        }
+    }
 }
 
 pub struct Reader<'d> {
@@ -74,6 +143,8 @@ pub struct Reader<'d> {
     offset: usize,
     /// The whole file, for line numbers.
     file: &'d str,
+    /// Where the file's lines start, once a message needs a line number.
+    lines: Option<LineIndex<'d>>,
 }
 
 impl<'d> Reader<'d> {
@@ -84,6 +155,7 @@ impl<'d> Reader<'d> {
             text: file,
             offset: 0,
             file,
+            lines: None,
         }
     }
 
@@ -119,10 +191,40 @@ impl<'d> Reader<'d> {
         span.start + self.offset..span.end + self.offset
     }
 
-    fn locate(&self, id: impl Into<String>, span: Span) -> Located {
+    fn locate(&mut self, id: &str, span: Span) -> Located {
+        // Spans past 4 GiB (a --max-size raised that far) saturate: the
+        // location is then wrong, never a panic.
+        let at = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        let span = self.in_file(span);
         Located {
-            id: id.into(),
-            span: self.in_file(span),
+            id: self.notes.names.name(id),
+            start: at(span.start),
+            end: at(span.end),
+        }
+    }
+
+    /// Notes an id declared at `span`. Quote ids are checked for
+    /// uniqueness here and now (nothing refers to a quote, and an archive
+    /// has a hundred thousand of them); the others, by the validator.
+    fn declare(&mut self, kind: IdKind, id: &str, span: Span) {
+        if kind != IdKind::Quote {
+            let located = self.locate(id, span);
+            self.notes.declared.push((kind, located));
+            return;
+        }
+        let start = self.in_file(span.clone()).start;
+        let first = *self.notes.quote_ids.entry(Id::from(id)).or_insert(start);
+        if first != start {
+            // Built once, at the first duplicate: a file may hold thousands.
+            let file = self.file;
+            let lines = self.lines.get_or_insert_with(|| LineIndex::new(file));
+            let line = lines.location(first).line;
+            self.error(
+                span,
+                format!(
+                    "duplicate quote id `{id}` (first declared at line {line}): ids must be unique among quotes"
+                ),
+            );
         }
     }
 
@@ -146,6 +248,7 @@ impl<'d> Reader<'d> {
         let sources = self.each(&mut top, "sources", Self::source);
         let parties = self.each(&mut top, "parties", Self::party);
         let sticking_points = self.each(&mut top, "sticking_points", Self::sticking_point);
+        self.notes.settle();
         let quotes = self.each_indexed(&mut top, "quotes", Self::quote);
         let events = self.each(&mut top, "events", Self::event);
         let discrepancies = self.each(&mut top, "discrepancies", Self::discrepancy);
@@ -401,9 +504,7 @@ impl<'d> Reader<'d> {
             Some(_) => t.id(self, IdKind::Quote),
             None => {
                 let assigned = format!("q{}", index + 1);
-                self.notes
-                    .declared
-                    .push((IdKind::Quote, self.locate(assigned.clone(), span)));
+                self.declare(IdKind::Quote, &assigned, span);
                 Some(assigned)
             }
         };
@@ -416,20 +517,28 @@ impl<'d> Reader<'d> {
         let topics = t.references(self, "topics", IdKind::StickingPoint);
         t.finish(self);
         let (text, source) = (text?, source?);
-        self.notes.quote_texts.push(QuoteText {
-            quote: index,
-            span: self.in_file(text.span.clone()),
-            source: source.value.clone(),
-        });
+        // Sources are read before quotes, so their text files are known.
+        if self
+            .notes
+            .text_files
+            .iter()
+            .any(|(id, _)| *id == source.value)
+        {
+            self.notes.quote_texts.push(QuoteText {
+                quote: index,
+                span: self.in_file(text.span.clone()),
+                source: source.value.clone(),
+            });
+        }
         Some(Quote {
-            id: id?,
-            speaker: speaker?.value,
-            party: party.map(|p| p.value),
+            id: id?.into(),
+            speaker: speaker?.value.into(),
+            party: party.map(|p| p.value.into()),
             text: text.value,
-            source: source.value,
+            source: source.value.into(),
             said_on: said_on.map(|d| d.value),
             context: context.map(|c| c.value),
-            topics: topics?,
+            topics: topics?.into_iter().map(Id::from).collect(),
         })
     }
 
@@ -741,10 +850,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 ),
             );
         }
-        reader
-            .notes
-            .declared
-            .push((kind, reader.locate(id.value.clone(), id.span)));
+        reader.declare(kind, &id.value, id.span);
         Some(id.value)
     }
 
@@ -756,10 +862,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         need: Need,
     ) -> Option<At<String>> {
         let id = self.string(reader, key, need)?;
-        reader
-            .notes
-            .references
-            .push((kind, reader.locate(id.value.clone(), id.span.clone())));
+        let located = reader.locate(&id.value, id.span.clone());
+        reader.notes.refer(kind, located);
         Some(id)
     }
 
@@ -782,10 +886,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
             .map(|item| match item.get_ref() {
                 DeValue::String(id) => {
                     reader.check_text(key, id, &item.span());
-                    reader
-                        .notes
-                        .references
-                        .push((kind, reader.locate(id.to_string(), item.span())));
+                    let located = reader.locate(id, item.span());
+                    reader.notes.refer(kind, located);
                     Some(id.to_string())
                 }
                 _ => {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::check::{report_file_error, report_invalid};
 use super::exit;
-use crate::briefing::{Briefing, Document, Quote, load};
+use crate::briefing::{Briefing, Document, Id, Quote, load};
 use crate::search::{Hit, Index, Order, Query};
 use crate::text::{json_safe, sanitize, sanitize_inline};
 
@@ -236,7 +236,7 @@ struct JsonHit<'b> {
     outlet: Option<&'b str>,
     said_on: Option<String>,
     context: Option<&'b str>,
-    topics: &'b [String],
+    topics: &'b [Id],
     score: i64,
     /// Character positions in `text`.
     matches: &'b [usize],

@@ -33,13 +33,13 @@ pub fn citation(briefing: &Briefing, quote: &Quote) -> String {
     let mut parts = vec![
         match quote.party.as_deref().and_then(|id| briefing.party(id)) {
             Some(party) => format!("{} ({})", quote.speaker, party.name),
-            None => quote.speaker.clone(),
+            None => quote.speaker.to_string(),
         },
     ];
     parts.push(
         briefing
             .source(&quote.source)
-            .map_or_else(|| quote.source.clone(), |s| s.outlet.clone()),
+            .map_or_else(|| quote.source.to_string(), |s| s.outlet.clone()),
     );
     if let Some(date) = quote_date(briefing, quote) {
         parts.push(date.to_string());

@@ -2,7 +2,7 @@
 //! folded once, stored contiguously so one scan covers them all.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::Datelike;
 
@@ -133,7 +133,10 @@ pub struct Index {
     /// The briefing indexed, for the original texts the highlighter needs.
     pub(crate) briefing: Arc<Briefing>,
     pub(crate) folded: Corpus,
-    pub(crate) cased: Corpus,
+    /// The same with case kept, for terms typed with a capital letter:
+    /// built the first time one is searched for, as most sessions never do
+    /// and it is as large as `folded`.
+    cased: OnceLock<Corpus>,
     pub(crate) records: Vec<Record>,
     pub(crate) speakers: Shared,
     pub(crate) parties: Shared,
@@ -188,19 +191,12 @@ impl Index {
         };
         let source_texts: Vec<String> = briefing.sources.iter().map(source_text).collect();
         // The two foldings are independent: one on each core.
-        let (folded, cased) = std::thread::scope(|scope| {
-            let cased = scope.spawn(|| Corpus::new(&briefing.quotes, Case::Keep));
-            let folded = Corpus::new(&briefing.quotes, Case::Fold);
-            let cased = cased
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (folded, cased)
-        });
+        let folded = Corpus::new(&briefing.quotes, Case::Fold);
         let speakers = Shared::new(speaker_names.iter().copied());
         let parties = Shared::new(briefing.parties.iter().map(|p| p.name.as_str()));
         Index {
             folded,
-            cased,
+            cased: OnceLock::new(),
             records,
             speakers,
             parties,
@@ -216,7 +212,9 @@ impl Index {
     pub(crate) fn corpus(&self, case: Case) -> &Corpus {
         match case {
             Case::Fold => &self.folded,
-            Case::Keep => &self.cased,
+            Case::Keep => self
+                .cased
+                .get_or_init(|| Corpus::new(&self.briefing.quotes, Case::Keep)),
         }
     }
 

@@ -70,14 +70,14 @@ fn briefing(quotes: &[Q]) -> Briefing {
             .iter()
             .enumerate()
             .map(|(i, q)| Quote {
-                id: format!("q{}", i + 1),
+                id: format!("q{}", i + 1).into(),
                 speaker: q.speaker.into(),
                 party: q.party.map(Into::into),
                 text: q.text.into(),
                 source: "s1".into(),
                 said_on: q.said_on.map(|d| d.parse().unwrap()),
                 context: q.context.map(Into::into),
-                topics: q.topics.iter().map(|t| t.to_string()).collect(),
+                topics: q.topics.iter().map(|&t| t.into()).collect(),
             })
             .collect(),
         events: vec![],

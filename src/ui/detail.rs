@@ -166,11 +166,7 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
         ));
     }
     lines.push(Line::default());
-    lines.extend(sources_lines(
-        app,
-        std::slice::from_ref(&quote.source),
-        width,
-    ));
+    lines.extend(sources_lines(app, &[quote.source.to_string()], width));
     lines
 }
 

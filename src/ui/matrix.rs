@@ -151,7 +151,7 @@ pub fn sticking_point_lines(app: &App, s: usize, width: usize) -> Vec<Line<'stat
         lines.extend(stance_cell(app, party, &point.id, width));
     }
     let quotes: Vec<usize> = (0..b.quotes.len())
-        .filter(|&q| b.quotes[q].topics.iter().any(|t| t == &point.id))
+        .filter(|&q| b.quotes[q].topics.iter().any(|t| *t == point.id))
         .collect();
     if !quotes.is_empty() {
         lines.push(Line::default());
