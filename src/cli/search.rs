@@ -71,6 +71,8 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return exit::USAGE;
         }
     };
+    // The text is not needed once loaded; free it before the index is built.
+    drop(document);
     if let Some(message) = unknown_id(&briefing, options) {
         let _ = writeln!(err, "{}", sanitize_inline(&message));
         return exit::USAGE;
