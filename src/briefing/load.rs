@@ -197,7 +197,7 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
         return Err(sorted(syntax_errors));
     }
     let notes = std::mem::take(&mut reader.notes);
-    cross_references(text, &notes, &mut diagnostics);
+    cross_references(&notes, &mut diagnostics);
     let mut remarks = Vec::new();
     if let Some(briefing) = &briefing {
         verify_quotes(document, briefing, &notes, &mut diagnostics, &mut remarks);

@@ -16,9 +16,9 @@ pub const SPLIT_ABOVE: usize = 2 * 1024 * 1024;
 const QUOTES_PER_PIECE: usize = 1_000;
 
 /// Where to cut `text`: the head (everything before the first `[[quotes]]`),
-/// pieces of quotes after it, and how many quotes they hold. `None` when the file cannot be cut safely,
-/// which is when any other table header follows the first `[[quotes]]`:
-/// such a file is parsed whole.
+/// pieces of quotes after it, and how many quotes they hold. `None` when
+/// the file cannot be cut safely, which is when any other table header
+/// follows the first `[[quotes]]`: such a file is parsed whole.
 pub fn split(text: &str) -> Option<Split> {
     let headers = table_headers(text);
     let first = headers.iter().position(|(_, quotes)| *quotes)?;
@@ -66,12 +66,7 @@ fn table_headers(text: &str) -> Vec<(usize, bool)> {
         match token.kind() {
             TokenKind::Newline => {
                 if let Some(start) = header.take() {
-                    let line: String = text[start..span.start()]
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .collect();
-                    let line = line.split('#').next().unwrap_or("");
-                    headers.push((start, line == "[[quotes]]"));
+                    headers.push((start, is_quotes(&text[start..span.start()])));
                 }
                 if depth == 0 {
                     in_value = false;
@@ -100,13 +95,15 @@ fn table_headers(text: &str) -> Vec<(usize, bool)> {
         }
     }
     if let Some(start) = header {
-        let line: String = text[start..]
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        headers.push((start, line.split('#').next() == Some("[[quotes]]")));
+        headers.push((start, is_quotes(&text[start..])));
     }
     headers
+}
+
+/// A header line is `[[quotes]]`, give or take spaces and a comment.
+fn is_quotes(line: &str) -> bool {
+    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    line.split('#').next() == Some("[[quotes]]")
 }
 
 #[cfg(test)]

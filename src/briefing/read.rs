@@ -1,7 +1,8 @@
 //! Reads a parsed TOML document into a [`Briefing`], checking every rule that
-//! one value can be checked against on its own (rules 2, 3, 4's slug form, 6,
-//! 7, 8 and 9), and noting every id declared and every reference made, with
-//! its place, for the cross-reference rules in `validate`.
+//! one value can be checked against on its own (rules 2, 3, 4, 6, 7, 8 and
+//! 9; ids are checked for uniqueness as they are declared), and noting the
+//! ids declared and the references it could not resolve as it read, with
+//! their places, for the cross-reference rules in `validate`.
 //!
 //! Each table is read through a [`TableReader`]: the keys the code asks for
 //! are the schema, so the "unknown key" check and its "did you mean" list can
@@ -41,10 +42,10 @@ impl IdKind {
     }
 }
 
-/// An id, and where it is written (or, for an assigned quote id, the quote).
+/// An id, and where it is written.
 ///
-/// Twelve bytes: an archive of 100,000 quotes notes half a million of these,
-/// mostly the same few source, party and topic ids.
+/// Twelve bytes, the id stored once in [`Names`]: a file may declare and
+/// refer to a great many.
 #[derive(Debug, Clone, Copy)]
 pub struct Located {
     pub id: Name,
@@ -102,8 +103,8 @@ pub struct Notes {
     /// References not resolved while reading: the validator resolves them
     /// or reports them.
     pub references: Vec<(IdKind, Located)>,
-    /// Where each quote id is first declared (see [`Reader::declare`]).
-    quote_ids: HashMap<Id, usize>,
+    /// Where each id is first declared, by kind (see [`Reader::declare`]).
+    first_declared: HashMap<(IdKind, Id), usize>,
     /// Everything referred to, resolved while reading (see [`Notes::settle`]).
     pub cited: HashSet<(IdKind, Name)>,
     /// Once sources, parties and sticking points are all read: their ids.
@@ -203,29 +204,39 @@ impl<'d> Reader<'d> {
         }
     }
 
-    /// Notes an id declared at `span`. Quote ids are checked for
-    /// uniqueness here and now (nothing refers to a quote, and an archive
-    /// has a hundred thousand of them); the others, by the validator.
+    /// Notes an id declared at `span`: a second declaration of an id of
+    /// the same kind is an error. Quote ids are not kept for the references
+    /// (nothing refers to a quote, and an archive has a hundred thousand).
     fn declare(&mut self, kind: IdKind, id: &str, span: Span) {
-        if kind != IdKind::Quote {
-            let located = self.locate(id, span);
-            self.notes.declared.push((kind, located));
-            return;
-        }
         let start = self.in_file(span.clone()).start;
-        let first = *self.notes.quote_ids.entry(Id::from(id)).or_insert(start);
+        let first = *self
+            .notes
+            .first_declared
+            .entry((kind, Id::from(id)))
+            .or_insert(start);
         if first != start {
-            // Built once, at the first duplicate: a file may hold thousands.
-            let file = self.file;
-            let lines = self.lines.get_or_insert_with(|| LineIndex::new(file));
-            let line = lines.location(first).line;
+            let line = self.line(first);
+            let noun = kind.noun();
             self.error(
-                span,
+                span.clone(),
                 format!(
-                    "duplicate quote id `{id}` (first declared at line {line}): ids must be unique among quotes"
+                    "duplicate {noun} id `{id}` (first declared at line {line}): ids must be unique among {noun}s"
                 ),
             );
         }
+        if kind != IdKind::Quote {
+            let located = self.locate(id, span);
+            self.notes.declared.push((kind, located));
+        }
+    }
+
+    /// The line number of an offset in the file. The index of the file's
+    /// lines is built the first time a message needs one: for a large file
+    /// it is megabytes, not worth building for a valid one.
+    fn line(&mut self, offset: usize) -> usize {
+        let file = self.file;
+        let lines = self.lines.get_or_insert_with(|| LineIndex::new(file));
+        lines.location(offset).line
     }
 
     fn error(&mut self, span: Span, message: impl Into<String>) {
@@ -415,11 +426,11 @@ impl<'d> Reader<'d> {
             .filter_map(|(_, lead)| lead.as_ref())
             .collect();
         for extra in leads.iter().skip(1) {
+            let first = self.line(self.in_file(leads[0].clone()).start);
             self.error(
                 (*extra).clone(),
                 format!(
-                    "a second `lead = true` in this party's delegation (the first is on line {}): at most one lead per party",
-                    self.line_of(leads[0].start)
+                    "a second `lead = true` in this party's delegation (the first is on line {first}): at most one lead per party"
                 ),
             );
         }
@@ -618,15 +629,6 @@ impl<'d> Reader<'d> {
                 ),
             );
         }
-    }
-
-    /// The file's line number of an offset in `text`.
-    fn line_of(&self, offset: usize) -> usize {
-        self.file.as_bytes()[..self.offset + offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
     }
 
     /// Where a character typed raw (not as an escape) sits inside a span.

@@ -1,41 +1,24 @@
-//! The rules that need the whole file: ids unique within their kind (rule 4),
-//! references that resolve (rule 5), and the warning for a source nothing
-//! cites.
+//! The rules that need the whole file once read: references that resolve
+//! (rule 5) and the warning for a source nothing cites. Ids unique within
+//! their kind (rule 4) are checked by the reader as it declares them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use super::diagnostic::{Diagnostic, LineIndex};
+use super::diagnostic::Diagnostic;
 use super::read::{IdKind, Located, Name, Notes, did_you_mean};
 
-pub fn cross_references(text: &str, notes: &Notes, diagnostics: &mut Vec<Diagnostic>) {
-    // Line numbers only for a duplicate's message: the index of a large
-    // file's lines is megabytes, not worth building for a valid file.
-    let mut lines: Option<LineIndex> = None;
+/// Checks the references the reader could not resolve as it read, and warns
+/// about sources nothing cites. (Duplicate ids are found as they are read.)
+pub fn cross_references(notes: &Notes, diagnostics: &mut Vec<Diagnostic>) {
     let name = |located: &Located| notes.names.text(located.id);
-    let mut first: HashMap<(IdKind, Name), &Located> = HashMap::new();
-    for (kind, declared) in &notes.declared {
-        match first.get(&(*kind, declared.id)) {
-            Some(earlier) => diagnostics.push(Diagnostic::error(
-                declared.span(),
-                format!(
-                    "duplicate {} id `{}` (first declared at line {}): ids must be unique among {}s",
-                    kind.noun(),
-                    name(declared),
-                    lines
-                        .get_or_insert_with(|| LineIndex::new(text))
-                        .location(earlier.span().start)
-                        .line,
-                    kind.noun(),
-                ),
-            )),
-            None => {
-                first.insert((*kind, declared.id), declared);
-            }
-        }
-    }
+    let declared: HashSet<(IdKind, Name)> = notes
+        .declared
+        .iter()
+        .map(|(kind, d)| (*kind, d.id))
+        .collect();
 
     for (kind, reference) in &notes.references {
-        if first.contains_key(&(*kind, reference.id)) {
+        if declared.contains(&(*kind, reference.id)) {
             continue;
         }
         let known: Vec<&str> = notes
@@ -55,9 +38,8 @@ pub fn cross_references(text: &str, notes: &Notes, diagnostics: &mut Vec<Diagnos
         ));
     }
 
-    // A set, not a scan per id: an archive of 100,000 quotes has as many ids
-    // and more references. Filled by inserts: `collect` would size it for
-    // every reference, not for the few distinct ones.
+    // Filled by inserts: `collect` would size the set for every reference,
+    // not for the few distinct ones.
     let mut cited: HashSet<(IdKind, Name)> = notes.cited.clone();
     for (kind, reference) in &notes.references {
         cited.insert((*kind, reference.id));

@@ -6,11 +6,11 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::Datelike;
 
-use super::fold::{Case, fold, fold_ascii_into, fold_into, is_word_char};
+use super::fold::{Case, fold, fold_into, is_word_char};
 use super::matching::Kind;
 use crate::briefing::{Briefing, Quote};
 
-/// No party, no source, no map: an index that is not there.
+/// No party, no source: an index that is not there.
 pub(crate) const NONE: u32 = u32::MAX;
 
 /// One folded copy of every quote's text and context, back to back: `text
@@ -190,7 +190,6 @@ impl Index {
             None => s.outlet.clone(),
         };
         let source_texts: Vec<String> = briefing.sources.iter().map(source_text).collect();
-        // The two foldings are independent: one on each core.
         let folded = Corpus::new(&briefing.quotes, Case::Fold);
         let speakers = Shared::new(speaker_names.iter().copied());
         let parties = Shared::new(briefing.parties.iter().map(|p| p.name.as_str()));
@@ -241,17 +240,13 @@ impl Corpus {
         };
         for quote in quotes {
             let start = corpus.buf.len();
-            if !fold_ascii_into(&quote.text, case, &mut corpus.buf) {
-                fold_into(&quote.text, case, &mut corpus.buf, None);
-            }
+            fold_into(&quote.text, case, &mut corpus.buf, None);
             let text_end = corpus.buf.len();
             if case == Case::Fold {
                 corpus.letters.push(Letters::of(&corpus.buf[start..]));
             }
             corpus.buf.push('\n');
-            if let Some(context) = &quote.context
-                && !fold_ascii_into(context, case, &mut corpus.buf)
-            {
+            if let Some(context) = &quote.context {
                 fold_into(context, case, &mut corpus.buf, None);
             }
             corpus.spans.push(Span {

@@ -2,8 +2,8 @@
 //!
 //! [`Index::new`] folds every searchable field of a briefing's quotes once
 //! (see [`fold`]); [`Query::parse`] reads what a person typed (see [`query`]
-//! for the syntax); [`Index::search`] returns the ranked [`Hit`]s with the
-//! character positions to highlight.
+//! for the syntax); [`Index::search`] returns the ranked [`Hit`]s, and
+//! [`Index::highlighter`] the characters to highlight in the ones shown.
 //!
 //! How a query runs:
 //! 1. [`select`]: each group of terms is matched plainly (folded

@@ -32,6 +32,14 @@ pub(crate) struct Alt<'q> {
 pub(crate) const SHARED_FIELDS: [Field; 3] = [Field::Speaker, Field::Party, Field::Source];
 
 impl<'q> Alt<'q> {
+    /// The term occurs plainly in the record's speaker, party or source.
+    pub fn in_shared(&self, record: &Record) -> bool {
+        shared_ids(record)
+            .iter()
+            .zip(&self.shared)
+            .any(|(&id, kinds)| id != NONE && kinds[id as usize].is_some())
+    }
+
     fn new(index: &Index, term: &'q Term) -> Alt<'q> {
         let needle = Needle::new(term);
         let case = if term.case_sensitive {
@@ -165,13 +173,10 @@ impl<'q> Plan<'q> {
 
     /// The term occurs plainly in some field of the record.
     pub fn has_plain(&self, alt: &Alt, record: usize) -> bool {
-        let r = &self.index.records[record];
-        let shared = shared_ids(r)
-            .iter()
-            .zip(&alt.shared)
-            .any(|(&id, kinds)| id != NONE && kinds[id as usize].is_some());
         let corpus = self.index.corpus(alt.case);
-        shared || alt.needle.is_in(corpus.text(record)) || alt.needle.is_in(corpus.context(record))
+        alt.in_shared(&self.index.records[record])
+            || alt.needle.is_in(corpus.text(record))
+            || alt.needle.is_in(corpus.context(record))
     }
 
     /// Every record in which some alternative of `group` occurs plainly, in
@@ -186,12 +191,7 @@ impl<'q> Plan<'q> {
                 .any(|kinds| kinds.iter().any(Option::is_some));
             if shared_hit {
                 let shared: Vec<u32> = (0..self.index.len() as u32)
-                    .filter(|&r| {
-                        let ids = shared_ids(&self.index.records[r as usize]);
-                        ids.iter()
-                            .zip(&alt.shared)
-                            .any(|(&id, kinds)| id != NONE && kinds[id as usize].is_some())
-                    })
+                    .filter(|&r| alt.in_shared(&self.index.records[r as usize]))
                     .collect();
                 found = merge(&found, &shared);
             }

@@ -36,8 +36,10 @@ pub(crate) fn score_all(
     let scorer = Scorer {
         plan,
         fuzzies: &fuzzies,
-        positions: plan.groups.len() > 1,
-        refolded: None,
+        collect: match plan.groups.len() > 1 {
+            true => Collect::FoldedRanges,
+            false => Collect::Score,
+        },
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     if records.len() < PARALLEL_FROM || threads == 1 {
@@ -67,11 +69,20 @@ struct Scorer<'p, 'q> {
     /// When the fuzzy fallback is in play: each group's fuzzy matchers
     /// (none for a group that may not be fuzzy: `'exact`, `^x`, a phrase).
     fuzzies: &'p [Vec<FuzzyAlt<'q>>],
-    /// Collect where each group occurs in the text (else only how well it matched).
-    positions: bool,
-    /// The record's text folded again with maps, by [`Case`]: positions are
-    /// then characters of the original text, not bytes of the folded one.
-    refolded: Option<&'p [Refolded; 2]>,
+    collect: Collect<'p>,
+}
+
+/// What scoring a record collects besides its score.
+#[derive(Clone, Copy)]
+enum Collect<'p> {
+    /// Nothing: how well each group matched is enough.
+    Score,
+    /// Where each group occurs in the text, as byte ranges of the folded
+    /// text (the proximity of several groups needs them).
+    FoldedRanges,
+    /// Where each group occurs, as character ranges of the original text:
+    /// the record's text is read folded again with maps, by [`Case`].
+    OriginalRanges(&'p [Refolded; 2]),
 }
 
 /// One quote's text folded, with the original character of each byte.
@@ -139,8 +150,7 @@ impl<'q> Highlighter<'q> {
         let scorer = Scorer {
             plan: &self.plan,
             fuzzies: &self.fuzzies,
-            positions: true,
-            refolded: Some(&refolded),
+            collect: Collect::OriginalRanges(&refolded),
         };
         let mut scratch = Scratch::new(self.plan.groups.len());
         if scorer.score_groups(quote, &mut scratch).is_none() {
@@ -189,8 +199,8 @@ impl Scorer<'_, '_> {
         })
     }
 
-    /// Matches every group in the record; with [`Scorer::positions`], each
-    /// group's character ranges are left in `scratch.occurrences`.
+    /// Matches every group in the record; unless [`Collect::Score`], each
+    /// group's ranges in the text are left in `scratch.occurrences`.
     fn score_groups(&self, record: usize, scratch: &mut Scratch) -> Option<i64> {
         scratch.groups.clear();
         for (g, occurrences) in scratch.occurrences.iter_mut().enumerate() {
@@ -215,13 +225,18 @@ impl Scorer<'_, '_> {
     }
 
     /// The record's folded text: from the corpus, or folded again with its map.
-    fn text(&self, record: usize, case: Case) -> (&str, Option<&Refolded>) {
-        match self.refolded {
-            Some(refolded) => {
-                let refolded = &refolded[case as usize];
-                (&refolded.text, Some(refolded))
-            }
-            None => (self.plan.index.corpus(case).text(record), None),
+    fn text(&self, record: usize, case: Case) -> &str {
+        match self.collect {
+            Collect::OriginalRanges(refolded) => &refolded[case as usize].text,
+            _ => self.plan.index.corpus(case).text(record),
+        }
+    }
+
+    /// A byte range of [`Scorer::text`], as the range to collect.
+    fn range(&self, case: Case, start: usize, end: usize) -> (u32, u32) {
+        match self.collect {
+            Collect::OriginalRanges(refolded) => refolded[case as usize].original_range(start, end),
+            _ => (start as u32, end as u32),
         }
     }
 
@@ -237,19 +252,19 @@ impl Scorer<'_, '_> {
         let mut best: Option<(Kind, Field)> = None;
         for alt in &self.plan.groups[g] {
             let corpus = index.corpus(alt.case);
-            let (text, refolded) = self.text(record, alt.case);
+            let text = self.text(record, alt.case);
             match alt.needle.letter {
-                Some(letter) if !self.positions => {
+                Some(letter) if matches!(self.collect, Collect::Score) => {
                     let kind = corpus.letters[record].kind(letter);
                     best = best.max(kind.map(|kind| (kind, Field::Text)));
                 }
                 _ => {
                     for (start, end) in alt.needle.occurrences(text) {
                         best = best.max(Some((alt.needle.kind(text, start, end), Field::Text)));
-                        if self.positions {
-                            occurrences.push(range(refolded, start, end));
-                        } else if best == Some((Kind::Word, Field::Text)) {
-                            break;
+                        match self.collect {
+                            Collect::Score if best == Some((Kind::Word, Field::Text)) => break,
+                            Collect::Score => {}
+                            _ => occurrences.push(self.range(alt.case, start, end)),
                         }
                     }
                 }
@@ -284,15 +299,15 @@ impl Scorer<'_, '_> {
         let mut best: Option<(Field, i64)> = None;
         for alt in alts {
             let corpus = index.corpus(alt.case);
-            let (text, refolded) = self.text(record, alt.case);
+            let text = self.text(record, alt.case);
             if let Some(found) = alt.fuzzy.find(text) {
                 best = best.max(Some((Field::Text, found.score)));
-                if !self.positions {
+                if matches!(self.collect, Collect::Score) {
                     continue;
                 }
                 for at in found.positions {
                     let end = at + text[at..].chars().next().map_or(1, char::len_utf8);
-                    occurrences.push(range(refolded, at, end));
+                    occurrences.push(self.range(alt.case, at, end));
                 }
                 continue;
             }
@@ -312,14 +327,5 @@ impl Scorer<'_, '_> {
             field,
             fuzzy_score,
         })
-    }
-}
-
-/// A folded byte range as a range of the original text's characters when
-/// the text was folded with its map, else as it is.
-fn range(refolded: Option<&Refolded>, start: usize, end: usize) -> (u32, u32) {
-    match refolded {
-        Some(refolded) => refolded.original_range(start, end),
-        None => (start as u32, end as u32),
     }
 }
