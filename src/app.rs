@@ -289,9 +289,7 @@ impl App {
                     .positions_by_topic(party)
                     .into_iter()
                     .map(|index| Item::Position { party, index });
-                let quotes = (0..b.quotes.len())
-                    .filter(|&q| b.quotes[q].party.as_deref() == Some(p.id.as_str()))
-                    .map(Item::Quote);
+                let quotes = b.quotes_of(&p.id).map(Item::Quote);
                 delegates.chain(positions).chain(quotes).collect()
             }
             View::StickingPoints => (0..b.sticking_points.len())
@@ -322,11 +320,7 @@ impl App {
                 .get(self.column)
                 .map_or(0, |&party| b.parties[party].positions.len()),
             View::Party => b.parties.get(self.party).map_or(0, |p| {
-                let quotes = b
-                    .quotes
-                    .iter()
-                    .filter(|q| q.party.as_deref() == Some(p.id.as_str()));
-                p.delegation.len() + p.positions.len() + quotes.count()
+                p.delegation.len() + p.positions.len() + b.quotes_of(&p.id).count()
             }),
             View::StickingPoints => b.sticking_points.len(),
             View::Quotes => self.search.results.len(),

@@ -173,12 +173,17 @@ fn watch_signals() -> std::io::Result<Arc<AtomicBool>> {
 
 /// Undoes everything `run` set up; safe to call twice.
 fn restore() {
+    release_mouse_and_paste();
+    ratatui::restore();
+}
+
+/// What `run` turns on beyond what `ratatui::init` does.
+fn release_mouse_and_paste() {
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,
         DisableBracketedPaste
     );
-    ratatui::restore();
 }
 
 /// `ratatui::init` restores raw mode and the alternate screen on a panic;
@@ -187,11 +192,7 @@ fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            std::io::stdout(),
-            DisableMouseCapture,
-            DisableBracketedPaste
-        );
+        release_mouse_and_paste();
         previous(info);
     }));
 }

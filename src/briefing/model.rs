@@ -245,6 +245,11 @@ impl Briefing {
         parties + quotes + events + accounts
     }
 
+    /// The quotes of the party `id` (their indices), in file order.
+    pub fn quotes_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = usize> + 'a {
+        (0..self.quotes.len()).filter(move |&q| self.quotes[q].party.as_deref() == Some(id))
+    }
+
     pub fn sticking_point(&self, id: &str) -> Option<&StickingPoint> {
         self.sticking_points.iter().find(|s| s.id == id)
     }

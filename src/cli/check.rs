@@ -1,11 +1,11 @@
 //! `parley check [FILE...]`: validates briefings and reports every finding.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::exit;
 use crate::briefing::diagnostic::render;
-use crate::briefing::{Document, FileError, Invalid, load};
+use crate::briefing::{Briefing, Document, FileError, Invalid, load};
 use crate::text::sanitize_inline;
 
 /// Checks each file (the embedded briefing when none is given), printing
@@ -26,6 +26,26 @@ pub fn run(files: &[PathBuf], max_bytes: u64, out: &mut dyn Write, err: &mut dyn
         status = status.max(file_status);
     }
     status
+}
+
+/// Reads `file` (the embedded briefing when `None`) and loads it, for the
+/// commands that go on to use it. Returns its name and the briefing; the
+/// file's text is freed on return. When it cannot be loaded, reports why to
+/// `err` as `check` does and returns `check`'s exit status.
+pub fn read_and_load(
+    file: Option<&Path>,
+    max_bytes: u64,
+    err: &mut dyn Write,
+) -> Result<(String, Briefing), i32> {
+    let document = match file.map(|f| Document::read(f, max_bytes)) {
+        None => Document::embedded(),
+        Some(Ok(document)) => document,
+        Some(Err(error)) => return Err(report_file_error(&error, err)),
+    };
+    match load(&document) {
+        Ok(loaded) => Ok((document.name, loaded.briefing)),
+        Err(invalid) => Err(report_invalid(&document, &invalid, err)),
+    }
 }
 
 fn check_one(document: &Document, out: &mut dyn Write, err: &mut dyn Write) -> i32 {

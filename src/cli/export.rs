@@ -4,9 +4,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::check::{report_file_error, report_invalid};
+use super::check::read_and_load;
 use super::exit;
-use crate::briefing::{Document, load};
 use crate::export::{json, markdown};
 use crate::text::sanitize_inline;
 
@@ -32,14 +31,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let document = match file.map(|f| Document::read(f, max_bytes)) {
-        None => Document::embedded(),
-        Some(Ok(document)) => document,
-        Some(Err(error)) => return report_file_error(&error, err),
-    };
-    let briefing = match load(&document) {
-        Ok(loaded) => loaded.briefing,
-        Err(invalid) => return report_invalid(&document, &invalid, err),
+    let briefing = match read_and_load(file, max_bytes, err) {
+        Ok((_, briefing)) => briefing,
+        Err(status) => return status,
     };
     let text = match format {
         Format::Markdown => markdown::render(&briefing),

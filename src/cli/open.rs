@@ -3,10 +3,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::check::{report_file_error, report_invalid};
+use super::check::read_and_load;
 use super::exit;
 use crate::app::App;
-use crate::briefing::{Document, load};
 use crate::history::{History, default_path};
 use crate::text::sanitize_inline;
 use crate::theme::{Theme, from_env};
@@ -64,29 +63,13 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
 /// Reads and checks the briefing and builds the app; what `check` would
 /// print when it cannot.
 fn open(file: Option<&Path>, max_bytes: u64, theme: Theme) -> Result<App, Failure> {
-    let document = match file {
-        None => Document::embedded(),
-        Some(path) => Document::read(path, max_bytes).map_err(|error| {
-            let mut message = Vec::new();
-            let status = report_file_error(&error, &mut message);
-            Failure {
-                message: String::from_utf8_lossy(&message).into_owned(),
-                status,
-            }
-        })?,
-    };
-    let loaded = load(&document).map_err(|invalid| {
-        let mut message = Vec::new();
-        let status = report_invalid(&document, &invalid, &mut message);
-        Failure {
+    let mut message = Vec::new();
+    let (name, briefing) =
+        read_and_load(file, max_bytes, &mut message).map_err(|status| Failure {
             message: String::from_utf8_lossy(&message).into_owned(),
             status,
-        }
-    })?;
-    // The text is not needed once loaded; free it before the search index is built.
-    let name = document.name;
-    drop(document.text);
-    let mut app = App::new(loaded.briefing, name, theme);
+        })?;
+    let mut app = App::new(briefing, name, theme);
     app.reloadable = file.is_some();
     // Without a readable history file, the history lives in memory only.
     app.search.history = default_path()

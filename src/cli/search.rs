@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::check::{report_file_error, report_invalid};
+use super::check::read_and_load;
 use super::exit;
-use crate::briefing::{Briefing, Document, Id, Quote, load};
+use crate::briefing::{Briefing, Id, Quote};
 use crate::search::{Hit, Index, Order, Query};
 use crate::text::{json_safe, sanitize, sanitize_inline};
 
@@ -56,23 +56,10 @@ pub struct Options<'a> {
 /// not be loaded (or output not written).
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let started = Instant::now();
-    let document = match options.file.map(|f| Document::read(f, options.max_bytes)) {
-        None => Document::embedded(),
-        Some(Ok(document)) => document,
-        Some(Err(error)) => {
-            report_file_error(&error, err);
-            return exit::USAGE;
-        }
+    let Ok((_, briefing)) = read_and_load(options.file, options.max_bytes, err) else {
+        // 1 means "nothing matched" here.
+        return exit::USAGE;
     };
-    let briefing = match load(&document) {
-        Ok(loaded) => loaded.briefing,
-        Err(invalid) => {
-            report_invalid(&document, &invalid, err);
-            return exit::USAGE;
-        }
-    };
-    // The text is not needed once loaded; free it before the index is built.
-    drop(document);
     if let Some(message) = unknown_id(&briefing, options) {
         let _ = writeln!(err, "{}", sanitize_inline(&message));
         return exit::USAGE;
