@@ -4,7 +4,9 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::fold::Case;
+use memchr::memmem::Finder;
+
+use super::fold::{Case, fold};
 use super::fuzzy::Fuzzy;
 use super::index::{Index, NONE, Record, Shared};
 use super::matching::{Field, Kind, Needle};
@@ -25,6 +27,9 @@ pub(crate) fn cancelled(cancel: &AtomicBool) -> bool {
 pub(crate) struct Alt<'q> {
     pub needle: Needle<'q>,
     pub case: Case,
+    /// For a term matched with case kept: the term with case folded, to
+    /// find in the folded text the quotes that may hold it.
+    candidates: Option<Finder<'static>>,
     /// The best plain match in each speaker, party and source text.
     pub shared: [Vec<Option<Kind>>; 3],
 }
@@ -56,9 +61,12 @@ impl<'q> Alt<'q> {
             kinds(&index.parties),
             kinds(&index.sources),
         ];
+        let candidates = (case == Case::Keep)
+            .then(|| Finder::new(fold(&term.needle, Case::Fold).as_bytes()).into_owned());
         Alt {
             needle,
             case,
+            candidates,
             shared,
         }
     }
@@ -116,6 +124,8 @@ impl Resolved {
 pub(crate) struct Plan<'q> {
     pub index: &'q Index,
     pub groups: Vec<Vec<Alt<'q>>>,
+    /// Some term of the groups is matched with case kept.
+    pub keeps_case: bool,
     exclusions: Vec<Alt<'q>>,
     /// Filters by kind: a record must pass one of each kind.
     filters: Vec<Vec<Resolved>>,
@@ -136,9 +146,11 @@ impl<'q> Plan<'q> {
             }
         }
         let alts = |terms: &'q [Term]| terms.iter().map(|t| Alt::new(index, t)).collect();
+        let groups: Vec<Vec<Alt>> = query.groups.iter().map(|g| alts(g)).collect();
         Plan {
             index,
-            groups: query.groups.iter().map(|g| alts(g)).collect(),
+            keeps_case: groups.iter().flatten().any(|alt| alt.case == Case::Keep),
+            groups,
             exclusions: alts(&query.exclusions),
             filters: filters
                 .into_iter()
@@ -173,10 +185,21 @@ impl<'q> Plan<'q> {
 
     /// The term occurs plainly in some field of the record.
     pub fn has_plain(&self, alt: &Alt, record: usize) -> bool {
-        let corpus = self.index.corpus(alt.case);
         alt.in_shared(&self.index.records[record])
-            || alt.needle.is_in(corpus.text(record))
-            || alt.needle.is_in(corpus.context(record))
+            || self.in_fields(alt, record, &mut String::new())
+    }
+
+    /// The term occurs plainly in the record's text or context. `buf` holds
+    /// the fields with case kept, when the term needs them.
+    fn in_fields(&self, alt: &Alt, record: usize, buf: &mut String) -> bool {
+        let (text, context) = match alt.case {
+            Case::Fold => {
+                let corpus = &self.index.folded;
+                (corpus.text(record), corpus.context(record))
+            }
+            Case::Keep => self.index.kept_fields(record, buf),
+        };
+        alt.needle.is_in(text) || alt.needle.is_in(context)
     }
 
     /// Every record in which some alternative of `group` occurs plainly, in
@@ -204,7 +227,7 @@ impl<'q> Plan<'q> {
     /// large corpus is scanned in halves on two threads.
     fn scan_text(&self, alt: &Alt, cancel: &AtomicBool) -> Option<Vec<u32>> {
         let records = self.index.len();
-        let corpus = self.index.corpus(alt.case);
+        let corpus = &self.index.folded;
         if corpus.buf.len() < PARALLEL_SCAN_FROM {
             return self.scan_records(alt, 0..records, cancel);
         }
@@ -227,39 +250,48 @@ impl<'q> Plan<'q> {
         records: std::ops::Range<usize>,
         cancel: &AtomicBool,
     ) -> Option<Vec<u32>> {
-        let corpus = self.index.corpus(alt.case);
+        let corpus = &self.index.folded;
         let spans = &corpus.spans;
         let mut found: Vec<u32> = Vec::new();
         let Some(last) = records.end.checked_sub(1).filter(|&l| l >= records.start) else {
             return Some(found);
         };
+        let finder = alt.candidates.as_ref().unwrap_or(&alt.needle.finder);
+        let mut kept = String::new();
         let bytes = &corpus.buf.as_bytes()[..spans[last].end as usize];
         let (mut at, mut record) = (spans[records.start].start as usize, records.start);
-        while let Some(offset) = alt.needle.finder.find(&bytes[at..]) {
+        while let Some(offset) = finder.find(&bytes[at..]) {
             let pos = at + offset;
             while (spans[record].end as usize) < pos {
                 record += 1;
             }
             let span = spans[record];
-            let (field_start, field_end) = if pos < span.text_end as usize {
-                (span.start, span.text_end)
-            } else {
-                (span.text_end + 1, span.end)
+            let next_record = span.end as usize + 1;
+            let holds = match alt.case {
+                Case::Fold => {
+                    let (field_start, field_end) = if pos < span.text_end as usize {
+                        (span.start, span.text_end)
+                    } else {
+                        (span.text_end + 1, span.end)
+                    };
+                    let field = &corpus.buf[field_start as usize..field_end as usize];
+                    let start = pos - field_start as usize;
+                    let end = start + alt.term().needle.len();
+                    alt.needle.anchors_hold(field, start, end)
+                }
+                // A candidate: the whole record is checked with case kept.
+                Case::Keep => self.in_fields(alt, record, &mut kept),
             };
-            let field = &corpus.buf[field_start as usize..field_end as usize];
-            let start = pos - field_start as usize;
-            if !alt
-                .needle
-                .anchors_hold(field, start, start + alt.term().needle.len())
-            {
-                at = pos + 1;
-                continue;
+            if holds {
+                found.push(record as u32);
+                if found.len().is_multiple_of(CHECK_EVERY) && cancelled(cancel) {
+                    return None;
+                }
             }
-            found.push(record as u32);
-            if found.len().is_multiple_of(CHECK_EVERY) && cancelled(cancel) {
-                return None;
-            }
-            at = span.end as usize + 1;
+            at = match (holds, alt.case) {
+                (false, Case::Fold) => pos + 1,
+                _ => next_record,
+            };
             if at >= bytes.len() {
                 break;
             }

@@ -120,6 +120,36 @@ struct Scratch {
     occurrences: Vec<Vec<(u32, u32)>>,
     groups: Vec<GroupMatch>,
     window: Vec<usize>,
+    /// The quote's fields with case kept (see [`Index::kept_fields`]).
+    kept: String,
+}
+
+/// A quote's text and context, folded, and with case kept when a term of
+/// the query needs them.
+#[derive(Clone, Copy)]
+struct Fields<'a> {
+    folded: (&'a str, &'a str),
+    kept: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> Fields<'a> {
+    fn new(index: &'a Index, record: usize, kept: Option<(&'a str, &'a str)>) -> Fields<'a> {
+        let corpus = &index.folded;
+        Fields {
+            folded: (corpus.text(record), corpus.context(record)),
+            kept,
+        }
+    }
+
+    fn get(&self, case: Case) -> (&'a str, &'a str) {
+        match case {
+            Case::Fold => self.folded,
+            // The scorer reads them for every quote of a query with such a term.
+            Case::Keep => self
+                .kept
+                .expect("fields with case kept, for a case-kept term"),
+        }
+    }
 }
 
 /// The characters to highlight in the quotes a query found, one quote at a
@@ -174,6 +204,7 @@ impl Scratch {
             occurrences: vec![Vec::new(); groups],
             groups: Vec::with_capacity(groups),
             window: Vec::new(),
+            kept: String::new(),
         }
     }
 }
@@ -202,33 +233,45 @@ impl Scorer<'_, '_> {
     /// Matches every group in the record; unless [`Collect::Score`], each
     /// group's ranges in the text are left in `scratch.occurrences`.
     fn score_groups(&self, record: usize, scratch: &mut Scratch) -> Option<i64> {
-        scratch.groups.clear();
-        for (g, occurrences) in scratch.occurrences.iter_mut().enumerate() {
+        let Scratch {
+            occurrences,
+            groups,
+            window,
+            kept,
+        } = scratch;
+        let index = self.plan.index;
+        let kept = self
+            .plan
+            .keeps_case
+            .then(|| index.kept_fields(record, kept));
+        let fields = Fields::new(index, record, kept);
+        groups.clear();
+        for (g, occurrences) in occurrences.iter_mut().enumerate() {
             occurrences.clear();
-            let found = self.plain_group(record, g, occurrences).or_else(|| {
-                let alts = self.fuzzies.get(g)?;
-                self.fuzzy_group(record, alts, occurrences)
-            });
-            scratch.groups.push(found?);
+            let found = self
+                .plain_group(record, fields, g, occurrences)
+                .or_else(|| {
+                    let alts = self.fuzzies.get(g)?;
+                    self.fuzzy_group(record, fields, alts, occurrences)
+                });
+            groups.push(found?);
         }
-        let several = scratch.occurrences.len() > 1;
+        let several = occurrences.len() > 1;
         if several {
-            scratch
-                .occurrences
-                .iter_mut()
-                .for_each(|o| o.sort_unstable());
+            occurrences.iter_mut().for_each(|o| o.sort_unstable());
         }
         let window = several
-            .then(|| rank::narrowest_window(&scratch.occurrences, &mut scratch.window))
+            .then(|| rank::narrowest_window(occurrences, window))
             .flatten();
-        Some(rank::score(&scratch.groups, window))
+        Some(rank::score(groups, window))
     }
 
-    /// The record's folded text: from the corpus, or folded again with its map.
-    fn text(&self, record: usize, case: Case) -> &str {
+    /// The record's folded text: as the index holds it, or folded again
+    /// with its map.
+    fn text<'f>(&'f self, fields: Fields<'f>, case: Case) -> &'f str {
         match self.collect {
             Collect::OriginalRanges(refolded) => &refolded[case as usize].text,
-            _ => self.plan.index.corpus(case).text(record),
+            _ => fields.get(case).0,
         }
     }
 
@@ -244,6 +287,7 @@ impl Scorer<'_, '_> {
     fn plain_group(
         &self,
         record: usize,
+        fields: Fields,
         g: usize,
         occurrences: &mut Vec<(u32, u32)>,
     ) -> Option<GroupMatch> {
@@ -251,11 +295,11 @@ impl Scorer<'_, '_> {
         let r = &index.records[record];
         let mut best: Option<(Kind, Field)> = None;
         for alt in &self.plan.groups[g] {
-            let corpus = index.corpus(alt.case);
-            let text = self.text(record, alt.case);
+            let text = self.text(fields, alt.case);
             match alt.needle.letter {
+                // A letter term is always matched with case folded.
                 Some(letter) if matches!(self.collect, Collect::Score) => {
-                    let kind = corpus.letters[record].kind(letter);
+                    let kind = index.folded.letters[record].kind(letter);
                     best = best.max(kind.map(|kind| (kind, Field::Text)));
                 }
                 _ => {
@@ -275,7 +319,7 @@ impl Scorer<'_, '_> {
                 }
             }
             if best < Some((Kind::Word, Field::Context)) {
-                let context = alt.needle.best_kind(corpus.context(record));
+                let context = alt.needle.best_kind(fields.get(alt.case).1);
                 best = best.max(context.map(|kind| (kind, Field::Context)));
             }
         }
@@ -291,6 +335,7 @@ impl Scorer<'_, '_> {
     fn fuzzy_group(
         &self,
         record: usize,
+        fields: Fields,
         alts: &[FuzzyAlt],
         occurrences: &mut Vec<(u32, u32)>,
     ) -> Option<GroupMatch> {
@@ -298,8 +343,7 @@ impl Scorer<'_, '_> {
         let r = &index.records[record];
         let mut best: Option<(Field, i64)> = None;
         for alt in alts {
-            let corpus = index.corpus(alt.case);
-            let text = self.text(record, alt.case);
+            let text = self.text(fields, alt.case);
             if let Some(found) = alt.fuzzy.find(text) {
                 best = best.max(Some((Field::Text, found.score)));
                 if matches!(self.collect, Collect::Score) {
@@ -317,7 +361,7 @@ impl Scorer<'_, '_> {
                 }
             }
             if best < Some((Field::Context, i64::MIN)) {
-                let context = alt.fuzzy.find(corpus.context(record));
+                let context = alt.fuzzy.find(fields.get(alt.case).1);
                 best = best.max(context.map(|m| (Field::Context, m.score)));
             }
         }

@@ -6,8 +6,10 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 
+use super::fold::{Case, fold};
 use super::{Hit, Index, Order, Query};
 use crate::briefing::{Briefing, Meta, Party, Quote, Role, Source, Status, StickingPoint};
+use proptest::strategy::Strategy;
 
 struct Q {
     speaker: &'static str,
@@ -418,4 +420,85 @@ fn merge_keeps_order_and_drops_repeats() {
     assert_eq!(super::merge(&[1, 3, 5], &[2, 3, 6, 7]), [1, 2, 3, 5, 6, 7]);
     assert_eq!(super::merge(&[], &[4]), [4]);
     assert_eq!(super::merge(&[4], &[]), [4]);
+}
+
+/// An index of quotes with these texts and contexts.
+fn index_of(fields: &[(String, Option<String>)]) -> Index {
+    let mut briefing = briefing(&[q("A", "")]);
+    let template = briefing.quotes[0].clone();
+    briefing.quotes = fields
+        .iter()
+        .map(|(text, context)| Quote {
+            text: text.clone(),
+            context: context.clone(),
+            ..template.clone()
+        })
+        .collect();
+    Index::new(Arc::new(briefing))
+}
+
+/// Words whose case folds simply (ASCII), or not (`ẞ`, Cyrillic, Greek,
+/// dotted I), for the fields with case kept.
+const CASED_WORDS: [&str; 14] = [
+    "Sea",
+    "sea",
+    "SEA",
+    "Straße",
+    "STRASSE",
+    "ẞ",
+    "Путин",
+    "ПУТИН",
+    "путин",
+    "İstanbul",
+    "Σίσυφος",
+    "É",
+    "é",
+    "Ré",
+];
+
+fn cased_text() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(&CASED_WORDS[..]), 0..6)
+        .prop_map(|words| words.join(" "))
+}
+
+proptest::proptest! {
+    #[test]
+    fn fields_with_case_kept_are_the_fields_folded_with_case_kept(
+        fields in proptest::collection::vec(
+            (cased_text(), proptest::option::of(cased_text())),
+            1..8,
+        ),
+    ) {
+        let index = index_of(&fields);
+        let mut buf = String::new();
+        for (record, (text, context)) in fields.iter().enumerate() {
+            let expected_context = context.as_deref().map_or(String::new(), |c| fold(c, Case::Keep));
+            let (kept_text, kept_context) = index.kept_fields(record, &mut buf);
+            proptest::prop_assert_eq!(kept_text, fold(text, Case::Keep));
+            proptest::prop_assert_eq!(kept_context, expected_context);
+        }
+    }
+
+    #[test]
+    fn a_term_with_capitals_finds_exactly_the_quotes_holding_it(
+        fields in proptest::collection::vec(
+            (cased_text(), proptest::option::of(cased_text())),
+            1..8,
+        ),
+        word in proptest::sample::select(&["Sea", "SEA", "Путин", "ПУТИН", "STRASSE", "Straße", "İstanbul", "É", "Ré"][..]),
+    ) {
+        let index = index_of(&fields);
+        let query = Query::parse(word);
+        let needle = &query.groups[0][0].needle;
+        let holds = |t: &str| fold(t, Case::Keep).contains(needle.as_str());
+        let expected: Vec<usize> = (0..fields.len())
+            .filter(|&r| holds(&fields[r].0) || fields[r].1.as_deref().is_some_and(holds))
+            .collect();
+        // With no plain match the fuzzy fallback answers instead.
+        if !expected.is_empty() {
+            let mut found: Vec<usize> = search_in(&index, word).iter().map(|h| h.quote).collect();
+            found.sort_unstable();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 }
