@@ -30,8 +30,13 @@ const QUERIES: [(&str, &str); 5] = [
     ("fuzzy_words", "security guarantes"),
 ];
 
-/// Typed one key at a time.
-const TYPED: [&str; 2] = ["security guarantees", "reconstruction negotiatons"];
+/// Typed one key at a time: words, a misspelt word (the fuzzy fallback), and
+/// a capital letter (case-sensitive).
+const TYPED: [&str; 3] = [
+    "security guarantees",
+    "reconstruction negotiatons",
+    "Security guarantees",
+];
 
 fn archive(quotes: usize) -> Briefing {
     let document = Document {
