@@ -393,7 +393,7 @@ fn sticking_points(b: &Briefing) -> Markup {
                                     td { (point.status.as_str()) }
                                     @for party in &columns {
                                         @let stance = stance(party, &point.id);
-                                        td.red-line[stance.iter().any(|p| p.red_line)] {
+                                        td class=[stance.iter().any(|p| p.red_line).then_some("red-line")] {
                                             @if stance.is_empty() { span.muted { "—" } }
                                             @else { ul.positions { @for position in stance { (position_item(b, position, false)) } } }
                                         }
@@ -814,3 +814,238 @@ const FILTER_SCRIPT: &str = r#"
   fromAddress();
 })();
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::shipped;
+
+    /// The text between `open` and the next `close` after it.
+    fn between<'a>(page: &'a str, open: &str, close: &str) -> &'a str {
+        let start = page.find(open).expect(open) + open.len();
+        let end = start + page[start..].find(close).expect(close);
+        &page[start..end]
+    }
+
+    #[test]
+    fn a_party_named_as_markup_is_shown_as_text() {
+        let mut briefing = shipped();
+        briefing.parties[0].name = "<img src=x onerror=alert(1)>".into();
+        let page = render(&briefing, &SourceTexts::default());
+        assert!(!page.contains("<img"), "an img element reached the page");
+        assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    #[test]
+    fn a_quote_cannot_close_the_script_or_open_one() {
+        let mut briefing = shipped();
+        briefing.quotes[0].text = "</script><script>alert(1)</script>".into();
+        briefing.quotes[0].speaker = "\"><script>alert(2)</script>".into();
+        let page = render(&briefing, &SourceTexts::default());
+        assert_eq!(
+            page.matches("<script").count(),
+            1,
+            "only the page's own script"
+        );
+        assert_eq!(page.matches("</script>").count(), 1);
+        assert!(page.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(page.contains("&quot;&gt;&lt;script&gt;alert(2)"));
+    }
+
+    #[test]
+    fn text_is_sanitised_before_it_is_escaped() {
+        let mut briefing = shipped();
+        briefing.meta.title = "bell\u{7} and \u{202e}override".into();
+        let page = render(&briefing, &SourceTexts::default());
+        assert!(page.contains("<title>bell\\u{7} and &lt;U+202E&gt;override</title>"));
+    }
+
+    #[test]
+    fn the_policy_allows_exactly_the_pages_own_style_and_script() {
+        let page = render(&shipped(), &SourceTexts::default());
+        let policy = between(
+            &page,
+            "http-equiv=\"Content-Security-Policy\" content=\"",
+            "\"",
+        );
+        let style = between(&page, "<style>", "</style>");
+        let script = between(&page, "<script>", "</script>");
+        assert_eq!(
+            policy,
+            format!(
+                "default-src 'none'; style-src {}; script-src {}; base-uri 'none'; form-action 'none'",
+                sha256_source(style),
+                sha256_source(script)
+            )
+        );
+        assert!(
+            !page.contains(" style=\""),
+            "an inline style attribute the policy blocks"
+        );
+    }
+
+    #[test]
+    fn a_sha256_source_is_the_base64_digest() {
+        // The example from the CSP specification: `alert('Hello, world.');`.
+        assert_eq!(
+            sha256_source("alert('Hello, world.');"),
+            "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+        );
+    }
+
+    #[test]
+    fn sections_come_in_order_with_their_ids() {
+        let page = render(&shipped(), &SourceTexts::default());
+        let ids = [
+            "header",
+            "red-lines",
+            "parties",
+            "sticking-points",
+            "quotes",
+            "sources",
+            "timeline",
+        ];
+        let places: Vec<usize> = ids
+            .iter()
+            .map(|id| page.find(&format!("<section id=\"{id}\">")).expect(id))
+            .collect();
+        assert!(places.is_sorted(), "{places:?}");
+    }
+
+    #[test]
+    fn every_citation_links_to_a_source_entry() {
+        let briefing = shipped();
+        let page = render(&briefing, &SourceTexts::default());
+        let mut links = 0;
+        for link in page.split("href=\"#source-").skip(1) {
+            let id = &link[..link.find('"').unwrap()];
+            assert!(page.contains(&format!("<li id=\"source-{id}\">")), "{id}");
+            links += 1;
+        }
+        assert!(links > briefing.quotes.len(), "{links} links");
+    }
+
+    #[test]
+    fn party_colours_reach_css_only_when_they_parse() {
+        assert_eq!(css_colour("#0057B7"), Some(Rgb(0x00, 0x57, 0xb7)));
+        assert_eq!(css_colour("light-blue"), css_colour("lightblue"));
+        assert!(css_colour("LightBlue").is_some());
+        for bad in [
+            "#0057b",
+            "#0057b7;}",
+            "red;}body{display:none",
+            "#ggg000",
+            "url(x)",
+            "",
+        ] {
+            assert_eq!(css_colour(bad), None, "{bad}");
+        }
+        let mut briefing = shipped();
+        briefing.parties[0].color = Some("red;}body{display:none}".into());
+        briefing.parties[1].color = Some("#D52B1E".into());
+        let css = stylesheet(&briefing);
+        assert!(!css.contains("display:none}\n.party"), "{css}");
+        assert!(!css.contains(".party-0{"));
+        assert!(css.contains(".party-1{--party:#d52b1e}"));
+    }
+
+    #[test]
+    fn only_web_and_mail_addresses_become_links() {
+        assert_eq!(
+            safe_link("https://example.org/a"),
+            Some("https://example.org/a".into())
+        );
+        assert!(safe_link("HTTP://example.org").is_some());
+        assert!(safe_link("mailto:desk@example.org").is_some());
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "example.org/no-scheme",
+            "https://example.org/a b",
+        ] {
+            assert_eq!(safe_link(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_quote_is_found_in_its_source_despite_typography_and_elisions() {
+        let text = "He said: “It’s all\n  about — the land.” Then more. And the end.";
+        let marks = locate("It's all about - the land", text);
+        assert_eq!(marks.len(), 1);
+        assert_eq!(&text[marks[0].clone()], "It’s all\n  about — the land");
+        let marks = locate("He said ... the end", text);
+        let parts: Vec<&str> = marks.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(parts, ["He said", "the end"]);
+        assert!(locate("not in the text", text).is_empty());
+    }
+
+    #[test]
+    fn in_context_marks_the_quote_in_the_escaped_article() {
+        let mut briefing = shipped();
+        briefing.quotes.truncate(1);
+        briefing.quotes[0].text = "a <b> quote".into();
+        let source = briefing.quotes[0].source.to_string();
+        let texts = SourceTexts([(source, "Before, a <b> quote, after.".to_string())].into());
+        let page = render(&briefing, &texts);
+        assert!(
+            page.contains("<details><summary>In context</summary><div class=\"article text\">Before, <mark>a &lt;b&gt; quote</mark>, after.</div></details>"),
+            "{page}"
+        );
+    }
+
+    /// WCAG 2 relative luminance of an sRGB colour.
+    fn luminance(Rgb(r, g, b): Rgb) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    }
+
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn contrast_is_computed_as_wcag_does() {
+        let black = Rgb(0, 0, 0);
+        let white = Rgb(255, 255, 255);
+        assert!((contrast(black, white) - 21.0).abs() < 1e-9);
+        assert!((contrast(Rgb(0x76, 0x76, 0x76), white) - 4.54).abs() < 0.01);
+        // Green weighs most and blue least in luminance.
+        assert!((contrast(Rgb(255, 0, 0), white) - 4.00).abs() < 0.01);
+        assert!((contrast(Rgb(0, 0, 255), white) - 8.59).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_text_colour_meets_wcag_aa_on_every_background_in_both_schemes() {
+        for (scheme, p) in [("light", &LIGHT), ("dark", &DARK)] {
+            let pairs = [
+                ("text", p.text, "background", p.background),
+                ("text", p.text, "surface", p.surface),
+                ("text", p.text, "mark", p.mark),
+                ("muted", p.muted, "background", p.background),
+                ("muted", p.muted, "surface", p.surface),
+                ("link", p.link, "background", p.background),
+                ("link", p.link, "surface", p.surface),
+                ("red line", p.red_line, "background", p.background),
+                ("red line", p.red_line, "surface", p.surface),
+            ];
+            for (fg_name, fg, bg_name, bg) in pairs {
+                let ratio = contrast(fg, bg);
+                assert!(
+                    ratio >= 4.5,
+                    "{scheme}: {fg_name} {fg} on {bg_name} {bg} is {ratio:.2}:1, below 4.5:1"
+                );
+            }
+        }
+    }
+}
