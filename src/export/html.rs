@@ -748,7 +748,7 @@ tbody th .summary{font-weight:400;color:var(--muted);margin:.25rem 0 0}
 .matrix{overflow-x:auto}
 .filter{position:sticky;top:0;background:var(--bg);padding:.5rem 0;z-index:1}
 .filter input{font:inherit;padding:.35rem .6rem;width:min(28rem,100%);color:var(--fg);background:var(--bg);border:1px solid var(--muted);border-radius:.25rem}
-.quote{border-left:.3rem solid var(--party,var(--border));padding:.1rem 0 .1rem 1rem;margin:1.25rem 0}
+.quote{border-left:.3rem solid var(--party,var(--border));padding:.1rem 0 .1rem 1rem;margin:1.25rem 0;content-visibility:auto;contain-intrinsic-size:auto 6rem}
 .quote blockquote{margin:0;font-size:1.05rem}
 .said,.context{margin:.25rem 0}
 details{margin:.25rem 0}
@@ -804,6 +804,7 @@ const FILTER_SCRIPT: &str = r#"
     if (!match) return;
     try { box.value = decodeURIComponent(match[1].replace(/\+/g, ' ')); } catch (e) { box.value = match[1]; }
     apply();
+    document.getElementById('quotes').scrollIntoView();
   }
   box.addEventListener('input', function () {
     apply();
