@@ -13,13 +13,14 @@ use std::ops::Range;
 use std::path::Path;
 
 use base64::Engine as _;
-use chrono::NaiveDate;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use sha2::{Digest, Sha256};
 
 use super::{quote_date, quotes_newest_first};
 use crate::briefing::verbatim::{normalize, plain_typography};
-use crate::briefing::{Briefing, Party, Position, Quote, Role, Source};
+use crate::briefing::{
+    Basis, Briefing, Discrepancy, PartialDate, Party, Position, Quote, QuoteKind, Role, Source,
+};
 use crate::text::sanitize;
 
 /// The full texts of the briefing's sources that could be read, by source id.
@@ -170,16 +171,18 @@ fn header(b: &Briefing) -> Markup {
     }
 }
 
-/// A date, marked "expected" when it lies after the briefing's `as_of`.
-fn when(day: NaiveDate, as_of: NaiveDate) -> Markup {
+/// A date at its precision, marked "expected" when it lies after the
+/// briefing's `as_of`.
+fn when(day: PartialDate, as_of: PartialDate) -> Markup {
     html! {
         (date(day))
-        @if day > as_of { " " span.expected { "(expected)" } }
+        @if day.is_after(as_of) { " " span.expected { "(expected)" } }
     }
 }
 
-fn date(day: NaiveDate) -> Markup {
-    html! { time datetime=(day.to_string()) { (day.format("%a %-d %b %Y").to_string()) } }
+/// `Fri 23 Jan 2026`, `Aug 2025` or `2014`, as precise as the source.
+fn date(day: PartialDate) -> Markup {
+    html! { time datetime=(day.to_string()) { (day.human()) } }
 }
 
 /// The parties at the table (parties and mediators; every party when none
@@ -265,14 +268,63 @@ fn position_item(b: &Briefing, position: &Position, with_topic: bool) -> Markup 
     html! {
         li.red-line[position.red_line] {
             @if position.red_line { span.marker { "■ red line" } " " }
+            (basis(position))
             (Text(&position.text))
             @if with_topic {
                 @if let Some(point) = position.topic.as_deref().and_then(|t| b.sticking_point(t)) {
                     " " span.topic { "(" (Text(&point.title)) ")" }
                 }
             }
+            @for id in &position.quotes {
+                " " a.cite href=(format!("#quote-{id}")) title="The party's own words" { "[“" (Text(id)) "”]" }
+            }
             (cites(b, &position.sources))
+            (contested(b, &position.discrepancies))
         }
+    }
+}
+
+/// How a position is known: stated (the party's words), reported (a
+/// source's narration) or inferred (the author's reading). A red line
+/// that does not say is marked too, so a reader never takes it as stated.
+fn basis(position: &Position) -> Markup {
+    html! {
+        @match position.basis {
+            Some(basis) => { span class=(format!("basis basis-{}", basis.as_str())) title=(basis_meaning(basis)) { (basis.as_str()) } " " }
+            None if position.red_line => { span.basis title="The briefing does not say how this is known" { "basis not given" } " " }
+            None => {}
+        }
+    }
+}
+
+fn basis_meaning(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Stated => "The party says it in its own words",
+        Basis::Reported => "A source reports it as the party's position",
+        Basis::Inferred => "The briefing's author reads it from what is reported",
+    }
+}
+
+/// The mark of a contested item (≠), linking each discrepancy that
+/// contests it, where its accounts stand side by side.
+fn contested<S: AsRef<str>>(b: &Briefing, ids: &[S]) -> Markup {
+    html! {
+        @for id in ids {
+            @let id = id.as_ref();
+            " "
+            a.contested href=(format!("#discrepancy-{id}")) title=[b.discrepancy(id).map(|d| sanitize(&d.subject).into_owned())] {
+                "≠ contested"
+            }
+        }
+    }
+}
+
+/// The anchor of a discrepancy: its id, or its place in the file when it
+/// has none (nothing can link to it then but the page's own list).
+fn discrepancy_anchor(index: usize, discrepancy: &Discrepancy) -> String {
+    match &discrepancy.id {
+        Some(id) => format!("discrepancy-{id}"),
+        None => format!("discrepancy-{}", index + 1),
     }
 }
 
@@ -303,7 +355,7 @@ fn parties(b: &Briefing) -> Markup {
                             tbody {
                                 @for delegate in &party.delegation {
                                     tr {
-                                        th scope="row" { (Text(&delegate.name)) }
+                                        th scope="row" { (Text(&delegate.name)) (contested(b, &delegate.discrepancies)) }
                                         td { @if let Some(title) = &delegate.title { (Text(title)) } }
                                         td { @if delegate.lead { "lead" } }
                                         td { (cites(b, &delegate.sources)) }
@@ -437,20 +489,30 @@ fn quote_item(b: &Briefing, quote: &Quote, texts: &SourceTexts) -> Markup {
     let party = quote.party.as_deref().and_then(|id| b.party(id));
     let source = b.source(&quote.source);
     let passage = texts.get(&quote.source).map(|text| in_context(quote, text));
+    let headline = quote.kind == QuoteKind::Headline;
     html! {
-        article.quote.(party.map(|p| party_class(b, p)).unwrap_or_default()) id=(format!("quote-{}", quote.id)) {
+        article.quote.(party.map(|p| party_class(b, p)).unwrap_or_default()).headline[headline] id=(format!("quote-{}", quote.id)) {
             div.quote-main {
+                @if headline {
+                    p.kind { span.headline-mark { "Headline" } " — words from a headline, standfirst or caption, not the speaker's own" }
+                }
                 blockquote.text { (Text(quote.text.trim())) }
                 p.said {
                     "— " strong { (Text(&quote.speaker)) }
                     @if let Some(party) = party { " (" (Text(&party.name)) ")" }
-                    @if let Some(day) = quote_date(b, quote) { ", " (date(day)) }
+                    ", "
+                    @match (quote_date(quote), source.and_then(|s| s.published)) {
+                        (Some(day), _) => { (when(day, b.meta.as_of)) }
+                        (None, Some(published)) => { "undated (published " (date(published)) ")" }
+                        (None, None) => { "undated" }
+                    }
                     ", "
                     a href=(format!("#source-{}", quote.source)) {
                         (Text(source.map_or(quote.source.as_str(), |s| s.outlet.as_str())))
                     }
                 }
                 @if let Some(context) = &quote.context { p.context.muted { (Text(context)) } }
+                @if !quote.discrepancies.is_empty() { p.context { (contested(b, &quote.discrepancies)) } }
             }
             @if let Some(passage) = passage {
                 details { summary { "In context" } (passage) }
@@ -528,7 +590,7 @@ fn sources(b: &Briefing) -> Markup {
             @if !b.discrepancies.is_empty() {
                 h3 { "Discrepancies" }
                 @for (i, discrepancy) in b.discrepancies.iter().enumerate() {
-                    article.discrepancy id=(format!("discrepancy-{}", i + 1)) {
+                    article.discrepancy id=(discrepancy_anchor(i, discrepancy)) {
                         h4 { (Text(&discrepancy.subject)) }
                         @if let Some(note) = &discrepancy.note { p.text { (Text(note.trim())) } }
                         ul.accounts {
@@ -588,6 +650,7 @@ fn timeline(b: &Briefing) -> Markup {
                         (when(event.date, as_of)) ": " strong { (Text(&event.title)) }
                         @if let Some(detail) = &event.detail { p.text { (Text(detail.trim())) } }
                         (cites(b, &event.sources))
+                        (contested(b, &event.discrepancies))
                     }
                 }
             }
@@ -736,6 +799,12 @@ h4{font-size:1rem;margin:1rem 0 .25rem}
 .positions{padding-left:1.1rem;margin:.5rem 0}
 .positions li{margin:.35rem 0}
 .marker{color:var(--red);font-weight:700}
+.basis{font-size:.8em;text-transform:uppercase;letter-spacing:.04em;border:1px solid var(--muted);border-radius:.2rem;padding:0 .3rem;color:var(--muted);white-space:nowrap}
+.basis-stated{color:var(--fg);border-color:var(--fg)}
+.contested{color:var(--red);font-weight:600;white-space:nowrap}
+.headline-mark{font-weight:700;text-transform:uppercase;font-size:.8em;letter-spacing:.04em;color:var(--fg);border:1px solid var(--fg);border-radius:.2rem;padding:0 .3rem}
+.kind{margin:0 0 .25rem;color:var(--muted);font-size:.9em}
+.quote.headline blockquote{font-style:italic}
 .party{border-left:.3rem solid var(--party,var(--border));padding-left:1rem;margin:1.5rem 0}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
