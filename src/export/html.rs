@@ -839,10 +839,11 @@ body{font-size:10pt}
 nav,.filter,details{display:none}
 main{max-width:none;padding:0;display:flex;flex-direction:column}
 main>section{break-before:page}
-main>section:first-child{break-before:auto}
+main>section:first-child,#red-lines{break-before:auto}
 #sources{order:1}
 .columns{grid-template-columns:repeat(auto-fit,minmax(5cm,1fr))}
-.column,.quote,.account,tr,.party>table{break-inside:avoid}
+.quote,.account,tr,li{break-inside:avoid}
+.matrix{overflow:visible}
 h2,h3,h4{break-after:avoid}
 a{color:inherit;text-decoration:none}
 }
