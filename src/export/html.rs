@@ -849,15 +849,20 @@ a{color:inherit;text-decoration:none}
 }
 "#;
 
-/// The quote filter: every typed word must appear (case and accents
-/// folded) in a quote's text, speaker, party, date or source; the others
+/// The quote filter: every typed word must appear (case, accents and
+/// typographic quote marks and dashes folded, as parley's search does) in a
+/// quote's text, speaker, party, date or source; the others
 /// get `hidden`. `#q=WORDS` in the address fills it in on load.
 const FILTER_SCRIPT: &str = r#"
 (function () {
   var box = document.getElementById('filter');
   var count = document.getElementById('filter-count');
   var quotes = Array.prototype.slice.call(document.querySelectorAll('.quote'));
-  function fold(s) { return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(); }
+  function fold(s) {
+    return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+      .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'").replace(/[\u201c-\u201f\u2033\u00ab\u00bb]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-');
+  }
   var texts = quotes.map(function (q) { return fold(q.querySelector('.quote-main').textContent); });
   function apply() {
     var words = fold(box.value).split(/\s+/).filter(Boolean);
