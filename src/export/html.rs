@@ -1072,6 +1072,27 @@ mod tests {
         );
     }
 
+    /// The shipped briefing with `text` as a party's name, a quote, its
+    /// speaker, a source's outlet (also a link title) and an event.
+    fn page_with(text: &str) -> String {
+        let mut briefing = shipped();
+        briefing.parties[0].name = text.into();
+        briefing.quotes[0].text = text.into();
+        briefing.quotes[0].speaker = text.into();
+        briefing.sources[0].outlet = text.into();
+        briefing.events[0].title = text.into();
+        render(&briefing, &SourceTexts::default())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn no_text_adds_or_closes_an_element(text in ".{0,40}|[<>&\"'/a-z= ]{0,40}") {
+            let tags = |page: &str| (page.matches('<').count(), page.matches('>').count());
+            proptest::prop_assert_eq!(tags(&page_with(&text)), tags(&page_with("x")));
+        }
+    }
+
     /// WCAG 2 relative luminance of an sRGB colour.
     fn luminance(Rgb(r, g, b): Rgb) -> f64 {
         let linear = |c: u8| {
