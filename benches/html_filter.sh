@@ -5,7 +5,7 @@
 #   benches/html_filter.sh [QUOTES]        (default 10000)
 #
 # Exports the shipped briefing and a synthetic archive of QUOTES quotes,
-# then loads a measuring copy of the archive's page: the same page without
+# then loads a measuring copy of each page: the same page without
 # its Content-Security-Policy (which would block the timing script) and with
 # a script appended that types "territory guarantees" into the filter one key
 # at a time and deletes it again, three times. Each keystroke is timed from
@@ -26,8 +26,9 @@ echo "page size: shipped briefing $(stat -c %s "$work/shipped.html") bytes," \
   "$quotes-quote archive $(stat -c %s "$work/archive.html") bytes" \
   "(its TOML $(stat -c %s "$work/archive.toml") bytes)"
 
-sed -e 's/<meta http-equiv="Content-Security-Policy"[^>]*>//' "$work/archive.html" > "$work/measure.html"
-cat >> "$work/measure.html" <<'EOF'
+measure() { # name, page
+  sed -e 's/<meta http-equiv="Content-Security-Policy"[^>]*>//' "$2" > "$work/measure.html"
+  cat >> "$work/measure.html" <<'EOF'
 <script>
 (function () {
   var loaded = performance.now();
@@ -55,8 +56,12 @@ cat >> "$work/measure.html" <<'EOF'
 })();
 </script>
 EOF
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-  --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$work/profile" --window-size=1400,1000 --virtual-time-budget=60000 \
-  --dump-dom "file://$work/measure.html" 2>/dev/null \
-  | sed -n 's/.*<pre id="timing">\([^<]*\)<\/pre>.*/filter, '"$quotes"' quotes: \1/p'
+  rm -rf "$work/profile"
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/profile" --window-size=1400,1000 --virtual-time-budget=60000 \
+    --dump-dom "file://$work/measure.html" 2>/dev/null \
+    | sed -n 's/.*<pre id="timing">\([^<]*\)<\/pre>.*/filter, '"$1"': \1/p'
+}
+measure "shipped briefing" "$work/shipped.html"
+measure "$quotes-quote archive" "$work/archive.html"
