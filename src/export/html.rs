@@ -20,6 +20,7 @@ use super::{quote_date, quotes_newest_first};
 use crate::briefing::verbatim::{normalize, plain_typography};
 use crate::briefing::{
     Basis, Briefing, Discrepancy, PartialDate, Party, Position, Quote, QuoteKind, Role, Source,
+    StickingPoint,
 };
 use crate::text::sanitize;
 
@@ -320,11 +321,12 @@ fn contested<S: AsRef<str>>(b: &Briefing, ids: &[S]) -> Markup {
 }
 
 /// The anchor of a discrepancy: its id, or its place in the file when it
-/// has none (nothing can link to it then but the page's own list).
+/// has none (nothing links to it then). The dot, which no id can hold,
+/// keeps `discrepancy.1` apart from a discrepancy whose id is `1`.
 fn discrepancy_anchor(index: usize, discrepancy: &Discrepancy) -> String {
     match &discrepancy.id {
         Some(id) => format!("discrepancy-{id}"),
-        None => format!("discrepancy-{}", index + 1),
+        None => format!("discrepancy.{}", index + 1),
     }
 }
 
@@ -379,29 +381,21 @@ fn parties(b: &Briefing) -> Markup {
 fn by_sticking_point<'a>(
     b: &'a Briefing,
     party: &'a Party,
-) -> Vec<(
-    Option<&'a crate::briefing::StickingPoint>,
-    Vec<&'a Position>,
-)> {
-    let of_topic = |topic: Option<&str>| {
-        let mut positions: Vec<&Position> = party
-            .positions
-            .iter()
-            .filter(|p| match topic {
-                Some(topic) => p.topic.as_deref() == Some(topic),
-                None => p
-                    .topic
-                    .as_deref()
-                    .is_none_or(|t| b.sticking_point(t).is_none()),
-            })
-            .collect();
-        positions.sort_by_key(|p| !p.red_line);
-        positions
-    };
+) -> Vec<(Option<&'a StickingPoint>, Vec<&'a Position>)> {
+    let mut untied: Vec<&Position> = party
+        .positions
+        .iter()
+        .filter(|p| {
+            p.topic
+                .as_deref()
+                .is_none_or(|t| b.sticking_point(t).is_none())
+        })
+        .collect();
+    untied.sort_by_key(|p| !p.red_line);
     b.sticking_points
         .iter()
-        .map(|point| (Some(point), of_topic(Some(&point.id))))
-        .chain(std::iter::once((None, of_topic(None))))
+        .map(|point| (Some(point), stance(party, &point.id)))
+        .chain(std::iter::once((None, untied)))
         .filter(|(_, positions)| !positions.is_empty())
         .collect()
 }
