@@ -19,11 +19,12 @@ fn sigterm_and_sighup_give_the_terminal_back() {
     if !available() {
         return;
     }
-    for name in ["TERM", "HUP", "QUIT"] {
+    // The exit status says which signal ended parley: 128 + N.
+    for (name, status) in [("TERM", 143), ("HUP", 129), ("QUIT", 131), ("INT", 130)] {
         let tmux = Tmux::start("", 80, 24);
         tmux.wait_for("Red lines");
         signal(&tmux, name);
-        tmux.assert_given_back("EXITED 0");
+        tmux.assert_given_back(&format!("EXITED {status}"));
     }
 }
 
