@@ -21,7 +21,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
 use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
@@ -262,9 +262,14 @@ fn take_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()>
         std::io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
-        EnableBracketedPaste
+        EnableBracketedPaste,
+        Clear(ClearType::All)
     )?;
-    terminal.clear()
+    // Not `Terminal::clear`: it asks the terminal where the cursor is, and
+    // the answer would go to the thread reading the keys. A blank frame on
+    // the blank screen makes the next frame draw every cell.
+    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+    Ok(())
 }
 
 /// Ctrl-Z: gives the terminal back and stops, as a shell job does; `fg`

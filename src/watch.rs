@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
+use std::os::unix::fs::MetadataExt;
+
 use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
-use notify::{Config, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// How long the file must be quiet before a change is reported: editors
 /// write a file in several steps.
@@ -22,9 +24,20 @@ pub const POLL_EVERY: Duration = Duration::from_secs(1);
 
 /// A running watch; dropping it stops it.
 pub struct Watch {
-    _watcher: Box<dyn Watcher + Send>,
+    _running: Running,
     /// Said in the status bar when the watch is not the usual kind.
     pub note: Option<String>,
+}
+
+/// Held for what dropping it does: the watch ends.
+enum Running {
+    Events {
+        _watcher: RecommendedWatcher,
+    },
+    /// Dropping the sender stops the polling thread.
+    Polling {
+        _stop: Sender<()>,
+    },
 }
 
 /// Follows `path` (through a symbolic link, to its target too) and calls
@@ -49,23 +62,22 @@ pub fn start(
             changed();
         }
     });
-    let interesting = Interesting::of(path)?;
     if poll {
         return Ok(Watch {
-            _watcher: Box::new(polling(path, raw)?),
+            _running: polling(path, raw),
             note: Some(format!(
                 "following the file by polling every {} s (--poll)",
                 POLL_EVERY.as_secs()
             )),
         });
     }
-    match with_events(&interesting, raw.clone()) {
+    match Interesting::of(path).and_then(|interesting| with_events(&interesting, raw.clone())) {
         Ok(watcher) => Ok(Watch {
-            _watcher: Box::new(watcher),
+            _running: Running::Events { _watcher: watcher },
             note: None,
         }),
         Err(error) => Ok(Watch {
-            _watcher: Box::new(polling(path, raw)?),
+            _running: polling(path, raw),
             note: Some(format!(
                 "following the file by polling every {} s: its folder cannot be watched ({})",
                 POLL_EVERY.as_secs(),
@@ -133,18 +145,31 @@ fn with_events(
 }
 
 /// Polling looks at the file itself (through a link, at its target): that
-/// needs only the right to look it up, not to read its folder.
-fn polling(path: &Path, raw: Sender<()>) -> Result<PollWatcher, notify::Error> {
-    let mut watcher = PollWatcher::new(
-        move |result: notify::Result<notify::Event>| {
-            if result.is_ok_and(|event| changes_content(&event.kind)) {
-                let _ = raw.send(());
+/// needs only the right to look it up, not to read its folder. It compares
+/// size, inode and the modification time to the nanosecond (notify's
+/// `PollWatcher` keeps whole seconds, and misses a save in the same second
+/// as the one before).
+fn polling(path: &Path, raw: Sender<()>) -> Running {
+    let (stop, stopped) = channel::<()>();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let stamp = || {
+            std::fs::metadata(&path)
+                .ok()
+                .map(|m| (m.len(), m.ino(), m.dev(), m.modified().ok()))
+        };
+        let mut last = stamp();
+        while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(POLL_EVERY) {
+            let now = stamp();
+            if now != last {
+                last = now;
+                if raw.send(()).is_err() {
+                    return;
+                }
             }
-        },
-        Config::default().with_poll_interval(POLL_EVERY),
-    )?;
-    watcher.watch(path, RecursiveMode::NonRecursive)?;
-    Ok(watcher)
+        }
+    });
+    Running::Polling { _stop: stop }
 }
 
 /// Whether an event can mean new content: written, created, removed,
@@ -154,7 +179,6 @@ fn changes_content(kind: &EventKind) -> bool {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
-        // Polling sees a write as a new modification time.
         EventKind::Modify(ModifyKind::Metadata(metadata)) => *metadata == MetadataKind::WriteTime,
         EventKind::Modify(_) | EventKind::Create(_) | EventKind::Remove(_) => true,
         // Unknown, or events were lost (a queue overflow): look again.
@@ -251,11 +275,8 @@ mod tests {
             reports.recv_timeout(POLL_EVERY * 2).is_err(),
             "a read is not a save"
         );
-        // A later modification time, as a save a moment from now leaves.
+        // Within the same second as the file was made.
         std::fs::write(&path, "two").unwrap();
-        let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(std::time::SystemTime::now() + Duration::from_secs(5))
-            .unwrap();
         reports.recv_timeout(PATIENCE).expect("a save is reported");
     }
 }
