@@ -225,6 +225,30 @@ fn a_dumb_terminal_is_refused_with_a_pointer_to_the_subcommands() {
     for subcommand in ["parley check", "parley search", "parley export"] {
         assert!(screen.contains(subcommand), "{screen}");
     }
+
+    // A terminal type whose terminfo entry cannot address the cursor.
+    let terminfo = tempfile::tempdir().unwrap();
+    let source = terminfo.path().join("nocup.src");
+    std::fs::write(
+        &source,
+        "nocup|a printing terminal,\n\tam, cols#80, bel=^G, cr=\\r,\n",
+    )
+    .unwrap();
+    let compiled = std::process::Command::new("tic")
+        .arg("-o")
+        .arg(terminfo.path())
+        .arg(&source)
+        .status()
+        .unwrap();
+    assert!(compiled.success());
+    let env = format!("TERMINFO={} TERM=nocup", terminfo.path().display());
+    let tmux = Tmux::start_with_env(&env, "", 200, 30);
+    let screen = tmux.wait_for("EXITED");
+    assert!(screen.contains("EXITED 2"), "{screen}");
+    assert!(
+        screen.contains("the terminal (TERM=nocup) cannot move the cursor"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -52,7 +52,8 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         }
         let _ = writeln!(
             err,
-            "parley: {why}; for scripts use `parley check`, `parley search` or `parley export`"
+            "parley: {}; for scripts use `parley check`, `parley search` or `parley export`",
+            sanitize_inline(&why)
         );
         return exit::USAGE;
     }
@@ -91,12 +92,20 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
 }
 
 /// Why a terminal of type `term` cannot show the dashboard, if it cannot:
-/// it must be able to move the cursor (`dumb`, or no type at all, cannot).
+/// it must be able to move the cursor (`dumb`, no type at all, or a type
+/// whose terminfo entry has no `cup`, cannot). A type the system's terminal
+/// database does not know is given the benefit of the doubt: parley speaks
+/// the ANSI sequences nearly every terminal understands.
 fn cannot_address_cursor(term: Option<&str>) -> Option<String> {
     match term.map(str::trim) {
         None | Some("") => Some("the terminal's type is not set (TERM)".into()),
         Some("dumb") => Some("a dumb terminal (TERM=dumb) cannot move the cursor".into()),
-        Some(_) => None,
+        Some(name) => match terminfo::Database::from_name(name) {
+            Ok(entry) if entry.get::<terminfo::capability::CursorAddress>().is_none() => {
+                Some(format!("the terminal (TERM={name}) cannot move the cursor"))
+            }
+            _ => None,
+        },
     }
 }
 
