@@ -20,6 +20,7 @@ pub mod action;
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod diff;
 pub mod event;
 pub mod export;
 pub mod history;

@@ -1,11 +1,15 @@
 //! The briefing file format (version 1): its model, loader and rules.
 //! Knows nothing of terminals.
 
+pub mod date;
 pub mod diagnostic;
+pub mod folder;
 pub mod load;
 pub mod model;
 mod pieces;
+pub mod quote_id;
 mod read;
+pub mod revision;
 mod validate;
 pub mod verbatim;
 
