@@ -103,8 +103,6 @@ pub enum Effect {
 pub struct Loading {
     pub generation: u64,
     pub started: Instant,
-    /// Asked for with `r`: the file is read even if it looks unchanged.
-    pub by_hand: bool,
     /// Its progress is in the status bar.
     pub shown: bool,
 }
@@ -548,7 +546,6 @@ impl App {
         self.loading = Some(Loading {
             generation: self.load_generation,
             started: Instant::now(),
-            by_hand,
             shown: false,
         });
         self.effects.push(Effect::Load {
@@ -568,10 +565,7 @@ impl App {
         match outcome {
             Outcome::Unchanged(fingerprint) => {
                 self.fingerprint = Some(fingerprint);
-                if loading.by_hand {
-                    self.message = Some("reloaded: the file is unchanged".into());
-                }
-                loading.shown || loading.by_hand
+                loading.shown
             }
             Outcome::Loaded(fresh) => {
                 self.fingerprint = fresh.fingerprint;

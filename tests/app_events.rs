@@ -217,6 +217,7 @@ fn a_file_event_that_finds_the_same_content_changes_nothing() {
     );
     assert_eq!(app.message, None);
     assert!(!app.wants_ticks(), "an idle dashboard sleeps");
+    assert!(!app.update_all([Event::Tick]), "and a tick draws nothing");
 }
 
 #[test]
