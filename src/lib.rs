@@ -26,6 +26,7 @@ pub mod export;
 pub mod history;
 pub mod keymap;
 pub mod loader;
+pub mod schema;
 pub mod search;
 pub mod text;
 pub mod theme;
