@@ -7,10 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
+use parley::briefing::load::DEFAULT_MAX_BYTES;
 use parley::briefing::verbatim::{find_quote, normalize};
-use parley::briefing::{
-    Basis, Briefing, DEFAULT_MAX_BYTES, Document, PartialDate, QuoteKind, Role, load,
-};
+use parley::briefing::{Basis, Briefing, Document, PartialDate, QuoteKind, Role, load};
 
 /// The seed article each source's text was copied from (`../shared/seeds/`).
 const SEEDS: [(&str, &str); 5] = [
@@ -53,8 +52,8 @@ fn articles(briefing: &Briefing) -> BTreeMap<String, String> {
                 .text_file
                 .as_deref()
                 .unwrap_or_else(|| panic!("source {} has no text_file", source.id));
-            let text = std::fs::read_to_string(dir.join(file))
-                .unwrap_or_else(|e| panic!("{file}: {e}"));
+            let text =
+                std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
             (source.id.clone(), text)
         })
         .collect()
@@ -160,10 +159,18 @@ fn prose(briefing: &Briefing) -> Vec<(String, String, Vec<String>)> {
         add(&event.title, &event.detail, &event.sources);
     }
     for discrepancy in &briefing.discrepancies {
-        let sources: Vec<String> = discrepancy.accounts.iter().map(|a| a.source.clone()).collect();
+        let sources: Vec<String> = discrepancy
+            .accounts
+            .iter()
+            .map(|a| a.source.clone())
+            .collect();
         add(&discrepancy.subject, &discrepancy.note, &sources);
         for account in &discrepancy.accounts {
-            add(&discrepancy.subject, &Some(account.says.clone()), &[account.source.clone()]);
+            add(
+                &discrepancy.subject,
+                &Some(account.says.clone()),
+                std::slice::from_ref(&account.source),
+            );
         }
     }
     texts
@@ -256,7 +263,9 @@ fn every_red_line_has_a_basis_and_a_stated_one_quotes_its_own_party() {
     for party in &briefing.parties {
         for line in party.red_lines() {
             let id = line.id.clone().unwrap_or_default();
-            let basis = line.basis.unwrap_or_else(|| panic!("red line {id} has no basis"));
+            let basis = line
+                .basis
+                .unwrap_or_else(|| panic!("red line {id} has no basis"));
             match basis {
                 Basis::Stated => {
                     let own_words = line.quotes.iter().any(|quote| {
@@ -266,7 +275,11 @@ fn every_red_line_has_a_basis_and_a_stated_one_quotes_its_own_party() {
                         quote.party.as_deref() == Some(party.id.as_str())
                             && quote.kind == QuoteKind::Direct
                     });
-                    assert!(own_words, "stated red line {id} quotes no one of {}", party.id);
+                    assert!(
+                        own_words,
+                        "stated red line {id} quotes no one of {}",
+                        party.id
+                    );
                 }
                 Basis::Reported => assert!(!line.sources.is_empty(), "{id} cites no report"),
                 Basis::Inferred => {}
@@ -279,7 +292,10 @@ fn every_red_line_has_a_basis_and_a_stated_one_quotes_its_own_party() {
         BTreeMap::from([
             ("ru-anchorage-formula".to_string(), Basis::Stated),
             ("ua-no-ceding-land".to_string(), Basis::Reported),
-            ("ua-no-treaty-without-deterrence".to_string(), Basis::Reported),
+            (
+                "ua-no-treaty-without-deterrence".to_string(),
+                Basis::Reported
+            ),
         ])
     );
 }
@@ -347,11 +363,35 @@ fn every_discrepancy_has_an_id_and_every_link_names_one() {
     }
     let mut links: Vec<&str> = Vec::new();
     for party in &briefing.parties {
-        links.extend(party.delegation.iter().flat_map(|d| &d.discrepancies).map(String::as_str));
-        links.extend(party.positions.iter().flat_map(|p| &p.discrepancies).map(String::as_str));
+        links.extend(
+            party
+                .delegation
+                .iter()
+                .flat_map(|d| &d.discrepancies)
+                .map(String::as_str),
+        );
+        links.extend(
+            party
+                .positions
+                .iter()
+                .flat_map(|p| &p.discrepancies)
+                .map(String::as_str),
+        );
     }
-    links.extend(briefing.quotes.iter().flat_map(|q| &q.discrepancies).map(|d| d.as_str()));
-    links.extend(briefing.events.iter().flat_map(|e| &e.discrepancies).map(String::as_str));
+    links.extend(
+        briefing
+            .quotes
+            .iter()
+            .flat_map(|q| &q.discrepancies)
+            .map(|d| d.as_str()),
+    );
+    links.extend(
+        briefing
+            .events
+            .iter()
+            .flat_map(|e| &e.discrepancies)
+            .map(String::as_str),
+    );
     assert!(links.len() > 20, "{} links", links.len());
     for link in links {
         assert!(briefing.discrepancy(link).is_some(), "{link}");
@@ -427,7 +467,10 @@ fn the_expected_end_is_after_as_of_and_only_ever_called_expected() {
         .collect();
     assert_eq!(after, ["Talks expected to wrap up"]);
     let summary = briefing.meta.summary.as_deref().unwrap();
-    assert!(summary.contains("expected to wrap up on Saturday"), "{summary}");
+    assert!(
+        summary.contains("expected to wrap up on Saturday"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -436,9 +479,10 @@ fn changing_one_word_of_a_shipped_quote_fails_the_check_at_that_line() {
     let original = "This is the issue which is not solved yet\"";
     let at = document.text.find(original).expect("the land quote");
     let line = document.text[..at].lines().count();
-    document.text = document
-        .text
-        .replacen(original, "This is the issue which is not settled yet\"", 1);
+    document.text =
+        document
+            .text
+            .replacen(original, "This is the issue which is not settled yet\"", 1);
     let invalid = load(&document).expect_err("a changed quote is not verbatim");
     let report = invalid.render(&document);
     assert!(
@@ -483,7 +527,11 @@ fn every_claim_cites_a_source_and_no_url_is_invented() {
             assert!(!member.sources.is_empty(), "{} has no source", member.name);
         }
         for position in &party.positions {
-            assert!(!position.sources.is_empty(), "{:?} has no source", position.id);
+            assert!(
+                !position.sources.is_empty(),
+                "{:?} has no source",
+                position.id
+            );
         }
     }
     for event in &briefing.events {
@@ -502,7 +550,10 @@ fn the_sticking_points_and_events_the_articles_name_are_there() {
     }
     let dates: Vec<String> = briefing.events.iter().map(|e| e.date.to_string()).collect();
     for date in ["2025-08", "2026-01-22", "2026-01-23", "2026-01-24"] {
-        assert!(dates.iter().any(|d| d == date), "no event on {date}: {dates:?}");
+        assert!(
+            dates.iter().any(|d| d == date),
+            "no event on {date}: {dates:?}"
+        );
     }
 }
 
