@@ -86,7 +86,10 @@ fn a_word_match_outranks_a_longer_word_that_contains_it() {
     let index = Index::new(Arc::new(briefing.clone()));
     let ids = ranked(&briefing, &index, "issue");
     assert_eq!(ids[0], "witkoff-down-to-one-issue");
-    assert!(ids.contains(&"kremlin-working-group".to_string()), "\"issues\"");
+    assert!(
+        ids.contains(&"kremlin-working-group".to_string()),
+        "\"issues\""
+    );
 }
 
 #[test]
@@ -94,17 +97,17 @@ fn date_order_puts_dated_quotes_first() {
     let briefing = shipped();
     let index = Index::new(Arc::new(briefing.clone()));
     let hits = index
-        .search(
-            &Query::parse(""),
-            Order::Date,
-            &AtomicBool::new(false),
-        )
+        .search(&Query::parse(""), Order::Date, &AtomicBool::new(false))
         .unwrap();
     let dates: Vec<_> = hits
         .iter()
         .map(|h| briefing.quotes[h.quote].said_on)
         .collect();
-    assert_eq!(dates.len(), briefing.quotes.len(), "an empty query finds every quote");
+    assert_eq!(
+        dates.len(),
+        briefing.quotes.len(),
+        "an empty query finds every quote"
+    );
     let dated = dates.iter().take_while(|d| d.is_some()).count();
     assert!(dated >= 2, "{dates:?}");
     assert!(dates[dated..].iter().all(Option::is_none), "{dates:?}");
