@@ -53,12 +53,12 @@ fn archive(quotes: usize) -> Briefing {
 /// keystroke's time.
 fn type_query(index: &Index, text: &str) -> Vec<Duration> {
     let cancel = AtomicBool::new(false);
-    let mut previous = Query::parse("");
+    let mut previous = Query::parse("").unwrap();
     let mut hits: Vec<Hit> = Vec::new();
     let mut times = Vec::with_capacity(text.len());
     for end in (1..=text.len()).filter(|&end| text.is_char_boundary(end)) {
         let started = Instant::now();
-        let query = Query::parse(&text[..end]);
+        let query = Query::parse(&text[..end]).unwrap();
         hits = if !previous.is_empty() && query.narrows(&previous) {
             let within: Vec<usize> = hits.iter().map(|h| h.quote).collect();
             index.search_within(&query, Order::Relevance, &within, &cancel)
@@ -90,7 +90,7 @@ fn benches(c: &mut Criterion) {
         group.bench_function("index", |b| b.iter(|| Index::new(Arc::clone(&briefing))));
         let index = Index::new(Arc::clone(&briefing));
         for (name, text) in QUERIES {
-            let query = Query::parse(text);
+            let query = Query::parse(text).unwrap();
             group.bench_function(name, |b| {
                 b.iter(|| index.search(&query, Order::Relevance, &cancel))
             });

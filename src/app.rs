@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::briefing::{Briefing, Role};
 use crate::history::History;
 use crate::keymap::Mode;
-use crate::search::{Hit, Index, Order, Query};
+use crate::search::{Hit, Index, Order, Query, QueryError};
 use crate::theme::Theme;
 
 /// The dashboard's views, in `Tab` order.
@@ -122,6 +122,8 @@ pub struct Search {
     pub generation: u64,
     /// A search is running on the worker thread.
     pub pending: bool,
+    /// Why the query on the search line is not searched (it is too long).
+    pub refused: Option<QueryError>,
 }
 
 /// A place on screen that a click selects: the rows `area` covers show
@@ -650,7 +652,13 @@ impl App {
     /// the worker thread for a large archive. A query that narrows the one
     /// the results answer searches only those results.
     pub fn run_search(&mut self) {
-        let query = Query::parse(&self.search.input);
+        let query = match Query::parse(&self.search.input) {
+            Ok(query) => query,
+            Err(refused) => return self.refuse_search(refused),
+        };
+        if self.search.refused.take().is_some() {
+            self.message = None;
+        }
         let within = match &self.search.answered {
             Some(answered) if !answered.is_empty() && query.narrows(answered) => {
                 Some(self.search.results.iter().map(|hit| hit.quote).collect())
@@ -672,6 +680,17 @@ impl App {
             self.search.pending = true;
             self.effects.push(Effect::Search(request));
         }
+    }
+
+    /// A query that cannot be searched: no results, and why in the status line.
+    fn refuse_search(&mut self, refused: QueryError) {
+        self.search.generation += 1;
+        self.search.pending = false;
+        self.search.results.clear();
+        self.search.answered = None;
+        self.message = Some(refused.to_string());
+        self.search.refused = Some(refused);
+        self.clamp();
     }
 
     /// Takes a search's answer, unless a newer search has been asked for.

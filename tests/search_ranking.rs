@@ -18,7 +18,7 @@ fn shipped() -> Briefing {
 fn ranked(briefing: &Briefing, index: &Index, query: &str) -> Vec<String> {
     let hits = index
         .search(
-            &Query::parse(query),
+            &Query::parse(query).unwrap(),
             Order::Relevance,
             &AtomicBool::new(false),
         )
@@ -95,7 +95,7 @@ fn date_order_puts_dated_quotes_first() {
     let index = Index::new(Arc::new(briefing.clone()));
     let hits = index
         .search(
-            &Query::parse("ushakov"),
+            &Query::parse("ushakov").unwrap(),
             Order::Date,
             &AtomicBool::new(false),
         )

@@ -8,6 +8,7 @@ use chrono::Datelike;
 
 use super::fold::{Case, fold, fold_into, is_word_char};
 use super::matching::Kind;
+use super::vocabulary::Vocabulary;
 use crate::briefing::{Briefing, Quote};
 
 /// No party, no source: an index that is not there.
@@ -189,6 +190,8 @@ pub struct Index {
     pub(crate) source_ids: Vec<String>,
     pub(crate) topic_ids: Vec<String>,
     pub(crate) topics: Vec<u32>,
+    /// The distinct folded words of every searchable field, for the typo fallback.
+    pub(crate) vocabulary: Vocabulary,
 }
 
 impl Index {
@@ -236,12 +239,17 @@ impl Index {
         let folded = Corpus::new(&briefing.quotes);
         let speakers = Shared::new(speaker_names.iter().copied());
         let parties = Shared::new(briefing.parties.iter().map(|p| p.name.as_str()));
+        let sources = Shared::new(source_texts.iter().map(String::as_str));
+        let shared = [&speakers, &parties, &sources].map(|s| s.folded.iter().map(String::as_str));
+        let vocabulary =
+            Vocabulary::new(std::iter::once(folded.buf.as_str()).chain(shared.into_iter().flatten()));
         Index {
             folded,
             records,
             speakers,
             parties,
-            sources: Shared::new(source_texts.iter().map(String::as_str)),
+            sources,
+            vocabulary,
             party_ids,
             source_ids,
             topic_ids,
@@ -350,7 +358,7 @@ mod tests {
 
     /// What reading the text finds for a one-letter term.
     fn read(text: &str, letter: char) -> Option<Kind> {
-        let query = Query::parse(&letter.to_string());
+        let query = Query::parse(&letter.to_string()).unwrap();
         Needle::new(&query.groups[0][0]).best_kind(text)
     }
 

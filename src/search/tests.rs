@@ -90,7 +90,7 @@ fn briefing(quotes: &[Q]) -> Briefing {
 fn search_in(index: &Index, query: &str) -> Vec<Hit> {
     index
         .search(
-            &Query::parse(query),
+            &Query::parse(query).unwrap(),
             Order::Relevance,
             &AtomicBool::new(false),
         )
@@ -108,7 +108,7 @@ fn found(quotes: &[Q], query: &str) -> Vec<usize> {
 
 /// The characters highlighted in a quote for a query.
 fn marks(index: &Index, query: &str, quote: usize) -> Vec<usize> {
-    let query = Query::parse(query);
+    let query = Query::parse(query).unwrap();
     index.highlighter(&query).positions(quote)
 }
 
@@ -271,7 +271,7 @@ fn newer_said_on_breaks_ties_and_date_order_puts_it_first() {
     assert_eq!(found(&quotes, "land"), [3, 2, 1]);
     let index = Index::new(Arc::new(briefing(&quotes)));
     let hits = index
-        .search(&Query::parse("land"), Order::Date, &AtomicBool::new(false))
+        .search(&Query::parse("land").unwrap(), Order::Date, &AtomicBool::new(false))
         .unwrap();
     assert_eq!(
         hits.iter().map(|h| h.quote + 1).collect::<Vec<_>>(),
@@ -365,8 +365,14 @@ fn highlights_cjk_and_expanded_letters() {
 #[test]
 fn highlights_fuzzy_matches_and_nothing_outside_the_text() {
     assert_eq!(
-        highlighted("goals on the battlefield", "battlefeld"),
-        "goals on the [battlef]i[eld]"
+        highlighted("goals on the battlefield", "battelfiald"),
+        "goals on the [battlefield]",
+        "a typo marks the word it matched"
+    );
+    assert_eq!(
+        highlighted("goals on the battlefield", "btlfld"),
+        "goals on the [b]at[tl]e[f]ie[ld]",
+        "letters left out mark the letters found"
     );
     let quotes = [q("Yuri Ushakov", "talks")];
     let index = Index::new(Arc::new(briefing(&quotes)));
@@ -394,11 +400,11 @@ fn a_cancelled_search_returns_none() {
     let index = Index::new(Arc::new(briefing(&quotes)));
     let cancel = AtomicBool::new(true);
     assert_eq!(
-        index.search(&Query::parse("words"), Order::Relevance, &cancel),
+        index.search(&Query::parse("words").unwrap(), Order::Relevance, &cancel),
         None
     );
     assert_eq!(
-        index.search(&Query::parse(""), Order::Relevance, &cancel),
+        index.search(&Query::parse("").unwrap(), Order::Relevance, &cancel),
         None
     );
 }
@@ -488,7 +494,7 @@ proptest::proptest! {
         word in proptest::sample::select(&["Sea", "SEA", "Путин", "ПУТИН", "STRASSE", "Straße", "İstanbul", "É", "Ré"][..]),
     ) {
         let index = index_of(&fields);
-        let query = Query::parse(word);
+        let query = Query::parse(word).unwrap();
         let needle = &query.groups[0][0].needle;
         let holds = |t: &str| fold(t, Case::Keep).contains(needle.as_str());
         let expected: Vec<usize> = (0..fields.len())
