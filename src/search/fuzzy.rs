@@ -142,7 +142,10 @@ impl<'q> Fuzzy<'q> {
         if let Some((start, end, distance)) = self.typos.as_ref().and_then(|t| t.find(hay)) {
             return Some(FuzzyMatch {
                 score: BEST_FUZZY - i64::from(distance),
-                positions: hay[start..end].char_indices().map(|(at, _)| start + at).collect(),
+                positions: hay[start..end]
+                    .char_indices()
+                    .map(|(at, _)| start + at)
+                    .collect(),
             });
         }
         self.skim(hay)
@@ -249,7 +252,10 @@ mod tests {
         let found = find("btlfld", "goals on the battlefield where").unwrap();
         assert_eq!(found.positions.first(), Some(&13));
         assert_eq!(found.positions.len(), 6);
-        assert!(found.score <= BEST_SKIM, "below any word within typo distance");
+        assert!(
+            found.score <= BEST_SKIM,
+            "below any word within typo distance"
+        );
         assert!(find("anchrage", "agreed upon in anchorage, there").is_some());
     }
 

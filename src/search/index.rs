@@ -227,7 +227,9 @@ impl Index {
                         .map_or(NONE, |p| position(&party_ids, p)),
                     source: position(&source_ids, &quote.source),
                     topics: (first_topic, topics.len() as u32),
-                    date: quote.said_on.map_or(i32::MIN, |d| d.num_days_from_ce()),
+                    date: quote
+                        .said_on
+                        .map_or(i32::MIN, |d| d.first_day().num_days_from_ce()),
                 }
             })
             .collect();
@@ -241,8 +243,9 @@ impl Index {
         let parties = Shared::new(briefing.parties.iter().map(|p| p.name.as_str()));
         let sources = Shared::new(source_texts.iter().map(String::as_str));
         let shared = [&speakers, &parties, &sources].map(|s| s.folded.iter().map(String::as_str));
-        let vocabulary =
-            Vocabulary::new(std::iter::once(folded.buf.as_str()).chain(shared.into_iter().flatten()));
+        let vocabulary = Vocabulary::new(
+            std::iter::once(folded.buf.as_str()).chain(shared.into_iter().flatten()),
+        );
         Index {
             folded,
             records,

@@ -61,8 +61,8 @@ impl<'q> Alt<'q> {
             kinds(&index.parties),
             kinds(&index.sources),
         ];
-        let candidates = (case == Case::Keep)
-            .then(|| Finder::new(term.folded().as_bytes()).into_owned());
+        let candidates =
+            (case == Case::Keep).then(|| Finder::new(term.folded().as_bytes()).into_owned());
         Alt {
             needle,
             case,

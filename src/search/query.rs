@@ -436,7 +436,11 @@ mod tests {
 
     #[test]
     fn typing_more_letters_narrows() {
-        let narrows = |new: &str, old: &str| Query::parse(new).unwrap().narrows(&Query::parse(old).unwrap());
+        let narrows = |new: &str, old: &str| {
+            Query::parse(new)
+                .unwrap()
+                .narrows(&Query::parse(old).unwrap())
+        };
         assert!(narrows("anchorage", "anch"));
         assert!(narrows("anch formula", "anch"));
         assert!(narrows("formula anch", "anch"));
@@ -453,7 +457,11 @@ mod tests {
 
     #[test]
     fn deleting_or_widening_does_not_narrow() {
-        let narrows = |new: &str, old: &str| Query::parse(new).unwrap().narrows(&Query::parse(old).unwrap());
+        let narrows = |new: &str, old: &str| {
+            Query::parse(new)
+                .unwrap()
+                .narrows(&Query::parse(old).unwrap())
+        };
         assert!(!narrows("anch", "anchorage"));
         assert!(!narrows("anch", "Anch"));
         assert!(!narrows("anch", "^anch"));

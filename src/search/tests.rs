@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use super::fold::{Case, fold};
 use super::{Hit, Index, Order, Query};
-use crate::briefing::{Briefing, Meta, Party, Quote, Role, Source, Status, StickingPoint};
+use crate::briefing::{
+    Briefing, Meta, Party, Quote, QuoteKind, Role, Source, Status, StickingPoint,
+};
 use proptest::strategy::Strategy;
 
 struct Q {
@@ -48,7 +50,7 @@ fn briefing(quotes: &[Q]) -> Briefing {
             title: "Test".into(),
             summary: None,
             location: None,
-            as_of: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            as_of: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().into(),
             starts: None,
             ends: None,
         },
@@ -80,6 +82,8 @@ fn briefing(quotes: &[Q]) -> Briefing {
                 said_on: q.said_on.map(|d| d.parse().unwrap()),
                 context: q.context.map(Into::into),
                 topics: q.topics.iter().map(|&t| t.into()).collect(),
+                kind: QuoteKind::Direct,
+                discrepancies: Vec::new(),
             })
             .collect(),
         events: vec![],
@@ -271,7 +275,11 @@ fn newer_said_on_breaks_ties_and_date_order_puts_it_first() {
     assert_eq!(found(&quotes, "land"), [3, 2, 1]);
     let index = Index::new(Arc::new(briefing(&quotes)));
     let hits = index
-        .search(&Query::parse("land").unwrap(), Order::Date, &AtomicBool::new(false))
+        .search(
+            &Query::parse("land").unwrap(),
+            Order::Date,
+            &AtomicBool::new(false),
+        )
         .unwrap();
     assert_eq!(
         hits.iter().map(|h| h.quote + 1).collect::<Vec<_>>(),

@@ -9,7 +9,7 @@
 //! A typo is one letter substituted, two neighbours transposed, one extra
 //! or one missing (the restricted Damerau-Levenshtein distance).
 
-use std::collections::HashSet;
+use fnv::FnvHashSet;
 use std::sync::LazyLock;
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
@@ -82,7 +82,7 @@ impl Vocabulary {
     const SHORTEST: usize = ONE_TYPO_FROM - 1;
 
     pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Vocabulary {
-        let mut distinct: HashSet<&str, foldhash::fast::FixedState> = HashSet::default();
+        let mut distinct: FnvHashSet<&str> = FnvHashSet::default();
         for text in texts {
             // Byte length bounds the length in characters from above.
             distinct.extend(words(text).filter(|w| w.len() >= Vocabulary::SHORTEST));
@@ -154,8 +154,11 @@ mod tests {
 
     #[test]
     fn holds_each_word_once_and_no_short_ones() {
-        let vocabulary = Vocabulary::new(["the peace, the peace talks", "peace łódź 東京"].into_iter());
-        let words: Vec<&str> = (0..vocabulary.ends.len()).map(|i| vocabulary.word(i)).collect();
+        let vocabulary =
+            Vocabulary::new(["the peace, the peace talks", "peace łódź 東京"].into_iter());
+        let words: Vec<&str> = (0..vocabulary.ends.len())
+            .map(|i| vocabulary.word(i))
+            .collect();
         assert_eq!(words, ["łódź", "peace", "talks"]);
     }
 
@@ -167,9 +170,18 @@ mod tests {
         assert_eq!(near(&texts, "peice"), one("peace"), "substituted");
         assert_eq!(near(&texts, "peaace"), one("peace"), "extra");
         assert_eq!(near(&texts, "talk"), [], "four letters forgive nothing");
-        assert_eq!(near(&texts, "battelfiald"), vec![("battlefield".to_string(), 2)]);
-        assert_eq!(near(&texts, "negotaitions"), vec![("negotiations".to_string(), 1)]);
-        assert_eq!(near(&texts, "negotaitons"), vec![("negotiations".to_string(), 2)]);
+        assert_eq!(
+            near(&texts, "battelfiald"),
+            vec![("battlefield".to_string(), 2)]
+        );
+        assert_eq!(
+            near(&texts, "negotaitions"),
+            vec![("negotiations".to_string(), 1)]
+        );
+        assert_eq!(
+            near(&texts, "negotaitons"),
+            vec![("negotiations".to_string(), 2)]
+        );
         assert_eq!(near(&texts, "negtaitons"), [], "three typos are too many");
     }
 
