@@ -472,4 +472,103 @@ mod tests {
         assert!(!narrows("x @ru", "x @r"));
         assert!(!narrows("", "a"));
     }
+
+    /// The definition `narrows` implements, with every pair compared.
+    fn narrows_by_definition(new: &Query, previous: &Query) -> bool {
+        let groups = previous.groups.iter().all(|old| {
+            new.groups.iter().any(|group| {
+                group
+                    .iter()
+                    .all(|term| old.iter().any(|alternative| term.implies(alternative)))
+            })
+        });
+        let exclusions = previous
+            .exclusions
+            .iter()
+            .all(|old| new.exclusions.iter().any(|n| old.implies(n)));
+        let excluded_filters = previous
+            .excluded_filters
+            .iter()
+            .all(|old| new.excluded_filters.iter().any(|n| old.implies(n)));
+        let filters = previous.filters.iter().all(|kind| {
+            let mut mine = of_kind(&new.filters, kind.kind()).peekable();
+            mine.peek().is_some()
+                && mine.all(|n| of_kind(&previous.filters, kind.kind()).any(|old| n.implies(old)))
+        });
+        groups && exclusions && excluded_filters && filters
+    }
+
+    fn words(count: usize, between: &str) -> String {
+        let words: Vec<String> = (0..count).map(|i| format!("w{i}")).collect();
+        words.join(between)
+    }
+
+    #[test]
+    fn narrowing_pairs_terms_in_the_order_typed() {
+        let narrows = |new: &str, old: &str| {
+            Query::parse(new)
+                .unwrap()
+                .narrows(&Query::parse(old).unwrap())
+        };
+        let many = words(MAX_TERMS, " ");
+        assert!(
+            narrows(&format!("{many}x"), &many),
+            "a letter typed at the end"
+        );
+        assert!(
+            narrows(&many.replacen("w1 ", "w1x ", 1), &many),
+            "a letter typed inside"
+        );
+        assert!(!narrows(&many[..many.len() - 1], &many), "a letter deleted");
+        let reordered = many.replacen("w0 w1 ", "w1 w0 ", 1);
+        assert!(!narrows(&reordered, &many), "reordered: searched afresh");
+        assert!(narrows("ab | c", "a | c"));
+        assert!(narrows("ab | ac", "a"), "one old alternative for both");
+        assert!(narrows("anch", "an ch"), "one new term for both");
+        assert!(narrows("x !fo !bar", "x !foo"));
+        assert!(narrows("x by:ushakov @ru", "x @ru by:ush"));
+        assert!(!narrows("x @ua @ru", "x @ru"));
+    }
+
+    #[test]
+    fn more_than_64_terms_are_refused() {
+        assert!(Query::parse(&words(MAX_TERMS, " ")).is_ok());
+        let refused = |input: &str| Query::parse(input).err();
+        let too_many = |count| Some(QueryError::TooManyTerms { count });
+        assert_eq!(refused(&words(MAX_TERMS + 1, " ")), too_many(65));
+        assert_eq!(refused(&words(2000, " | ")), too_many(2000), "alternatives");
+        let mixed = format!("{} !x @ru", words(MAX_TERMS - 1, " "));
+        assert_eq!(refused(&mixed), too_many(65), "exclusions and filters");
+        let lone_markers = format!("{} ! ^ @ | by:", words(MAX_TERMS, " "));
+        assert!(
+            refused(&lone_markers).is_none(),
+            "markers alone are no terms"
+        );
+        assert_eq!(
+            too_many(65).unwrap().to_string(),
+            "the query has 65 terms, more than the 64 a search takes: \
+             search for fewer words, alternatives or filters"
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever `narrows` says is so by the definition, and typing one
+        /// more character is seen to narrow whenever it does.
+        #[test]
+        fn narrows_agrees_with_its_definition(
+            old in "[ab |!^$@'\"A]{0,10}",
+            new in "[ab |!^$@'\"A]{0,10}",
+            typed in "[ab |!^$@'\"A]",
+        ) {
+            let (old_query, new_query) = (Query::parse(&old).unwrap(), Query::parse(&new).unwrap());
+            if new_query.narrows(&old_query) {
+                proptest::prop_assert!(narrows_by_definition(&new_query, &old_query));
+            }
+            let longer = Query::parse(&format!("{old}{typed}")).unwrap();
+            proptest::prop_assert_eq!(
+                longer.narrows(&old_query),
+                narrows_by_definition(&longer, &old_query)
+            );
+        }
+    }
 }

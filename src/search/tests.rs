@@ -235,6 +235,95 @@ fn fuzzy_fallback_only_for_the_term_that_fails() {
 }
 
 #[test]
+fn each_kind_of_typo_is_forgiven_from_five_letters() {
+    let quotes = [
+        q("A", "Russia will continue on the battlefield"),
+        q("B", "Negotiations resumed in Geneva"),
+        q("C", "a lasting peace"),
+    ];
+    let cases = [
+        ("battlefiald", 1, "a letter substituted"),
+        ("battelfield", 1, "two letters transposed"),
+        ("battlefielld", 1, "a letter extra"),
+        ("batlefield", 1, "a letter missing"),
+        ("negotaitions", 2, "transposed"),
+        ("negotiatons", 2, "missing"),
+        ("paece", 3, "transposed, five letters"),
+        ("peice", 3, "substituted, five letters"),
+        ("peacce", 3, "extra, five letters"),
+    ];
+    for (typed, quote, kind) in cases {
+        assert_eq!(found(&quotes, typed), [quote], "{typed}: {kind}");
+    }
+}
+
+#[test]
+fn four_letters_forgive_only_letters_left_out() {
+    let quotes = [q("A", "our land by the sea")];
+    // As before typos were forgiven: a compact subsequence starting a word.
+    assert_eq!(found(&quotes, "lnd"), [1], "a letter left out");
+    for typo in ["lnad", "lamd", "seaa", "laan"] {
+        assert_eq!(found(&quotes, typo), Vec::<usize>::new(), "{typo}");
+    }
+    assert_eq!(
+        found(&quotes, "laand"),
+        [1],
+        "five letters forgive one typo"
+    );
+}
+
+#[test]
+fn nine_letters_forgive_two_typos_eight_only_one() {
+    let quotes = [q("A", "security first"), q("B", "the agreement holds")];
+    assert_eq!(found(&quotes, "secruity"), [1], "8 letters, one typo");
+    assert_eq!(
+        found(&quotes, "sacuroty"),
+        Vec::<usize>::new(),
+        "8 letters, two typos"
+    );
+    assert_eq!(found(&quotes, "agraemont"), [2], "9 letters, two typos");
+    assert_eq!(
+        found(&quotes, "agraamont"),
+        Vec::<usize>::new(),
+        "9 letters, three typos"
+    );
+}
+
+#[test]
+fn a_capital_in_a_typo_d_term_keeps_case_and_counts_as_a_typo() {
+    let quotes = [q("A", "the peace holds"), q("B", "Peace talks")];
+    assert_eq!(
+        found(&quotes, "Peice"),
+        [2],
+        "one typo: `peace` would be two"
+    );
+    let quotes = [q("A", "the battlefield"), q("B", "Battlefield reports")];
+    assert_eq!(found(&quotes, "Battelfield"), [2, 1], "fewer typos first");
+}
+
+#[test]
+fn an_exact_word_outranks_a_typo_match() {
+    // A quote holding the word as typed hides those holding it with a typo.
+    let quotes = [q("A", "the battlefield"), q("B", "the battelfield")];
+    assert_eq!(found(&quotes, "battelfield"), [2]);
+    assert_eq!(found(&quotes, "battlefield"), [1]);
+    let quotes = [
+        q("A", "ceasefire near the battlefield"),
+        q("B", "ceasefire near the battelfield"),
+    ];
+    assert_eq!(found(&quotes, "ceasefire battelfield"), [2]);
+    // Where every quote needs the fallback: fewer typos first, and a word
+    // within typo distance before letters found scattered.
+    let quotes = [
+        q("A", "the negotiation began"),
+        q("B", "the negotiations began"),
+    ];
+    assert_eq!(found(&quotes, "negotaitions"), [2, 1]);
+    let quotes = [q("A", "the battle field"), q("B", "the battlefield")];
+    assert_eq!(found(&quotes, "battlefeld"), [2, 1]);
+}
+
+#[test]
 fn closer_terms_rank_first() {
     let quotes = [
         q(
