@@ -58,6 +58,11 @@ fn the_remembered_quote_comes_first() {
             "russian-officials-exceptionally-substantive",
         ),
         ("dialogue deescalation", "abdullah-dialogue-de-escalation"),
+        // Typos: a letter substituted, two transposed, in the text or the context.
+        ("battlefiald", "ushakov-battlefield"),
+        ("battelfield russian troops", "ushakov-battlefield"),
+        ("negotaitions", "abdullah-dialogue-de-escalation"),
+        ("sustainabel solutoins", "abdullah-dialogue-de-escalation"),
         // A straight apostrophe for the text's curly one, and no capital.
         ("it's all about the land", "zelensky-all-about-the-land"),
         ("its all about land", "zelensky-all-about-the-land"),
