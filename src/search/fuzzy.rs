@@ -48,7 +48,9 @@ pub(crate) struct Fuzzy<'q> {
 /// The vocabulary's words within a term's typo distance, to find in a field.
 struct Typos {
     /// Finds the words; ASCII case ignored for a term matched with case
-    /// kept (the vocabulary is folded), whose distance is then checked.
+    /// kept (the vocabulary is folded), whose distance is then checked. A
+    /// word whose capitals are not ASCII (`Путин`) is then not found by a
+    /// case-sensitive term: it is left to the skim matcher.
     words: AhoCorasick,
     /// Each word's distance from the term with case folded.
     distances: Vec<u8>,
