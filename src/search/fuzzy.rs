@@ -236,7 +236,7 @@ mod tests {
 
     fn find(pattern: &str, hay: &str) -> Option<FuzzyMatch> {
         let query = Query::parse(pattern).unwrap();
-        let vocabulary = Vocabulary::new(std::iter::once(hay));
+        let vocabulary = Vocabulary::new(hay, std::iter::empty());
         Fuzzy::new(&query.groups[0][0], &vocabulary).find(hay)
     }
 

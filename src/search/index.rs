@@ -2,7 +2,7 @@
 //! folded once, stored contiguously so one scan covers them all.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::Datelike;
 
@@ -190,8 +190,10 @@ pub struct Index {
     pub(crate) source_ids: Vec<String>,
     pub(crate) topic_ids: Vec<String>,
     pub(crate) topics: Vec<u32>,
-    /// The distinct folded words of every searchable field, for the typo fallback.
-    pub(crate) vocabulary: Vocabulary,
+    /// The distinct folded words of every searchable field, for the typo
+    /// fallback: gathered when it is first needed (a quarter of the time
+    /// the index takes to build, which opening a briefing waits for).
+    vocabulary: OnceLock<Vocabulary>,
 }
 
 impl Index {
@@ -242,17 +244,13 @@ impl Index {
         let speakers = Shared::new(speaker_names.iter().copied());
         let parties = Shared::new(briefing.parties.iter().map(|p| p.name.as_str()));
         let sources = Shared::new(source_texts.iter().map(String::as_str));
-        let shared = [&speakers, &parties, &sources].map(|s| s.folded.iter().map(String::as_str));
-        let vocabulary = Vocabulary::new(
-            std::iter::once(folded.buf.as_str()).chain(shared.into_iter().flatten()),
-        );
         Index {
             folded,
             records,
             speakers,
             parties,
             sources,
-            vocabulary,
+            vocabulary: OnceLock::new(),
             party_ids,
             source_ids,
             topic_ids,
@@ -285,6 +283,17 @@ impl Index {
         let text_end = buf.find('\n').unwrap_or(buf.len());
         let (text, context) = buf.split_at(text_end);
         (text, context.get(1..).unwrap_or(""))
+    }
+
+    /// The distinct folded words of the quotes and their shared texts.
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| {
+            let shared = [&self.speakers, &self.parties, &self.sources];
+            let shared = shared
+                .into_iter()
+                .flat_map(|s| s.folded.iter().map(String::as_str));
+            Vocabulary::new(&self.folded.buf, shared)
+        })
     }
 
     /// How many quotes the index holds.

@@ -305,7 +305,7 @@ impl<'q> Plan<'q> {
             .iter()
             .filter(|alt| alt.term().fuzzy)
             .map(|alt| {
-                let fuzzy = Fuzzy::new(alt.term(), &self.index.vocabulary);
+                let fuzzy = Fuzzy::new(alt.term(), self.index.vocabulary());
                 let scores = |shared: &Shared| {
                     let texts = shared.texts(alt.case);
                     texts

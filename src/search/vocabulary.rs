@@ -22,6 +22,8 @@ pub(crate) const ONE_TYPO_FROM: usize = 5;
 pub(crate) const TWO_TYPOS_FROM: usize = 9;
 /// The most typos any term forgives.
 pub(crate) const MAX_TYPOS: u8 = 2;
+/// From this many bytes of text, the words are gathered on two threads.
+const PARALLEL_FROM: usize = 1 << 22;
 /// Longer terms are not compared with words: no word is that long, and
 /// the automaton grows with the term.
 const LONGEST_TERM: usize = 64;
@@ -59,10 +61,45 @@ pub(crate) fn distance(dfa: &DFA, text: &str) -> Option<u8> {
     }
 }
 
-/// The words of a text: runs of letters and digits, in any script.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
+/// Calls `found` with each word of `text`, a run of letters and digits in
+/// any script: a byte scan, reading characters only in a run that holds
+/// non-ASCII bytes (splitting by characters throughout took twice as long).
+fn each_word<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
+    let bytes = text.as_bytes();
+    let may_be_word = |b: u8| b.is_ascii_alphanumeric() || !b.is_ascii();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !may_be_word(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        let mut ascii = true;
+        while at < bytes.len() && may_be_word(bytes[at]) {
+            ascii &= bytes[at].is_ascii();
+            at += 1;
+        }
+        let run = &text[start..at];
+        match ascii {
+            true => found(run),
+            false => run
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .for_each(&mut found),
+        }
+    }
+}
+
+/// The distinct words of `text` long enough to keep.
+fn distinct_words(text: &str) -> FnvHashSet<&str> {
+    let mut distinct = FnvHashSet::default();
+    // Byte length bounds the length in characters from above.
+    each_word(text, |w| {
+        if w.len() >= Vocabulary::SHORTEST {
+            distinct.insert(w);
+        }
+    });
+    distinct
 }
 
 /// Every distinct word of the folded texts that a term could reach with a
@@ -81,11 +118,28 @@ pub(crate) struct Vocabulary {
 impl Vocabulary {
     const SHORTEST: usize = ONE_TYPO_FROM - 1;
 
-    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Vocabulary {
-        let mut distinct: FnvHashSet<&str> = FnvHashSet::default();
-        for text in texts {
-            // Byte length bounds the length in characters from above.
-            distinct.extend(words(text).filter(|w| w.len() >= Vocabulary::SHORTEST));
+    /// The words of `corpus` (read in halves on two threads when large)
+    /// and of the `shared` texts.
+    pub fn new<'a>(corpus: &'a str, shared: impl Iterator<Item = &'a str>) -> Vocabulary {
+        let half = corpus.len() / 2;
+        let split = match corpus.len() >= PARALLEL_FROM {
+            // At a field separator: no word spans it.
+            true => memchr::memchr(b'\n', &corpus.as_bytes()[half..])
+                .map_or(corpus.len(), |at| half + at),
+            false => corpus.len(),
+        };
+        let (first, second) = corpus.split_at(split);
+        let mut distinct = std::thread::scope(|scope| {
+            let second = scope.spawn(|| distinct_words(second));
+            let mut distinct = distinct_words(first);
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            distinct.extend(second);
+            distinct
+        });
+        for text in shared {
+            distinct.extend(distinct_words(text));
         }
         let mut sorted: Vec<(usize, &str)> = distinct
             .into_iter()
@@ -141,7 +195,7 @@ mod tests {
     use super::*;
 
     fn near(texts: &[&str], term: &str) -> Vec<(String, u8)> {
-        let vocabulary = Vocabulary::new(texts.iter().copied());
+        let vocabulary = Vocabulary::new("", texts.iter().copied());
         let typos = typos_forgiven(term.chars().count());
         let mut found: Vec<(String, u8)> = vocabulary
             .near(term, term.chars().count(), typos)
@@ -154,8 +208,10 @@ mod tests {
 
     #[test]
     fn holds_each_word_once_and_no_short_ones() {
-        let vocabulary =
-            Vocabulary::new(["the peace, the peace talks", "peace łódź 東京"].into_iter());
+        let vocabulary = Vocabulary::new(
+            "the peace, the peace talks",
+            ["peace łódź 東京"].into_iter(),
+        );
         let words: Vec<&str> = (0..vocabulary.ends.len())
             .map(|i| vocabulary.word(i))
             .collect();
@@ -190,5 +246,32 @@ mod tests {
         let forgiven: Vec<u8> = (0..=10).map(typos_forgiven).collect();
         assert_eq!(forgiven, [0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2]);
         assert_eq!(typos_forgiven(LONGEST_TERM + 1), 0);
+    }
+
+    #[test]
+    fn a_large_corpus_read_in_halves_gives_the_same_words() {
+        // The middle falls inside a `résumé`.
+        let corpus = format!(
+            "a b c\n{}",
+            "negotiations résumé\n".repeat(PARALLEL_FROM / 20 + 7)
+        );
+        let in_halves = Vocabulary::new(&corpus, std::iter::empty());
+        let whole = Vocabulary::new("", std::iter::once(corpus.as_str()));
+        assert_eq!(
+            in_halves.words,
+            "resumenegotiations".replace("resume", "résumé")
+        );
+        assert_eq!((in_halves.words, in_halves.ends), (whole.words, whole.ends));
+    }
+
+    proptest::proptest! {
+        /// The byte scan finds the words splitting by characters finds.
+        #[test]
+        fn each_word_finds_what_a_character_split_finds(text in "[a-z0-9 ,.'\\-éł東ß—«»、\n]{0,40}") {
+            let mut found = Vec::new();
+            each_word(&text, |w| found.push(w));
+            let split: Vec<&str> = text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(found, split);
+        }
     }
 }
