@@ -49,6 +49,30 @@ enum Command {
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Print a JSON Schema of the briefing format, for editors that check
+    /// TOML as you type (the same as docs/parley.schema.json).
+    Schema,
+    /// Write a commented starter briefing that passes `check` (to standard
+    /// output, or to PATH, never over an existing file).
+    New {
+        /// Where to write it.
+        path: Option<PathBuf>,
+    },
+    /// Compare two rounds: what moved between OLD and NEW (each a file, or
+    /// REV:PATH at a git revision). Exit 0 when nothing changed, 1 when
+    /// something did, 2 on an error.
+    Diff {
+        /// The earlier briefing: a file or REV:PATH (e.g. HEAD~1:briefings/x.toml).
+        old: String,
+        /// The later briefing: a file or REV:PATH.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: cli::diff::DiffFormat,
+        /// Print JSON (the same as --format json).
+        #[arg(long)]
+        json: bool,
+    },
     /// Search the quotes: words in any order, typos forgiven, fzf's syntax
     /// ('exact ^start end$ !not a|b "a phrase") and filters (@party #topic
     /// src:ID by:NAME). Exit 0 when something matched, 1 when nothing did.
@@ -93,6 +117,26 @@ fn main() -> ExitCode {
         }) => {
             let (file, output) = (file.as_deref(), output.as_deref());
             cli::export::run(file, format, output, cli.max_size, &mut out, &mut err)
+        }
+        Some(Command::Schema) => {
+            match std::io::Write::write_all(&mut out, parley::schema::text().as_bytes()) {
+                Ok(()) => cli::exit::OK,
+                Err(_) => cli::exit::USAGE,
+            }
+        }
+        Some(Command::New { path }) => cli::new::run(path.as_deref(), &mut out, &mut err),
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            json,
+        }) => {
+            let format = if json {
+                cli::diff::DiffFormat::Json
+            } else {
+                format
+            };
+            cli::diff::run(&old, &new, format, cli.max_size, &mut out, &mut err)
         }
         Some(Command::Search {
             query,

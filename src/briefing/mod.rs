@@ -3,14 +3,17 @@
 
 pub mod date;
 pub mod diagnostic;
+pub mod folder;
 pub mod load;
 pub mod model;
 mod pieces;
 pub mod quote_id;
 mod read;
+pub mod revision;
 mod validate;
 pub mod verbatim;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, load};
 pub use model::*;
+pub use read::NAMED_COLORS;
