@@ -51,6 +51,8 @@ fn narrowing_searches_give_what_full_searches_give() {
     let typed = [
         "security guarantees",
         "reconstruction negotiatons",
+        "reconstruction negotaitions",
+        "secruity guarantees",
         "@ru ceasefire !winter",
         "by:zelensky dialog | diplomacy",
         "^the \"front line\"",
