@@ -938,13 +938,16 @@ impl App {
         }
     }
 
-    /// A query that cannot be searched: no results, and why in the status line.
+    /// A query that cannot be searched: no results, and why in the status
+    /// line, unless it already says something else (the line's length cap).
     fn refuse_search(&mut self, refused: QueryError) {
         self.search.generation += 1;
         self.search.pending = false;
         self.search.results.clear();
         self.search.answered = None;
-        self.message = Some(refused.to_string());
+        if self.message.is_none() || self.search.refused.is_some() {
+            self.message = Some(refused.to_string());
+        }
         self.search.refused = Some(refused);
         self.clamp();
     }
