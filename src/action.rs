@@ -1,7 +1,7 @@
 //! Everything a person can ask the dashboard for. Keys and mouse events map
 //! to these (in `keymap`), and `App::update` is the only place they act.
 
-use crate::app::View;
+use crate::view::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {

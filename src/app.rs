@@ -10,51 +10,10 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::briefing::{Briefing, Role};
 use crate::history::History;
-use crate::keymap::Mode;
 use crate::search::{Hit, Index, Order, Query};
 use crate::theme::Theme;
-
-/// The dashboard's views, in `Tab` order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum View {
-    RedLines,
-    Party,
-    StickingPoints,
-    Quotes,
-    Sources,
-    Timeline,
-}
-
-impl View {
-    pub const ALL: [View; 6] = [
-        View::RedLines,
-        View::Party,
-        View::StickingPoints,
-        View::Quotes,
-        View::Sources,
-        View::Timeline,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            View::RedLines => "Red lines",
-            View::Party => "Party",
-            View::StickingPoints => "Sticking points",
-            View::Quotes => "Quotes",
-            View::Sources => "Sources",
-            View::Timeline => "Timeline",
-        }
-    }
-
-    fn index(self) -> usize {
-        View::ALL.iter().position(|&v| v == self).unwrap_or(0)
-    }
-
-    fn offset(self, by: isize) -> View {
-        let n = View::ALL.len() as isize;
-        View::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
-    }
-}
+use crate::view::PerView;
+pub use crate::view::{Mode, View};
 
 /// One thing on screen that can be selected and opened: every claim, with
 /// its sources.
@@ -147,7 +106,7 @@ pub struct App {
     pub popup: Option<Popup>,
     pub popup_scroll: u16,
     /// Selected item per view (index into `items(view)`).
-    selected: [usize; 6],
+    selected: PerView<usize>,
     /// Red lines: the focused column (index into `columns()`) and the first shown.
     pub column: usize,
     pub first_column: usize,
@@ -183,7 +142,7 @@ impl App {
             theme,
             popup: None,
             popup_scroll: 0,
-            selected: [0; 6],
+            selected: PerView::default(),
             column: 0,
             first_column: 0,
             party: 0,
@@ -330,7 +289,7 @@ impl App {
     }
 
     pub fn selected_index(&self, view: View) -> usize {
-        self.selected[view.index()]
+        self.selected[view]
     }
 
     pub fn selected_item(&self) -> Option<Item> {
@@ -545,7 +504,7 @@ impl App {
 
     fn show_party(&mut self, party: usize) {
         if party != self.party {
-            self.selected[View::Party.index()] = 0;
+            self.selected[View::Party] = 0;
         }
         self.party = party;
         self.view = View::Party;
@@ -558,7 +517,7 @@ impl App {
         }
         let column = column.min(total - 1);
         if column != self.column {
-            self.selected[View::RedLines.index()] = 0;
+            self.selected[View::RedLines] = 0;
         }
         self.column = column;
         self.keep_column_visible();
@@ -579,7 +538,7 @@ impl App {
         let len = self.item_count(self.view);
         let last = len.saturating_sub(1);
         let page = self.page();
-        let current = &mut self.selected[self.view.index()];
+        let current = &mut self.selected[self.view];
         *current = match action {
             Action::Up => current.saturating_sub(1),
             Action::Down => (*current + 1).min(last),
@@ -642,7 +601,7 @@ impl App {
 
     fn query_changed(&mut self) {
         self.search.history.stop_walking();
-        self.selected[View::Quotes.index()] = 0;
+        self.selected[View::Quotes] = 0;
         self.run_search();
     }
 
@@ -694,7 +653,7 @@ impl App {
         let Some(query) = query else { return };
         self.search.input = query;
         self.search.cursor = self.search.input.chars().count();
-        self.selected[View::Quotes.index()] = 0;
+        self.selected[View::Quotes] = 0;
         self.run_search();
     }
 
@@ -715,7 +674,7 @@ impl App {
             if let Some(c) = target.column {
                 self.focus_column(c);
             }
-            self.selected[self.view.index()] = target.item_index;
+            self.selected[self.view] = target.item_index;
         }
     }
 
@@ -741,7 +700,7 @@ impl App {
         self.keep_column_visible();
         for view in View::ALL {
             let len = self.item_count(view);
-            let selected = &mut self.selected[view.index()];
+            let selected = &mut self.selected[view];
             *selected = (*selected).min(len.saturating_sub(1));
         }
         self.search.cursor = self.search.cursor.min(self.search.input.chars().count());

@@ -4,28 +4,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
-use crate::app::View;
-
-/// Which keys apply: what has the keyboard decides what a key means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Browsing the views.
-    Normal,
-    /// Typing into the search line.
-    Search,
-    /// A popup (details or help) is open.
-    Popup,
-}
-
-impl Mode {
-    pub fn title(self) -> &'static str {
-        match self {
-            Mode::Normal => "Everywhere",
-            Mode::Search => "Search line",
-            Mode::Popup => "Popups",
-        }
-    }
-}
+pub use crate::view::Mode;
+use crate::view::View;
 
 pub struct Binding {
     pub mode: Mode,

@@ -6,6 +6,7 @@
 //! - `history`: the search query history, kept in the user's state folder.
 //! - `export/`: the briefing as a markdown memo or JSON (no UI).
 //! - `text`: the one sanitiser and display-width helpers for file text.
+//! - `view`: which view is shown and what has the keyboard (shared small types).
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
 //! - `app`: the model and `update`, the only place state changes.
 //! - `ui/`: drawing, one file per view; pure functions of the `App`.
@@ -25,3 +26,4 @@ pub mod text;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod view;

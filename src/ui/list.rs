@@ -7,7 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, ClickTarget, View};
+use crate::app::{App, ClickTarget};
+use crate::view::View;
 
 /// One selectable entry: its lines, already wrapped to the list's width,
 /// after any lines that introduce it (a group heading) and are not selected

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
 use super::{framed, heading, scrolled, side_by_side, text};
-use crate::app::{App, View};
+use crate::app::App;
 use crate::briefing::Status;
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [table_area, detail_area] =

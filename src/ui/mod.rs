@@ -20,8 +20,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
-use crate::app::{App, Popup, View};
+use crate::app::{App, Popup};
 use crate::briefing::Briefing;
+use crate::view::View;
 
 /// Below this the frame cannot hold a header, a view and a status bar.
 pub const MIN_WIDTH: u16 = 20;

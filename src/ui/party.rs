@@ -8,8 +8,9 @@ use ratatui::widgets::Paragraph;
 use super::list::{self, Entry, Place};
 use super::redlines::position_entry;
 use super::{framed, heading, quotes, text};
-use crate::app::{App, Item, View};
+use crate::app::{App, Item};
 use crate::text::{sanitize_inline, truncate, width as text_width};
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(party) = app.briefing.parties.get(app.party) else {

@@ -8,8 +8,9 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::{framed, scrolled, text};
-use crate::app::{App, View};
+use crate::app::App;
 use crate::search::{Highlighter, Order, Query};
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [search_area, body] =

@@ -7,8 +7,9 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::{framed, text};
-use crate::app::{App, Item, View};
+use crate::app::{App, Item};
 use crate::briefing::{Party, Role};
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let columns = app.columns();

@@ -5,9 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, View};
-use crate::keymap::Mode;
+use crate::app::App;
 use crate::text::{sanitize_inline, truncate, width};
+use crate::view::Mode;
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;

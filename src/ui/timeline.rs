@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
 use super::{framed, scrolled, text};
-use crate::app::{App, Item, View};
+use crate::app::{App, Item};
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list_area, detail_area] =
