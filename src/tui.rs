@@ -21,7 +21,7 @@ use ratatui::crossterm::execute;
 
 use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
-use crate::briefing::diagnostic::render;
+use crate::briefing::open::first_error;
 use crate::briefing::{Document, load};
 use crate::keymap::{Mode, action_for};
 use crate::search::Index;
@@ -339,19 +339,6 @@ fn reload(app: &mut App, origin: &Origin) {
         }
         Err(error) => app.banner = Some(format!("{error} (showing the last good version)")),
     }
-}
-
-/// The first error of an invalid file, as one `file:line:column: message` line.
-pub fn first_error(document: &Document, invalid: &crate::briefing::Invalid) -> String {
-    let Some(first) = invalid.errors().next() else {
-        return "invalid briefing".to_string();
-    };
-    let rendered = render(&document.name, &document.text, std::slice::from_ref(first));
-    rendered
-        .lines()
-        .next()
-        .unwrap_or("invalid briefing")
-        .to_string()
 }
 
 #[cfg(test)]

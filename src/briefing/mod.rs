@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod open;
 mod pieces;
 mod read;
 mod validate;
@@ -12,3 +13,4 @@ pub mod verbatim;
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, load};
 pub use model::*;
+pub use open::{Unopened, read_and_load};
