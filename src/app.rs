@@ -8,7 +8,8 @@ use std::sync::atomic::AtomicBool;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::briefing::{Briefing, Role};
+use crate::briefing::Briefing;
+use crate::derived::Derived;
 use crate::history::History;
 use crate::search::{Hit, Index, Order, Query};
 use crate::theme::Theme;
@@ -97,6 +98,8 @@ pub struct ClickTarget {
 pub struct App {
     /// Shared with the search index, which reads the quotes' texts.
     pub briefing: Arc<Briefing>,
+    /// Computed from `briefing` whenever it is replaced.
+    pub derived: Derived,
     /// How the status bar names the briefing.
     pub file_name: String,
     /// Whether `r` has a file to reload.
@@ -135,6 +138,7 @@ impl App {
         let briefing = Arc::new(briefing);
         let index = Arc::new(Index::new(Arc::clone(&briefing)));
         let mut app = Self {
+            derived: Derived::new(&briefing),
             briefing,
             file_name: file_name.into(),
             reloadable: false,
@@ -171,18 +175,9 @@ impl App {
         }
     }
 
-    /// Parties shown as red-line columns: those at the table (role party or
-    /// mediator); hosts and observers go in a header line. When no party is
-    /// at the table, every party gets a column.
-    pub fn columns(&self) -> Vec<usize> {
-        let at_table: Vec<usize> = (0..self.briefing.parties.len())
-            .filter(|&i| matches!(self.briefing.parties[i].role, Role::Party | Role::Mediator))
-            .collect();
-        if at_table.is_empty() {
-            (0..self.briefing.parties.len()).collect()
-        } else {
-            at_table
-        }
+    /// Parties shown as red-line columns (indices into `parties`).
+    pub fn columns(&self) -> &[usize] {
+        &self.derived.columns
     }
 
     /// How many red-line columns fit the terminal's width.
@@ -192,94 +187,79 @@ impl App {
     }
 
     /// A party's positions: red lines first, then the rest, in file order.
-    pub fn red_lines_first(&self, party: usize) -> Vec<usize> {
-        let positions = &self.briefing.parties[party].positions;
-        let mut order: Vec<usize> = (0..positions.len()).collect();
-        order.sort_by_key(|&i| !positions[i].red_line);
-        order
-    }
-
-    /// A party's positions grouped by sticking point (in the file's order of
-    /// sticking points, positions without one last), red lines first in each.
-    pub fn positions_by_topic(&self, party: usize) -> Vec<usize> {
-        let positions = &self.briefing.parties[party].positions;
-        let topic_rank = |topic: &Option<String>| {
-            topic
-                .as_deref()
-                .and_then(|t| self.briefing.sticking_points.iter().position(|s| s.id == t))
-                .unwrap_or(usize::MAX)
-        };
-        let mut order: Vec<usize> = (0..positions.len()).collect();
-        order.sort_by_key(|&i| (topic_rank(&positions[i].topic), !positions[i].red_line));
-        order
+    pub fn red_lines_first(&self, party: usize) -> &[usize] {
+        &self.derived.red_lines_first[party]
     }
 
     /// Events by date (file order within a day).
-    pub fn events_by_date(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.briefing.events.len()).collect();
-        order.sort_by_key(|&i| self.briefing.events[i].date);
-        order
-    }
-
-    /// A red-lines column's items: the party's positions, red lines first.
-    pub fn items_for_column(&self, party: usize) -> Vec<Item> {
-        self.red_lines_first(party)
-            .into_iter()
-            .map(|index| Item::Position { party, index })
-            .collect()
+    pub fn events_by_date(&self) -> &[usize] {
+        &self.derived.events_by_date
     }
 
     /// The selectable items of a view, in the order the view shows them.
+    /// Views draw from `item_at`, which builds none of the others.
     pub fn items(&self, view: View) -> Vec<Item> {
+        (0..self.item_count(view))
+            .filter_map(|i| self.item_at(view, i))
+            .collect()
+    }
+
+    /// The `index`-th item of a view, in the order the view shows them.
+    pub fn item_at(&self, view: View, index: usize) -> Option<Item> {
         let b = &self.briefing;
+        let d = &self.derived;
         match view {
-            View::RedLines => match self.columns().get(self.column) {
-                Some(&party) => self.items_for_column(party),
-                None => Vec::new(),
-            },
+            View::RedLines => {
+                let party = *self.columns().get(self.column)?;
+                let position = *d.red_lines_first[party].get(index)?;
+                Some(Item::Position {
+                    party,
+                    index: position,
+                })
+            }
             View::Party => {
                 let party = self.party;
-                let Some(p) = b.parties.get(party) else {
-                    return Vec::new();
+                let p = b.parties.get(party)?;
+                let positions = &d.positions_by_topic[party];
+                let index = match index.checked_sub(p.delegation.len()) {
+                    None => return Some(Item::Delegate { party, index }),
+                    Some(rest) => rest,
                 };
-                let delegates =
-                    (0..p.delegation.len()).map(|index| Item::Delegate { party, index });
-                let positions = self
-                    .positions_by_topic(party)
-                    .into_iter()
-                    .map(|index| Item::Position { party, index });
-                let quotes = b.quotes_of(&p.id).map(Item::Quote);
-                delegates.chain(positions).chain(quotes).collect()
+                match index.checked_sub(positions.len()) {
+                    None => Some(Item::Position {
+                        party,
+                        index: positions[index],
+                    }),
+                    Some(rest) => d.party_quotes[party].get(rest).map(|&q| Item::Quote(q)),
+                }
             }
-            View::StickingPoints => (0..b.sticking_points.len())
-                .map(Item::StickingPoint)
-                .collect(),
+            View::StickingPoints => {
+                (index < b.sticking_points.len()).then_some(Item::StickingPoint(index))
+            }
             View::Quotes => self
                 .search
                 .results
-                .iter()
-                .map(|hit| Item::Quote(hit.quote))
-                .collect(),
-            View::Sources => (0..b.sources.len())
-                .map(Item::Source)
-                .chain((0..b.discrepancies.len()).map(Item::Discrepancy))
-                .collect(),
-            View::Timeline => self.events_by_date().into_iter().map(Item::Event).collect(),
+                .get(index)
+                .map(|hit| Item::Quote(hit.quote)),
+            View::Sources => match index.checked_sub(b.sources.len()) {
+                None => Some(Item::Source(index)),
+                Some(rest) => (rest < b.discrepancies.len()).then_some(Item::Discrepancy(rest)),
+            },
+            View::Timeline => d.events_by_date.get(index).map(|&e| Item::Event(e)),
         }
     }
 
-    /// How many items `items(view)` holds, without building them: `update`
-    /// keeps selections in bounds after every action, and a 100,000-quote
-    /// archive should not cost a list per view per key.
+    /// How many items a view holds.
     pub fn item_count(&self, view: View) -> usize {
         let b = &self.briefing;
+        let d = &self.derived;
         match view {
             View::RedLines => self
                 .columns()
                 .get(self.column)
                 .map_or(0, |&party| b.parties[party].positions.len()),
             View::Party => b.parties.get(self.party).map_or(0, |p| {
-                p.delegation.len() + p.positions.len() + b.quotes_of(&p.id).count()
+                p.delegation.len() + p.positions.len() + d.party_quotes[self.party].len()
             }),
             View::StickingPoints => b.sticking_points.len(),
             View::Quotes => self.search.results.len(),
@@ -293,9 +273,7 @@ impl App {
     }
 
     pub fn selected_item(&self) -> Option<Item> {
-        self.items(self.view)
-            .get(self.selected_index(self.view))
-            .copied()
+        self.item_at(self.view, self.selected_index(self.view))
     }
 
     /// Rows a page moves: the body's height less the chrome around it.
@@ -681,6 +659,7 @@ impl App {
     /// Replaces the briefing (a reload), keeping the view, the selections
     /// where they still exist, and the search query.
     pub fn replace_briefing(&mut self, briefing: Briefing) {
+        self.derived = Derived::new(&briefing);
         self.briefing = Arc::new(briefing);
         self.index = Arc::new(Index::new(Arc::clone(&self.briefing)));
         self.search.answered = None;

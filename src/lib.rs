@@ -5,6 +5,7 @@
 //! - `search/`: quote search: folding, query syntax, matching, ranking (no UI).
 //! - `history`: the search query history, kept in the user's state folder.
 //! - `export/`: the briefing as a markdown memo or JSON (no UI).
+//! - `derived`: counts, groupings and orders computed once per briefing.
 //! - `text`: the one sanitiser and display-width helpers for file text.
 //! - `view`: which view is shown and what has the keyboard (shared small types).
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
@@ -18,6 +19,7 @@ pub mod action;
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod derived;
 pub mod export;
 pub mod history;
 pub mod keymap;

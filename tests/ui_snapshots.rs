@@ -139,3 +139,43 @@ fn a_tiny_terminal_says_it_is_too_small() {
         }
     }
 }
+
+#[path = "../examples/support/archive.rs"]
+mod archive;
+
+#[test]
+fn a_sticking_point_of_a_large_archive_lists_what_fits_and_says_how_to_find_the_rest() {
+    let document = Document {
+        name: "archive.toml".into(),
+        text: archive::archive(2_000, archive::SEED),
+        dir: None,
+    };
+    let mut app = app_for(&document, 100, 30);
+    app.update(Action::Show(View::StickingPoints));
+    let on_first = app.derived.topic_quotes[0].len();
+    assert!(
+        on_first > 100,
+        "{on_first} quotes on the first sticking point"
+    );
+    let text = |app: &App| -> String {
+        let terminal = screen(app);
+        let buffer = terminal.backend().buffer().clone();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let pane = text(&app);
+    assert!(pane.contains(&format!("Quotes ({on_first})")), "{pane}");
+    app.update(Action::Open);
+    app.update(Action::Bottom);
+    let popup = text(&app);
+    assert!(
+        popup.contains(&format!("… and {} more: search the quotes", on_first - 200)),
+        "{popup}"
+    );
+}

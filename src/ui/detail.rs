@@ -14,6 +14,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, item: Item) {
     scrolled(frame, inner, lines, app.popup_scroll);
 }
 
+/// At most this many quotes are listed under a sticking point; the rest are
+/// one search away.
+const QUOTES_LISTED: usize = 200;
+
 /// Everything about one item, wrapped to `width`.
 pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
     let b = &app.briefing;
@@ -82,7 +86,12 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             lines.extend(sources_lines(app, &member.sources, width));
         }
         Item::Quote(q) => lines.extend(quote_lines(app, q, &[], width)),
-        Item::StickingPoint(s) => lines.extend(super::matrix::sticking_point_lines(app, s, width)),
+        Item::StickingPoint(s) => lines.extend(super::matrix::sticking_point_lines(
+            app,
+            s,
+            width,
+            QUOTES_LISTED,
+        )),
         Item::Source(s) => lines.extend(super::sources::source_lines(app, s, width)),
         Item::Discrepancy(d) => {
             let discrepancy = &b.discrepancies[d];

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         vec![Line::styled("Sticking point", theme.muted)],
         vec![Line::styled("Status", theme.muted)],
     ];
-    for &party in &columns {
+    for &party in columns {
         let p = &app.briefing.parties[party];
         header_cells.push(vec![Line::from(text::span(
             &p.name,
@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             )],
         ];
         for (c, &party) in columns.iter().enumerate() {
-            cells.push(stance_cell(app, party, &point.id, widths[c + 2]));
+            cells.push(stance_cell(app, i, party, widths[c + 2]));
         }
         Entry::new(side_by_side(cells, &widths, max_rows))
     };
@@ -67,12 +67,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
     let inner = framed(frame, detail_area, Line::from(" Selected "), false, app);
     if let Some(s) = selected {
-        scrolled(
-            frame,
-            inner,
-            sticking_point_lines(app, s, inner.width as usize),
-            0,
-        );
+        // Every quote is at least one line: no more can show than there are rows.
+        let lines = sticking_point_lines(app, s, inner.width as usize, inner.height as usize);
+        scrolled(frame, inner, lines, 0);
     }
 }
 
@@ -96,19 +93,16 @@ fn status_style(app: &App, status: Status) -> ratatui::style::Style {
     }
 }
 
-/// A party's stance on one topic: its positions on it, red lines marked.
-fn stance_cell(app: &App, party: usize, topic: &str, width: usize) -> Vec<Line<'static>> {
+/// A party's stance on sticking point `s`: its positions on it, red lines marked.
+fn stance_cell(app: &App, s: usize, party: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let positions: Vec<_> = app.briefing.parties[party]
-        .positions
-        .iter()
-        .filter(|p| p.topic.as_deref() == Some(topic))
-        .collect();
+    let positions = &app.derived.stances[s][party];
     if positions.is_empty() {
         return vec![Line::styled("—", theme.muted)];
     }
     let mut lines = Vec::new();
-    for position in positions {
+    for &index in positions {
+        let position = &app.briefing.parties[party].positions[index];
         let mut wrapped =
             text::paragraph(&position.text, width.saturating_sub(2).max(1), theme.text);
         for (i, line) in wrapped.iter_mut().enumerate() {
@@ -124,8 +118,15 @@ fn stance_cell(app: &App, party: usize, topic: &str, width: usize) -> Vec<Line<'
     lines
 }
 
-/// A sticking point in full: summary, every party's stance, quotes on it.
-pub fn sticking_point_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
+/// A sticking point in full: summary, every party's stance, and the first
+/// `quote_limit` quotes on it (a note says how many more there are and how
+/// to find them: a topic of a large archive has thousands).
+pub fn sticking_point_lines(
+    app: &App,
+    s: usize,
+    width: usize,
+    quote_limit: usize,
+) -> Vec<Line<'static>> {
     let b = &app.briefing;
     let theme = &app.theme;
     let point = &b.sticking_points[s];
@@ -140,24 +141,18 @@ pub fn sticking_point_lines(app: &App, s: usize, width: usize) -> Vec<Line<'stat
         lines.extend(text::paragraph(summary, width, theme.text));
     }
     for (party, p) in b.parties.iter().enumerate() {
-        if !p
-            .positions
-            .iter()
-            .any(|pos| pos.topic.as_deref() == Some(point.id.as_str()))
-        {
+        if app.derived.stances[s][party].is_empty() {
             continue;
         }
         lines.push(Line::default());
         lines.push(Line::from(text::raw(&p.name, theme.party_style(p))));
-        lines.extend(stance_cell(app, party, &point.id, width));
+        lines.extend(stance_cell(app, s, party, width));
     }
-    let quotes: Vec<usize> = (0..b.quotes.len())
-        .filter(|&q| b.quotes[q].topics.iter().any(|t| *t == point.id))
-        .collect();
+    let quotes = &app.derived.topic_quotes[s];
     if !quotes.is_empty() {
         lines.push(Line::default());
-        lines.push(heading("Quotes", theme.title));
-        for q in quotes {
+        lines.push(heading(&format!("Quotes ({})", quotes.len()), theme.title));
+        for &q in quotes.iter().take(quote_limit) {
             let quote = &b.quotes[q];
             let mut wrapped = text::paragraph(
                 &format!("“{}” — {}", quote.text, quote.speaker),
@@ -171,6 +166,17 @@ pub fn sticking_point_lines(app: &App, s: usize, width: usize) -> Vec<Line<'stat
                 );
             }
             lines.extend(wrapped);
+        }
+        if quotes.len() > quote_limit {
+            lines.extend(text::paragraph(
+                &format!(
+                    "… and {} more: search the quotes for #{}",
+                    quotes.len() - quote_limit,
+                    point.id
+                ),
+                width,
+                theme.muted,
+            ));
         }
     }
     lines

@@ -47,7 +47,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(inner);
     frame.render_widget(Paragraph::new(summary), summary_area);
 
-    let items = app.items(View::Party);
+    let count = app.item_count(View::Party);
+    let item = |i: usize| app.item_at(View::Party, i);
     let group = |item: &Item| match *item {
         Item::Delegate { .. } => "Delegation".to_string(),
         Item::Position { party, index } => {
@@ -56,15 +57,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         _ => "Quotes".to_string(),
     };
     let entry = |i: usize| {
-        let entry = match items[i] {
-            Item::Delegate { index, .. } => delegate_entry(app, index, width),
-            Item::Position { party, index } => position_entry(app, party, index, width),
-            Item::Quote(q) => quotes::quote_entry(app, q, &[], width, 3),
+        let entry = match item(i) {
+            Some(Item::Delegate { index, .. }) => delegate_entry(app, index, width),
+            Some(Item::Position { party, index }) => position_entry(app, party, index, width),
+            Some(Item::Quote(q)) => quotes::quote_entry(app, q, &[], width, 3),
             _ => Entry::new(Vec::new()),
         };
         // A heading where a group starts.
-        let this = group(&items[i]);
-        if i > 0 && group(&items[i - 1]) == this {
+        let this = item(i).map(|it| group(&it)).unwrap_or_default();
+        if i > 0 && item(i - 1).map(|it| group(&it)).as_ref() == Some(&this) {
             return entry;
         }
         let mut lead_in = if i > 0 {
@@ -84,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         list_area,
         app,
         Place::new(View::Party),
-        items.len(),
+        count,
         entry,
         selected,
     );

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::{framed, text};
-use crate::app::{App, Item};
+use crate::app::App;
 use crate::briefing::{Party, Role};
 use crate::view::View;
 
@@ -109,18 +109,23 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
         Layout::vertical([Constraint::Length(header_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(header), header_area);
 
-    let items = app.items_for_column(party_index);
-    let entry = |i: usize| match items[i] {
-        Item::Position { party, index } => position_entry(app, party, index, width),
-        _ => Entry::new(Vec::new()),
-    };
+    let positions = app.red_lines_first(party_index);
+    let entry = |i: usize| position_entry(app, party_index, positions[i], width);
     let selected = focused.then(|| app.selected_index(View::RedLines));
     let place = Place {
         view: View::RedLines,
         column: Some(column),
         gap: 1,
     };
-    list::render(frame, list_area, app, place, items.len(), entry, selected);
+    list::render(
+        frame,
+        list_area,
+        app,
+        place,
+        positions.len(),
+        entry,
+        selected,
+    );
 }
 
 /// A position: a red-line marker or a bullet, the text, and its sticking point.

@@ -24,11 +24,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let b = &app.briefing;
 
-    let items = app.items(View::Sources);
-    let entry = |i: usize| match items[i] {
-        Item::Source(s) => {
+    let count = app.item_count(View::Sources);
+    let entry = |i: usize| match app.item_at(View::Sources, i) {
+        Some(Item::Source(s)) => {
             let source = &b.sources[s];
-            let cited = b.citations(&source.id);
+            let cited = app.derived.citations[s];
             let date = source
                 .published
                 .map_or("no date".to_string(), |d| d.to_string());
@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             };
             Entry::new(lines).with_lead_in(lead_in)
         }
-        Item::Discrepancy(d) => {
+        Some(Item::Discrepancy(d)) => {
             let discrepancy = &b.discrepancies[d];
             let accounts = discrepancy.accounts.len();
             let lines = vec![Line::from(vec![
@@ -67,13 +67,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         _ => Entry::new(Vec::new()),
     };
-    let selected = (!items.is_empty()).then(|| app.selected_index(View::Sources));
+    let selected = (count > 0).then(|| app.selected_index(View::Sources));
     list::render(
         frame,
         inner,
         app,
         Place::new(View::Sources),
-        items.len(),
+        count,
         entry,
         selected,
     );
@@ -95,7 +95,7 @@ pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         text::raw(&source.outlet, theme.title),
         Span::styled(
-            format!(" · cited by {} claims", app.briefing.citations(&source.id)),
+            format!(" · cited by {} claims", app.derived.citations[s]),
             theme.muted,
         ),
     ])];
