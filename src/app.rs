@@ -558,15 +558,31 @@ impl App {
         }
     }
 
-    /// A quote as a person pastes it: the words, then who said them, where
-    /// and when (the same citation the markdown export prints).
+    /// A quote as a person pastes it: the words, who said them (and for
+    /// which party), the outlet, the article's headline where it has one
+    /// and the source's id (several sources share an outlet), and the date:
+    /// "“…” — Yuri Ushakov (Russia), Unattributed news report [s000], 2026-01-23".
     pub fn citation(&self, q: usize) -> String {
-        let quote = &self.briefing.quotes[q];
-        format!(
-            "“{}” — {}",
-            quote.text,
-            crate::export::citation(&self.briefing, quote)
-        )
+        let b = &self.briefing;
+        let quote = &b.quotes[q];
+        let mut parts = vec![match quote.party.as_deref().and_then(|id| b.party(id)) {
+            Some(party) => format!("{} ({})", quote.speaker, party.name),
+            None => quote.speaker.to_string(),
+        }];
+        match b.source(&quote.source) {
+            Some(source) => {
+                let mut article = source.outlet.clone();
+                if let Some(headline) = &source.title {
+                    article.push_str(&format!(", “{headline}”"));
+                }
+                parts.push(format!("{article} [{}]", source.id));
+            }
+            None => parts.push(format!("[{}]", quote.source)),
+        }
+        if let Some(date) = crate::export::quote_date(b, quote) {
+            parts.push(date.to_string());
+        }
+        format!("“{}” — {}", quote.text, parts.join(", "))
     }
 
     fn toggle_order(&mut self) {

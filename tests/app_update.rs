@@ -232,10 +232,30 @@ fn y_copies_the_selected_quote_with_its_citation() {
     assert_eq!(
         text,
         &format!(
-            "“{}” — {} (Russia), Unattributed news report, 2026-01-23",
-            quote.text, quote.speaker
+            "“{}” — {} (Russia), Unattributed news report [{}], 2026-01-23",
+            quote.text, quote.speaker, quote.source
         )
     );
+}
+
+#[test]
+fn a_citation_names_the_article_by_its_headline_and_source_id() {
+    let app = shipped();
+    let with_headline = app
+        .briefing
+        .quotes
+        .iter()
+        .position(|q| q.source == "s001")
+        .expect("a quote from the i24NEWS article");
+    let quote = &app.briefing.quotes[with_headline];
+    let speaker_and_party = app.citation(with_headline);
+    assert!(
+        speaker_and_party.contains(
+            ", i24NEWS, “Trilateral Russia-U.S.-Ukraine talks kick off in UAE amid Witkoff's Moscow visit” [s001]"
+        ),
+        "{speaker_and_party}"
+    );
+    assert!(speaker_and_party.starts_with(&format!("“{}” — {}", quote.text, quote.speaker)));
 }
 
 #[test]

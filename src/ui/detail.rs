@@ -201,7 +201,7 @@ pub fn sources_lines(app: &App, ids: &[String], width: usize) -> Vec<Line<'stati
         let date = source
             .published
             .map_or("no date".to_string(), |d| d.to_string());
-        let mut line = vec![
+        let line = vec![
             Span::styled("• ", theme.muted),
             text::raw(&source.outlet, theme.text),
             Span::styled(
@@ -209,10 +209,7 @@ pub fn sources_lines(app: &App, ids: &[String], width: usize) -> Vec<Line<'stati
                 theme.muted,
             ),
         ];
-        if line.iter().map(|s| s.width()).sum::<usize>() > width {
-            line.truncate(2);
-        }
-        lines.push(Line::from(line));
+        lines.push(text::fit(Line::from(line), width));
         if let Some(title) = &source.title {
             let mut headline = text::paragraph(title, width.saturating_sub(2).max(1), theme.muted);
             for l in &mut headline {

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::text::fit;
 use crate::app::{App, ClickTarget};
 use crate::view::View;
 
@@ -99,11 +100,13 @@ pub fn render(
     let offset = selected.map_or(0, |s| scroll_offset(&heights, s - first, visible));
     let mut lines: Vec<Line> = Vec::new();
     let mut targets = app.click_targets.borrow_mut();
+    let width = area.width as usize;
     for (i, entry) in (first..).zip(entries) {
-        lines.extend(entry.lead_in);
+        lines.extend(entry.lead_in.into_iter().map(|line| fit(line, width)));
         let top = lines.len();
         let is_selected = selected == Some(i);
         for line in entry.lines {
+            let line = fit(line, width);
             lines.push(if is_selected {
                 line.patch_style(app.theme.selection)
             } else {

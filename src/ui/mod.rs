@@ -148,8 +148,8 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
             let mut wrapped = text::paragraph(summary, width, theme.text);
             if wrapped.len() > SUMMARY_LINES as usize {
                 wrapped.truncate(SUMMARY_LINES as usize);
-                if let Some(last) = wrapped.last_mut() {
-                    last.push_span(Span::styled("…", theme.muted));
+                if let Some(last) = wrapped.pop() {
+                    wrapped.push(text::ellipsize(last, width));
                 }
             }
             lines.extend(wrapped);
@@ -240,6 +240,8 @@ pub fn popup(frame: &mut Frame, area: Rect, title: Line<'static>, app: &App) -> 
 /// Renders scrollable lines, clamping the scroll to the content.
 pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) {
     let max = lines.len().saturating_sub(area.height as usize) as u16;
+    let width = area.width as usize;
+    let lines: Vec<Line<'static>> = lines.into_iter().map(|l| text::fit(l, width)).collect();
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), area);
 }
 
@@ -261,15 +263,15 @@ pub fn side_by_side(
             let mut line = Line::default();
             for (cell, &width) in cells.iter().zip(widths) {
                 let part = cell.get(row).cloned().unwrap_or_default();
-                let used = part.width();
-                let cut = row + 1 == max_rows && cell.len() > max_rows;
+                let part = if row + 1 == max_rows && cell.len() > max_rows {
+                    text::ellipsize(part, width)
+                } else {
+                    text::fit(part, width)
+                };
+                let pad = width.saturating_sub(part.width());
                 for span in part.spans {
                     line.push_span(span);
                 }
-                if cut {
-                    line.push_span(Span::raw("…"));
-                }
-                let pad = width.saturating_sub(used + usize::from(cut));
                 line.push_span(Span::raw(" ".repeat(pad)));
                 line.push_span(Span::raw(" "));
             }

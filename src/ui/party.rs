@@ -107,7 +107,8 @@ fn party_topic(app: &App, party: usize, index: usize) -> String {
 fn delegation_widths(width: usize) -> [usize; 4] {
     let lead = 6;
     let sources = (width / 5).clamp(8, 24);
-    let rest = width.saturating_sub(lead + sources + 3);
+    // Each cell is followed by one space.
+    let rest = width.saturating_sub(lead + sources + 4);
     let name = (rest * 2 / 5).max(4);
     [name, rest.saturating_sub(name), lead, sources]
 }

@@ -123,8 +123,8 @@ pub fn quote_entry(app: &App, q: usize, marks: &[usize], width: usize, max_lines
     );
     if body.len() > max_lines {
         body.truncate(max_lines);
-        if let Some(last) = body.last_mut() {
-            last.push_span(Span::styled("…", theme.muted));
+        if let Some(last) = body.pop() {
+            body.push(text::ellipsize(last, width.saturating_sub(2)));
         }
     }
     lines.extend(body.into_iter().map(|mut l| {
@@ -156,12 +156,7 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
         .map_or(quote.source.as_str(), |s| s.outlet.as_str());
     spans.push(Span::styled(format!(" · {date} · "), theme.muted));
     spans.push(text::raw(outlet, theme.muted));
-    let mut line = Line::from(spans);
-    if line.width() > width {
-        let plain = crate::text::truncate(&line.to_string(), width).into_owned();
-        line = Line::styled(plain, theme.text);
-    }
-    line
+    text::fit(Line::from(spans), width)
 }
 
 fn draw_preview(frame: &mut Frame, area: Rect, app: &App, highlighter: &Highlighter) {
