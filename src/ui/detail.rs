@@ -5,10 +5,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{heading, popup, scrolled, text};
+use crate::action::Action;
 use crate::app::{App, Item};
+use crate::keymap::key_for;
+use crate::view::Mode;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, item: Item) {
-    let title = Line::from(Span::styled(" Details · Esc to close ", app.theme.title));
+    let title = Line::from(Span::styled(
+        format!(
+            " Details · {} to close ",
+            key_for(Mode::Popup, Action::Back)
+        ),
+        app.theme.title,
+    ));
     let inner = popup(frame, area, title, app);
     let lines = item_lines(app, item, inner.width as usize);
     scrolled(frame, inner, lines, app.popup_scroll);

@@ -8,9 +8,11 @@ use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
 use super::{framed, heading, scrolled, side_by_side, text};
+use crate::action::Action;
 use crate::app::App;
 use crate::briefing::Status;
-use crate::view::View;
+use crate::keymap::key_for;
+use crate::view::{Mode, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [table_area, detail_area] =
@@ -170,8 +172,9 @@ pub fn sticking_point_lines(
         if quotes.len() > quote_limit {
             lines.extend(text::paragraph(
                 &format!(
-                    "… and {} more: search the quotes for #{}",
+                    "… and {} more: {} and #{} to find them all",
                     quotes.len() - quote_limit,
+                    key_for(Mode::Normal, Action::StartSearch),
                     point.id
                 ),
                 width,

@@ -87,7 +87,8 @@ pub fn loading(frame: &mut Frame, name: Option<&str>, seconds: f64) {
     let what = name.map_or("the briefing".to_string(), |n| {
         crate::text::sanitize_inline(n).into_owned()
     });
-    let message = format!("{spinner} Loading {what}… {seconds:.1} s · q to quit");
+    let quit = crate::keymap::key_for(crate::view::Mode::Normal, crate::action::Action::Quit);
+    let message = format!("{spinner} Loading {what}… {seconds:.1} s · {quit} to quit");
     frame.render_widget(
         Paragraph::new(text::paragraph(
             &message,

@@ -8,8 +8,11 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::{framed, scrolled, text};
+use crate::action::Action;
 use crate::app::App;
+use crate::keymap::key_for;
 use crate::search::{Highlighter, Order, Query};
+use crate::view::Mode;
 use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -85,7 +88,13 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
     let line = if search.input.is_empty() && !search.active {
         Line::from(vec![
             prompt,
-            Span::styled("type / to search the quotes", theme.muted),
+            Span::styled(
+                format!(
+                    "type {} to search the quotes",
+                    key_for(Mode::Normal, Action::StartSearch)
+                ),
+                theme.muted,
+            ),
         ])
     } else {
         let room = (input_area.width as usize).saturating_sub(3);

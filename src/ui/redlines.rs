@@ -7,8 +7,11 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::{framed, text};
+use crate::action::Action;
 use crate::app::App;
 use crate::briefing::{Party, Role};
+use crate::keymap::key_for;
+use crate::view::Mode;
 use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -61,7 +64,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         top_text.push(Line::from(vec![
             Span::styled(format!("◀ {shown}/{} ▶", columns.len()), app.theme.title),
-            Span::styled("  h/l to scroll", app.theme.muted),
+            Span::styled(
+                format!(
+                    "  {}/{} to scroll",
+                    key_for(Mode::Normal, Action::Left),
+                    key_for(Mode::Normal, Action::Right)
+                ),
+                app.theme.muted,
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(top_text), top);

@@ -1,4 +1,5 @@
-//! The status bar: the view, the briefing file, and the most useful keys.
+//! The status bar: the view, the briefing file, and the most useful keys
+//! (named by the keymap).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,40 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
+use crate::keymap::hints;
 use crate::text::{sanitize_inline, truncate, width};
-use crate::view::Mode;
-use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let hints: &[(&str, &str)] = match app.mode() {
-        Mode::Search => &[
-            ("Esc", "back"),
-            ("Enter", "open"),
-            ("↑↓", "history"),
-            ("^J/^K", "move"),
-        ],
-        Mode::Popup => &[("Esc", "close"), ("↑↓", "scroll"), ("y", "copy")],
-        Mode::Normal => match app.view {
-            View::RedLines => &[
-                ("?", "keys"),
-                ("h/l", "columns"),
-                ("Enter", "sources"),
-                ("1-9", "party"),
-                ("/", "search"),
-                ("Tab", "views"),
-                ("q", "quit"),
-            ],
-            _ => &[
-                ("?", "keys"),
-                ("Enter", "sources"),
-                ("/", "search"),
-                ("Tab", "views"),
-                ("Esc", "back"),
-                ("q", "quit"),
-            ],
-        },
-    };
+    let hints = hints(app.mode(), app.view);
     let left = format!(
         " {} │ {} ",
         app.view.title(),
@@ -59,13 +32,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
         None => {
-            for (key, what) in hints {
-                let piece = width(key) + width(what) + 3;
+            for hint in hints {
+                let piece = width(&hint.keys) + width(hint.what) + 3;
                 if used + piece > area.width as usize {
                     break;
                 }
-                spans.push(Span::styled(format!(" {key}"), theme.key));
-                spans.push(Span::styled(format!(" {what} "), theme.muted));
+                spans.push(Span::styled(format!(" {}", hint.keys), theme.key));
+                spans.push(Span::styled(format!(" {} ", hint.what), theme.muted));
                 used += piece;
             }
         }

@@ -7,7 +7,10 @@ use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
 use super::{framed, scrolled, text};
+use crate::action::Action;
 use crate::app::{App, Item};
+use crate::keymap::key_for;
+use crate::view::Mode;
 use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -61,7 +64,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         selected,
     );
 
-    let title = Line::from(" ◆ the talks' own dates · Enter for sources ");
+    let title = Line::from(format!(
+        " ◆ the talks' own dates · {} for sources ",
+        key_for(Mode::Normal, Action::Open)
+    ));
     let inner = framed(frame, detail_area, title, false, app);
     if let Some(Item::Event(e)) = app.selected_item() {
         let event = &app.briefing.events[e];
