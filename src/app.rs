@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use ratatui::layout::Rect;
+use tui_input::{Input, InputRequest};
 
 use crate::action::Action;
 use crate::briefing::Briefing;
@@ -66,9 +67,8 @@ pub const SEARCH_INLINE_LIMIT: usize = 5_000;
 pub struct Search {
     /// The search line has the keyboard.
     pub active: bool,
-    pub input: String,
-    /// Cursor position in characters.
-    pub cursor: usize,
+    /// The query being typed, and the cursor in it.
+    pub line: Input,
     pub order: Order,
     /// The quotes shown in the quotes view, ranked (every quote for an empty query).
     pub results: Vec<Hit>,
@@ -317,7 +317,30 @@ impl App {
             Action::Copy => self.copy(),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { .. } => self.close_popup(),
-            _ => {}
+            // A popup has the keyboard: what acts on the view behind it waits.
+            Action::NextView
+            | Action::PreviousView
+            | Action::Show(_)
+            | Action::SelectParty(_)
+            | Action::NextParty
+            | Action::PreviousParty
+            | Action::Left
+            | Action::Right
+            | Action::Open
+            | Action::CycleTheme
+            | Action::StartSearch
+            | Action::ToggleOrder
+            | Action::Reload => {}
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchCursorLeft
+            | Action::SearchCursorRight
+            | Action::SearchCursorHome
+            | Action::SearchCursorEnd
+            | Action::SearchHistoryPrevious
+            | Action::SearchHistoryNext => {}
         }
     }
 
@@ -341,48 +364,24 @@ impl App {
                 self.remember_query();
                 self.open_selected();
             }
-            Action::SearchInput(c) => {
-                let at = byte_at(&search.input, search.cursor);
-                search.input.insert(at, c);
-                search.cursor += 1;
-                self.query_changed();
-            }
-            Action::SearchBackspace if search.cursor > 0 => {
-                let at = byte_at(&search.input, search.cursor - 1);
-                search.input.remove(at);
-                search.cursor -= 1;
-                self.query_changed();
-            }
-            Action::SearchDeleteWord => {
-                let chars: Vec<char> = search.input.chars().collect();
-                let mut start = search.cursor;
-                while start > 0 && chars[start - 1] == ' ' {
-                    start -= 1;
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchCursorLeft
+            | Action::SearchCursorRight
+            | Action::SearchCursorHome
+            | Action::SearchCursorEnd => {
+                let changed = action.line_edit().and_then(|edit| search.line.handle(edit));
+                if changed.is_some_and(|c| c.value) {
+                    self.query_changed();
                 }
-                while start > 0 && chars[start - 1] != ' ' {
-                    start -= 1;
-                }
-                let (from, to) = (
-                    byte_at(&search.input, start),
-                    byte_at(&search.input, search.cursor),
-                );
-                search.input.replace_range(from..to, "");
-                search.cursor = start;
-                self.query_changed();
             }
-            Action::SearchClear => {
-                search.input.clear();
-                search.cursor = 0;
-                self.query_changed();
-            }
-            Action::SearchCursorLeft => search.cursor = search.cursor.saturating_sub(1),
-            Action::SearchCursorRight => {
-                search.cursor = (search.cursor + 1).min(search.input.chars().count())
-            }
-            Action::SearchCursorHome => search.cursor = 0,
-            Action::SearchCursorEnd => search.cursor = search.input.chars().count(),
             Action::SearchHistoryPrevious => {
-                let recalled = search.history.previous(&search.input).map(str::to_string);
+                let recalled = search
+                    .history
+                    .previous(search.line.value())
+                    .map(str::to_string);
                 self.recall(recalled);
             }
             Action::SearchHistoryNext => {
@@ -398,7 +397,22 @@ impl App {
             | Action::ScrollDown => self.move_selection(action),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { column, row } => self.click(column, row),
-            _ => {}
+            // The search line has the keyboard: letters are typed, not obeyed.
+            Action::ToggleHelp
+            | Action::NextView
+            | Action::PreviousView
+            | Action::Show(_)
+            | Action::SelectParty(_)
+            | Action::NextParty
+            | Action::PreviousParty
+            | Action::Left
+            | Action::Right
+            | Action::Top
+            | Action::Bottom
+            | Action::Copy
+            | Action::CycleTheme
+            | Action::StartSearch
+            | Action::Reload => {}
         }
     }
 
@@ -414,7 +428,11 @@ impl App {
             Action::NextView => self.cycle(1),
             Action::PreviousView => self.cycle(-1),
             Action::Show(view) => self.view = view,
-            Action::SelectParty(n) if n < self.briefing.parties.len() => self.show_party(n),
+            Action::SelectParty(n) => {
+                if n < self.briefing.parties.len() {
+                    self.show_party(n)
+                }
+            }
             Action::NextParty => {
                 self.show_party((self.party + 1) % self.briefing.parties.len().max(1))
             }
@@ -422,12 +440,16 @@ impl App {
                 let n = self.briefing.parties.len().max(1);
                 self.show_party((self.party + n - 1) % n)
             }
-            Action::Left if self.view == View::RedLines => {
-                self.focus_column(self.column.saturating_sub(1))
-            }
-            Action::Right if self.view == View::RedLines => self.focus_column(self.column + 1),
-            Action::Left if self.view == View::Party => self.update_normal(Action::PreviousParty),
-            Action::Right if self.view == View::Party => self.update_normal(Action::NextParty),
+            Action::Left => match self.view {
+                View::RedLines => self.focus_column(self.column.saturating_sub(1)),
+                View::Party => self.update_normal(Action::PreviousParty),
+                View::StickingPoints | View::Quotes | View::Sources | View::Timeline => {}
+            },
+            Action::Right => match self.view {
+                View::RedLines => self.focus_column(self.column + 1),
+                View::Party => self.update_normal(Action::NextParty),
+                View::StickingPoints | View::Quotes | View::Sources | View::Timeline => {}
+            },
             Action::Up
             | Action::Down
             | Action::Top
@@ -448,18 +470,31 @@ impl App {
                 }
                 self.view = View::Quotes;
                 self.search.active = true;
-                self.search.cursor = self.search.input.chars().count();
+                self.search.line.handle(InputRequest::GoToEnd);
                 self.search.history.stop_walking();
             }
             Action::ToggleOrder => self.toggle_order(),
-            Action::Reload if self.reloadable => self.effects.push(Effect::Reload),
             Action::Reload => {
-                self.message =
-                    Some("nothing to reload: this is the briefing built into parley".into())
+                if self.reloadable {
+                    self.effects.push(Effect::Reload)
+                } else {
+                    self.message =
+                        Some("nothing to reload: this is the briefing built into parley".into())
+                }
             }
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { column, row } => self.click(column, row),
-            _ => {}
+            // Editing the search line needs the search line open (`StartSearch`).
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchCursorLeft
+            | Action::SearchCursorRight
+            | Action::SearchCursorHome
+            | Action::SearchCursorEnd
+            | Action::SearchHistoryPrevious
+            | Action::SearchHistoryNext => {}
         }
     }
 
@@ -603,7 +638,7 @@ impl App {
     /// the worker thread for a large archive. A query that narrows the one
     /// the results answer searches only those results.
     pub fn run_search(&mut self) {
-        let query = Query::parse(&self.search.input);
+        let query = Query::parse(self.search.line.value());
         let within = match &self.search.answered {
             Some(answered) if !answered.is_empty() && query.narrows(answered) => {
                 Some(self.search.results.iter().map(|hit| hit.quote).collect())
@@ -639,14 +674,13 @@ impl App {
     }
 
     fn remember_query(&mut self) {
-        self.search.history.push(self.search.input.trim());
+        self.search.history.push(self.search.line.value().trim());
     }
 
     /// Puts a query from the history on the search line.
     fn recall(&mut self, query: Option<String>) {
         let Some(query) = query else { return };
-        self.search.input = query;
-        self.search.cursor = self.search.input.chars().count();
+        self.search.line = Input::new(query);
         self.selected[View::Quotes] = 0;
         self.run_search();
     }
@@ -698,7 +732,6 @@ impl App {
             let selected = &mut self.selected[view];
             *selected = (*selected).min(len.saturating_sub(1));
         }
-        self.search.cursor = self.search.cursor.min(self.search.input.chars().count());
     }
 }
 
@@ -712,11 +745,4 @@ pub fn run_request(
         Some(within) => index.search_within(&request.query, request.order, within, cancel),
         None => index.search(&request.query, request.order, cancel),
     }
-}
-
-/// The byte offset of the `chars`-th character.
-fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
 }

@@ -294,7 +294,7 @@ fn search_types_filters_and_esc_restores_the_view() {
     for c in "anchorage".chars() {
         app.update(Action::SearchInput(c));
     }
-    assert_eq!(app.search.input, "anchorage");
+    assert_eq!(app.search.line.value(), "anchorage");
     let texts: Vec<&str> = app
         .search
         .results
@@ -322,21 +322,21 @@ fn the_search_line_edits_like_a_shell() {
         app.update(Action::SearchInput(c));
     }
     app.update(Action::SearchDeleteWord);
-    assert_eq!(app.search.input, "down to ");
+    assert_eq!(app.search.line.value(), "down to ");
     app.update(Action::SearchBackspace);
     assert_eq!(
-        (app.search.input.as_str(), app.search.cursor),
+        (app.search.line.value(), app.search.line.cursor()),
         ("down to", 7)
     );
     app.update(Action::SearchCursorHome);
     app.update(Action::SearchInput('é'));
-    assert_eq!(app.search.input, "édown to");
+    assert_eq!(app.search.line.value(), "édown to");
     app.update(Action::SearchCursorRight);
     app.update(Action::SearchCursorLeft);
     app.update(Action::SearchCursorEnd);
-    assert_eq!(app.search.cursor, 8);
+    assert_eq!(app.search.line.cursor(), 8);
     app.update(Action::SearchClear);
-    assert_eq!((app.search.input.as_str(), app.search.cursor), ("", 0));
+    assert_eq!((app.search.line.value(), app.search.line.cursor()), ("", 0));
     assert_eq!(app.search.results.len(), app.briefing.quotes.len());
 }
 
@@ -369,13 +369,13 @@ fn history_walks_back_and_forth() {
     app.update(Action::StartSearch);
     app.update(Action::SearchClear);
     app.update(Action::SearchHistoryPrevious);
-    assert_eq!(app.search.input, "formula");
+    assert_eq!(app.search.line.value(), "formula");
     app.update(Action::SearchHistoryPrevious);
-    assert_eq!(app.search.input, "land");
+    assert_eq!(app.search.line.value(), "land");
     app.update(Action::SearchHistoryNext);
-    assert_eq!(app.search.input, "formula");
+    assert_eq!(app.search.line.value(), "formula");
     app.update(Action::SearchHistoryNext);
-    assert_eq!(app.search.input, "");
+    assert_eq!(app.search.line.value(), "");
 }
 
 #[test]

@@ -64,7 +64,7 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
     let search = &app.search;
     let total = app.briefing.quotes.len();
     let order = match search.order {
-        Order::Relevance if search.input.trim().is_empty() => "newest first",
+        Order::Relevance if search.line.value().trim().is_empty() => "newest first",
         Order::Relevance => "by relevance",
         Order::Date => "by date",
     };
@@ -85,7 +85,7 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
             theme.muted
         },
     );
-    let line = if search.input.is_empty() && !search.active {
+    let line = if search.line.value().is_empty() && !search.active {
         Line::from(vec![
             prompt,
             Span::styled(
@@ -99,15 +99,19 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         let room = (input_area.width as usize).saturating_sub(3);
         // Keep the cursor in view: show the input's tail when it is long.
-        let chars: Vec<char> = search.input.chars().collect();
-        let skip = search.cursor.saturating_sub(room);
-        let shown: String = chars.iter().skip(skip).collect();
+        let skip = search.line.cursor().saturating_sub(room);
+        let shown: String = search.line.value().chars().skip(skip).collect();
         Line::from(vec![prompt, text::span(&shown, room, theme.text)])
     };
     frame.render_widget(Paragraph::new(line), input_area);
     frame.render_widget(Paragraph::new(Span::styled(count, theme.muted)), count_area);
     if search.active {
-        let before: String = search.input.chars().take(search.cursor).collect();
+        let before: String = search
+            .line
+            .value()
+            .chars()
+            .take(search.line.cursor())
+            .collect();
         let room = (input_area.width as usize).saturating_sub(3);
         let column = crate::text::width(&crate::text::sanitize_inline(&before)).min(room);
         frame.set_cursor_position(Position::new(
