@@ -196,6 +196,29 @@ impl Theme {
         style.fg(own.unwrap_or_else(|| self.role_colors.get(party.role)))
     }
 
+    /// How text drawn in `style` looks in the selected row: on the
+    /// selection's background, with its modifiers added, keeping its own
+    /// colour only where that stays readable (at least [`MIN_CONTRAST`]
+    /// against the background), else in the selection's colour. Without a
+    /// selection background (NO_COLOR) the selection's attributes are added.
+    pub fn selected(&self, style: Style) -> Style {
+        let selection = self.selection;
+        let Some(background) = selection.bg else {
+            return style.patch(selection);
+        };
+        let readable = style
+            .fg
+            .is_some_and(|fg| contrast(fg, background).is_some_and(|c| c >= MIN_CONTRAST));
+        let fg = if readable { style.fg } else { selection.fg };
+        Style {
+            fg,
+            bg: Some(background),
+            ..style
+        }
+        .add_modifier(selection.add_modifier)
+        .remove_modifier(selection.sub_modifier)
+    }
+
     /// The next built-in after this one (for the `t` key), wrapping; the
     /// first built-in after a theme from a file. NO_COLOR stays in force.
     pub fn next_builtin(&self) -> Theme {
@@ -210,6 +233,87 @@ impl Theme {
             theme
         }
     }
+}
+
+/// The least contrast text may have against its background: WCAG 2's AA
+/// level for body text.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+/// A colour as red, green and blue, for measuring contrast: named and
+/// palette colours as xterm draws them by default (a terminal may change
+/// its palette; this is the common case). `None` for the terminal's own
+/// default colour, which cannot be known.
+pub fn rgb(color: Color) -> Option<(u8, u8, u8)> {
+    const ANSI: [(u8, u8, u8); 16] = [
+        (0, 0, 0),
+        (205, 0, 0),
+        (0, 205, 0),
+        (205, 205, 0),
+        (0, 0, 238),
+        (205, 0, 205),
+        (0, 205, 205),
+        (229, 229, 229),
+        (127, 127, 127),
+        (255, 0, 0),
+        (0, 255, 0),
+        (255, 255, 0),
+        (92, 92, 255),
+        (255, 0, 255),
+        (0, 255, 255),
+        (255, 255, 255),
+    ];
+    let index = match color {
+        Color::Reset => return None,
+        Color::Rgb(r, g, b) => return Some((r, g, b)),
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        Color::Indexed(i) => i,
+    };
+    Some(match index {
+        0..=15 => ANSI[index as usize],
+        16..=231 => {
+            let level = |n: u8| if n == 0 { 0 } else { 55 + 40 * n };
+            let n = index - 16;
+            (level(n / 36), level(n / 6 % 6), level(n % 6))
+        }
+        _ => {
+            let gray = 8 + 10 * (index - 232);
+            (gray, gray, gray)
+        }
+    })
+}
+
+/// WCAG 2's contrast ratio of two colours, from 1 (none) to 21 (black on
+/// white); `None` when either is the terminal's default.
+pub fn contrast(a: Color, b: Color) -> Option<f64> {
+    let luminance = |(r, g, b): (u8, u8, u8)| {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    };
+    let (la, lb) = (luminance(rgb(a)?), luminance(rgb(b)?));
+    let (light, dark) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((light + 0.05) / (dark + 0.05))
 }
 
 /// The theme to use: `name_or_path` (default "dark"), without colour when
@@ -633,6 +737,81 @@ mod tests {
         assert!(overriding.override_party_colors);
         let host = overriding.party_style(&party(Role::Host, Some("#0057b7")));
         assert_eq!(host.fg, Some(overriding.role_colors.host));
+    }
+
+    #[test]
+    fn contrast_is_wcag_s_ratio() {
+        assert_eq!(
+            contrast(Color::Black, Color::White).map(|c| c.round()),
+            Some(21.0)
+        );
+        assert_eq!(contrast(Color::Gray, Color::Gray), Some(1.0));
+        assert_eq!(contrast(Color::Reset, Color::White), None);
+        assert_eq!(rgb(Color::Indexed(196)), Some((255, 0, 0)));
+        assert_eq!(rgb(Color::Indexed(244)), Some((128, 128, 128)));
+        assert_eq!(rgb(Color::Indexed(12)), rgb(Color::LightBlue));
+    }
+
+    /// Every style that can be drawn in a selected row (list text, titles,
+    /// markers, search matches, party names by role and by their own
+    /// colours), in every theme, keeps at least 4.5:1 against the selection.
+    #[test]
+    fn selected_text_stays_readable_in_every_theme() {
+        let own_colours = [
+            "#0057b7",
+            "#ffd700",
+            "#d52b1e",
+            "#003399",
+            "lightblue",
+            "yellow",
+        ];
+        for name in Theme::BUILTIN {
+            let theme = Theme::builtin(name).unwrap();
+            let mut selectable = vec![
+                ("text", theme.text),
+                ("muted", theme.muted),
+                ("title", theme.title),
+                ("red_line", theme.red_line),
+                ("highlight", theme.highlight),
+                ("selection", theme.selection),
+            ];
+            for role in Role::ALL.map(|(_, role)| role) {
+                selectable.push((role.as_str(), theme.party_style(&party(role, None))));
+            }
+            for colour in own_colours {
+                selectable.push((colour, theme.party_style(&party(Role::Party, Some(colour)))));
+            }
+            for (what, style) in selectable {
+                let shown = theme.selected(style);
+                let (fg, bg) = (shown.fg.unwrap(), shown.bg.unwrap());
+                let ratio = contrast(fg, bg).unwrap();
+                assert!(
+                    ratio >= MIN_CONTRAST,
+                    "{name}: selected {what} is {fg:?} on {bg:?}, contrast {ratio:.2}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn selected_keeps_a_readable_colour_and_replaces_an_unreadable_one() {
+        let dark = Theme::builtin("dark").unwrap();
+        // Light cyan on the light cyan selection: the invisible ★ lead.
+        assert_eq!(dark.selected(dark.title).fg, dark.selection.fg);
+        let readable = Style::new().fg(Color::Blue);
+        assert_eq!(dark.selected(readable).fg, Some(Color::Blue));
+        assert!(
+            dark.selected(readable)
+                .add_modifier
+                .contains(Modifier::BOLD)
+        );
+        let plain = dark.clone().without_color();
+        assert!(
+            plain
+                .selected(plain.text)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
     }
 
     #[test]

@@ -203,3 +203,42 @@ fn no_view_spells_out_a_key_name() {
         }
     }
 }
+
+/// The selected row's text stays readable: `★ lead` was light cyan on the
+/// light cyan selection, and the high-contrast theme drew white on bright
+/// yellow.
+#[test]
+fn a_selected_lead_delegate_is_readable_in_every_theme() {
+    for name in Theme::BUILTIN {
+        let mut app = shipped(100, 30);
+        app.theme = Theme::builtin(name).unwrap();
+        app.update(Action::SelectParty(1));
+        assert!(matches!(
+            app.selected_item(),
+            Some(parley::app::Item::Delegate { index: 0, .. })
+        ));
+        let terminal = screen(&app);
+        let buffer = terminal.backend().buffer();
+        let star = buffer
+            .content()
+            .iter()
+            .find(|cell| cell.symbol() == "★")
+            .expect("the lead is marked");
+        let lead_row: Vec<_> = buffer
+            .content()
+            .iter()
+            .skip_while(|cell| cell.symbol() != "★")
+            .take("★ lead".chars().count())
+            .collect();
+        for cell in std::iter::once(star).chain(lead_row) {
+            let ratio = parley::theme::contrast(cell.fg, cell.bg).unwrap_or(0.0);
+            assert!(
+                ratio >= parley::theme::MIN_CONTRAST,
+                "{name}: {:?} on {:?} ({ratio:.2}) for {:?}",
+                cell.fg,
+                cell.bg,
+                cell.symbol()
+            );
+        }
+    }
+}

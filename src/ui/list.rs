@@ -108,7 +108,7 @@ pub fn render(
         for line in entry.lines {
             let line = fit(line, width);
             lines.push(if is_selected {
-                line.patch_style(app.theme.selection)
+                in_selection(line, &app.theme)
             } else {
                 line
             });
@@ -131,6 +131,21 @@ pub fn render(
     }
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(visible).collect();
     frame.render_widget(Paragraph::new(shown), area);
+}
+
+/// A line of the selected entry: every span in the theme's selected form of
+/// its style, and the rest of the row in the selection's background.
+fn in_selection(line: Line<'static>, theme: &crate::theme::Theme) -> Line<'static> {
+    let base = line.style;
+    let spans = line
+        .spans
+        .into_iter()
+        .map(|span| {
+            let style = theme.selected(base.patch(span.style));
+            span.style(style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans).style(theme.selected(base))
 }
 
 #[cfg(test)]
