@@ -604,7 +604,8 @@ impl App {
             Some(party) => format!("{} ({})", quote.speaker, party.name),
             None => quote.speaker.to_string(),
         }];
-        match b.source(&quote.source) {
+        let source = b.source(&quote.source);
+        match source {
             Some(source) => {
                 let mut article = source.outlet.clone();
                 if let Some(headline) = &source.title {
@@ -614,9 +615,18 @@ impl App {
             }
             None => parts.push(format!("[{}]", quote.source)),
         }
-        if let Some(date) = crate::export::quote_date(b, quote) {
-            parts.push(date.to_string());
-        }
+        // As the export says it: a source's publication date is not when the
+        // words were said.
+        parts.push(
+            match (
+                crate::export::quote_date(quote),
+                source.and_then(|s| s.published),
+            ) {
+                (Some(said), _) => said.to_string(),
+                (None, Some(published)) => format!("undated (published {published})"),
+                (None, None) => "undated".to_string(),
+            },
+        );
         format!("“{}” — {}", quote.text, parts.join(", "))
     }
 

@@ -20,6 +20,7 @@ pub mod app;
 pub mod briefing;
 pub mod cli;
 pub mod derived;
+pub mod diff;
 pub mod export;
 pub mod history;
 pub mod keymap;

@@ -9,7 +9,7 @@ use super::diagnostic::{Diagnostic, render};
 use super::model::Briefing;
 use super::pieces::{SPLIT_ABOVE, Split, split};
 use super::read::Reader;
-use super::validate::cross_references;
+use super::validate::{cross_references, stated_positions};
 use super::verbatim::find_quote;
 
 /// The shipped briefing, built into the binary so `parley` works anywhere.
@@ -64,6 +64,23 @@ impl Document {
             });
         }
         let bytes = std::fs::read(path).map_err(unreadable)?;
+        let dir = path.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        });
+        Self::from_bytes(name, bytes, dir.map(Path::to_path_buf))
+    }
+
+    /// A briefing's bytes as its text: refused when not UTF-8 (with the
+    /// place of the first bad byte) or empty.
+    pub fn from_bytes(
+        name: String,
+        bytes: Vec<u8>,
+        dir: Option<PathBuf>,
+    ) -> Result<Self, FileError> {
         let text = String::from_utf8(bytes).map_err(|error| {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -82,18 +99,7 @@ impl Document {
         if text.trim().is_empty() {
             return Err(FileError::Empty { name });
         }
-        let dir = path.parent().map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        });
-        Ok(Self {
-            name,
-            text,
-            dir: dir.map(Path::to_path_buf),
-        })
+        Ok(Self { name, text, dir })
     }
 }
 
@@ -197,9 +203,10 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
         return Err(sorted(syntax_errors));
     }
     let notes = std::mem::take(&mut reader.notes);
-    cross_references(&notes, &mut diagnostics);
+    cross_references(&notes, briefing.as_ref(), &mut diagnostics);
     let mut remarks = Vec::new();
     if let Some(briefing) = &briefing {
+        stated_positions(&notes, briefing, &mut diagnostics);
         verify_quotes(document, briefing, &notes, &mut diagnostics, &mut remarks);
     }
 

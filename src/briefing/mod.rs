@@ -1,12 +1,16 @@
 //! The briefing file format (version 1): its model, loader and rules.
 //! Knows nothing of terminals.
 
+pub mod date;
 pub mod diagnostic;
+pub mod folder;
 pub mod load;
 pub mod model;
 pub mod open;
 mod pieces;
+pub mod quote_id;
 mod read;
+pub mod revision;
 mod validate;
 pub mod verbatim;
 

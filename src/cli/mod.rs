@@ -1,7 +1,9 @@
 //! The command line: one module per subcommand; `main.rs` only dispatches.
 
 pub mod check;
+pub mod diff;
 pub mod export;
+pub mod new;
 pub mod open;
 pub mod search;
 
