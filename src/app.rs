@@ -10,6 +10,7 @@ use tui_input::{Input, InputRequest};
 
 use crate::action::Action;
 use crate::briefing::Briefing;
+use crate::clipboard::Copied;
 use crate::derived::Derived;
 use crate::history::History;
 use crate::search::{Hit, Index, Order, Query};
@@ -39,7 +40,7 @@ pub enum Popup {
 /// What `update` asks the run loop to do in the outside world.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Put this text on the clipboard (OSC 52).
+    /// Copy this text (see `clipboard`); where it went comes back to `copied`.
     Copy(String),
     /// Read the briefing file again.
     Reload,
@@ -585,12 +586,17 @@ impl App {
     fn copy(&mut self) {
         match self.current_quote() {
             Some(q) => {
-                let quote = &self.briefing.quotes[q];
+                // Where it went is said by `copied`, once the run loop knows.
                 self.effects.push(Effect::Copy(self.citation(q)));
-                self.message = Some(format!("copied quote {} with its citation", quote.id));
+                self.message = None;
             }
             None => self.message = Some("select a quote to copy it".into()),
         }
+    }
+
+    /// The run loop's report of an `Effect::Copy`: where the text went.
+    pub fn copied(&mut self, copied: &Copied) {
+        self.message = Some(copied.message());
     }
 
     /// A quote as a person pastes it: the words, who said them (and for

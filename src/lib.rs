@@ -6,6 +6,7 @@
 //! - `history`: the search query history, kept in the user's state folder.
 //! - `export/`: the briefing as a markdown memo or JSON (no UI).
 //! - `derived`: counts, groupings and orders computed once per briefing.
+//! - `clipboard`: where `y` puts a quote (system clipboard, else a file and OSC 52).
 //! - `text`: the one sanitiser and display-width helpers for file text.
 //! - `view`: which view is shown and what has the keyboard (shared small types).
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
@@ -19,6 +20,7 @@ pub mod action;
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod clipboard;
 pub mod derived;
 pub mod diff;
 pub mod export;

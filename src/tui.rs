@@ -3,14 +3,12 @@
 //! effects `update` asks for, and draws. The terminal is given back on every
 //! way out: quit, Ctrl-C, a panic, SIGTERM, SIGHUP, SIGQUIT.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use base64::Engine;
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 use ratatui::crossterm::event::{
@@ -23,17 +21,9 @@ use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
 use crate::briefing::open::first_error;
 use crate::briefing::{Document, load};
+use crate::clipboard::Clipboard;
 use crate::keymap::{Mode, action_for};
 use crate::search::Index;
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
-/// The text is base64-encoded, so nothing in it can act on the terminal.
-pub fn osc52(text: &str) -> String {
-    format!(
-        "\x1b]52;c;{}\x07",
-        base64::engine::general_purpose::STANDARD.encode(text)
-    )
-}
 
 /// Where the briefing came from, for `r` (reload) and live reload.
 pub struct Origin {
@@ -259,6 +249,7 @@ fn event_loop(
         _ => None,
     };
     let mut searcher = SearchWorker::start();
+    let mut clipboard = Clipboard::new(crate::clipboard::default_file());
     // For the end-to-end test of the panic path: a panic after the first
     // frame must still give the terminal back, then print its message.
     let panic_for_test = std::env::var_os("PARLEY_TEST_PANIC").is_some();
@@ -274,9 +265,8 @@ fn event_loop(
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => {
-                    let mut out = std::io::stdout();
-                    out.write_all(osc52(&text).as_bytes())?;
-                    out.flush()?;
+                    let copied = clipboard.copy(&text, &mut std::io::stdout());
+                    app.copied(&copied);
                 }
                 Effect::Reload => reload(app, origin),
                 Effect::Search(request) => searcher.ask(request, Arc::clone(&app.index)),
@@ -344,14 +334,6 @@ fn reload(app: &mut App, origin: &Origin) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn osc52_wraps_base64_of_the_text() {
-        assert_eq!(osc52("“hi” — A"), "\x1b]52;c;4oCcaGnigJ0g4oCUIEE=\x07");
-        // Whatever the text holds, only the sequence's own escape and bell appear.
-        let sequence = osc52("evil\x1b]0;title\x07");
-        assert_eq!(sequence.chars().filter(|c| c.is_control()).count(), 2);
-    }
 
     #[test]
     fn a_paste_types_into_the_search_line_without_controls() {

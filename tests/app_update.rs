@@ -225,6 +225,10 @@ fn y_copies_the_selected_quote_with_its_citation() {
         panic!("a quote is selected")
     };
     app.update(Action::Copy);
+    assert_eq!(
+        app.message, None,
+        "nothing is said to be copied before the run loop knows where it went"
+    );
     let quote = &app.briefing.quotes[q];
     let Some(Effect::Copy(text)) = app.effects.last() else {
         panic!("copy requested")
@@ -408,4 +412,20 @@ fn every_action_in_the_keymap_leaves_the_state_consistent() {
             assert!(app.first_column + app.visible_columns() <= app.columns().len());
         }
     }
+}
+
+#[test]
+fn the_status_line_says_where_a_copy_went() {
+    let mut app = shipped();
+    let copied = parley::clipboard::Copied::File {
+        path: "/home/me/.local/state/parley/copied.txt".into(),
+        in_tmux: true,
+    };
+    app.copied(&copied);
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.contains("saved to /home/me/.local/state/parley/copied.txt"),
+        "{message}"
+    );
+    assert!(message.contains("set-clipboard on"), "{message}");
 }
