@@ -7,6 +7,7 @@
 //! - `export/`: the briefing as a markdown memo or JSON (no UI).
 //! - `derived`: counts, groupings and orders computed once per briefing.
 //! - `clipboard`: where `y` puts a quote (system clipboard, else a file and OSC 52).
+//! - `exit`: the exit statuses of the command line and the dashboard.
 //! - `text`: the one sanitiser and display-width helpers for file text.
 //! - `view`: which view is shown and what has the keyboard (shared small types).
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod derived;
 pub mod diff;
+pub mod exit;
 pub mod export;
 pub mod history;
 pub mod keymap;

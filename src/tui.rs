@@ -98,7 +98,7 @@ pub fn run(
 fn io_failure(error: impl Into<anyhow::Error>) -> Failure {
     Failure {
         message: format!("parley: {}", error.into()),
-        status: crate::cli::exit::USAGE,
+        status: crate::exit::USAGE,
     }
 }
 

@@ -103,8 +103,8 @@ fn search_with_matches() {
         .content()
         .iter()
         .filter(|cell| {
-            cell.style().fg == app.theme.highlight.fg
-                && cell.style().add_modifier == app.theme.highlight.add_modifier
+            cell.style().fg == app.theme.styles.highlight.fg
+                && cell.style().add_modifier == app.theme.styles.highlight.add_modifier
         })
         .count();
     assert!(

@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let title = Line::from(Span::styled(
         format!(" Keys · {} to close ", key_for(Mode::Popup, Action::Back)),
-        theme.title,
+        theme.styles.title,
     ));
     let inner = popup(frame, area, title, app);
     let rows = help_rows();
@@ -31,23 +31,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::from(super::text::span(
         &meta.title,
         inner.width as usize,
-        theme.title,
+        theme.styles.title,
     )));
     if let Some(summary) = &meta.summary {
         lines.extend(super::text::paragraph(
             summary,
             inner.width as usize,
-            theme.text,
+            theme.styles.text,
         ));
     }
     lines.push(Line::default());
     for mode in Mode::iter() {
-        lines.push(Line::styled(mode.title(), theme.title));
+        lines.push(Line::styled(mode.title(), theme.styles.title));
         for row in rows.iter().filter(|row| row.mode == mode) {
             let pad = key_width.saturating_sub(crate::text::width(&row.keys));
             lines.push(Line::from(vec![
-                Span::styled(format!("  {}{}", row.keys, " ".repeat(pad)), theme.key),
-                Span::styled(row.help, theme.text),
+                Span::styled(
+                    format!("  {}{}", row.keys, " ".repeat(pad)),
+                    theme.styles.key,
+                ),
+                Span::styled(row.help, theme.styles.text),
             ]));
         }
         lines.push(Line::default());
@@ -55,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::default());
     lines.push(Line::styled(
         "Mouse: click selects, the wheel scrolls.",
-        theme.muted,
+        theme.styles.muted,
     ));
     scrolled(frame, inner, lines, app.popup_scroll);
 }

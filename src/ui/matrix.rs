@@ -29,8 +29,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
 
     let mut header_cells = vec![
-        vec![Line::styled("Sticking point", theme.muted)],
-        vec![Line::styled("Status", theme.muted)],
+        vec![Line::styled("Sticking point", theme.styles.muted)],
+        vec![Line::styled("Status", theme.styles.muted)],
     ];
     for &party in columns {
         let p = &app.briefing.parties[party];
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let entry = |i: usize| {
         let point = &points[i];
         let mut cells = vec![
-            text::paragraph(&point.title, widths[0], theme.text),
+            text::paragraph(&point.title, widths[0], theme.styles.text),
             vec![Line::styled(
                 point.status.as_str(),
                 status_style(app, point.status),
@@ -89,9 +89,9 @@ fn column_widths(width: usize, parties: usize) -> Vec<usize> {
 
 fn status_style(app: &App, status: Status) -> ratatui::style::Style {
     match status {
-        Status::Open => app.theme.red_line,
-        Status::Agreed => app.theme.title,
-        Status::Narrowing | Status::Parked => app.theme.muted,
+        Status::Open => app.theme.styles.red_line,
+        Status::Agreed => app.theme.styles.title,
+        Status::Narrowing | Status::Parked => app.theme.styles.muted,
     }
 }
 
@@ -100,17 +100,20 @@ fn stance_cell(app: &App, s: usize, party: usize, width: usize) -> Vec<Line<'sta
     let theme = &app.theme;
     let positions = &app.derived.stances[s][party];
     if positions.is_empty() {
-        return vec![Line::styled("—", theme.muted)];
+        return vec![Line::styled("—", theme.styles.muted)];
     }
     let mut lines = Vec::new();
     for &index in positions {
         let position = &app.briefing.parties[party].positions[index];
-        let mut wrapped =
-            text::paragraph(&position.text, width.saturating_sub(2).max(1), theme.text);
+        let mut wrapped = text::paragraph(
+            &position.text,
+            width.saturating_sub(2).max(1),
+            theme.styles.text,
+        );
         for (i, line) in wrapped.iter_mut().enumerate() {
             let marker = match (i, position.red_line) {
-                (0, true) => Span::styled("■ ", theme.red_line),
-                (0, false) => Span::styled("· ", theme.muted),
+                (0, true) => Span::styled("■ ", theme.styles.red_line),
+                (0, false) => Span::styled("· ", theme.styles.muted),
                 _ => Span::raw("  "),
             };
             line.spans.insert(0, marker);
@@ -133,14 +136,14 @@ pub fn sticking_point_lines(
     let theme = &app.theme;
     let point = &b.sticking_points[s];
     let mut lines = vec![Line::from(vec![
-        text::raw(&point.title, theme.title),
+        text::raw(&point.title, theme.styles.title),
         Span::styled(
             format!(" · {}", point.status.as_str()),
             status_style(app, point.status),
         ),
     ])];
     if let Some(summary) = &point.summary {
-        lines.extend(text::paragraph(summary, width, theme.text));
+        lines.extend(text::paragraph(summary, width, theme.styles.text));
     }
     for (party, p) in b.parties.iter().enumerate() {
         if app.derived.stances[s][party].is_empty() {
@@ -153,18 +156,21 @@ pub fn sticking_point_lines(
     let quotes = &app.derived.topic_quotes[s];
     if !quotes.is_empty() {
         lines.push(Line::default());
-        lines.push(heading(&format!("Quotes ({})", quotes.len()), theme.title));
+        lines.push(heading(
+            &format!("Quotes ({})", quotes.len()),
+            theme.styles.title,
+        ));
         for &q in quotes.iter().take(quote_limit) {
             let quote = &b.quotes[q];
             let mut wrapped = text::paragraph(
                 &format!("“{}” — {}", quote.text, quote.speaker),
                 width.saturating_sub(2).max(1),
-                theme.text,
+                theme.styles.text,
             );
             for (i, line) in wrapped.iter_mut().enumerate() {
                 line.spans.insert(
                     0,
-                    Span::styled(if i == 0 { "• " } else { "  " }, theme.muted),
+                    Span::styled(if i == 0 { "• " } else { "  " }, theme.styles.muted),
                 );
             }
             lines.extend(wrapped);
@@ -178,7 +184,7 @@ pub fn sticking_point_lines(
                     point.id
                 ),
                 width,
-                theme.muted,
+                theme.styles.muted,
             ));
         }
     }

@@ -46,7 +46,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_tabs(frame, tabs, app);
     if let Some(error) = &app.banner {
         frame.render_widget(
-            Paragraph::new(text::span(error, banner.width as usize, app.theme.warning)),
+            Paragraph::new(text::span(
+                error,
+                banner.width as usize,
+                app.theme.styles.warning,
+            )),
             banner,
         );
     }
@@ -103,7 +107,7 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
         "terminal too small: {}x{}, need {MIN_WIDTH}x{MIN_HEIGHT}",
         area.width, area.height
     );
-    let lines = text::paragraph(&message, area.width as usize, app.theme.warning);
+    let lines = text::paragraph(&message, area.width as usize, app.theme.styles.warning);
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -129,11 +133,15 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let mut lines = vec![Line::from(text::span(&meta.title, width, theme.title))];
+    let mut lines = vec![Line::from(text::span(
+        &meta.title,
+        width,
+        theme.styles.title,
+    ))];
     if area.height >= 2 {
-        lines.push(Line::from(text::span(&facts, width, theme.muted)));
+        lines.push(Line::from(text::span(&facts, width, theme.styles.muted)));
         if let Some(summary) = meta.summary.as_deref().filter(|_| area.height > 2) {
-            let mut wrapped = text::paragraph(summary, width, theme.text);
+            let mut wrapped = text::paragraph(summary, width, theme.styles.text);
             if wrapped.len() > SUMMARY_LINES as usize {
                 wrapped.truncate(SUMMARY_LINES as usize);
                 if let Some(last) = wrapped.pop() {
@@ -145,8 +153,8 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         let used = crate::text::width(&lines[0].to_string());
         if used + 3 < width {
-            lines[0].push_span(Span::styled(" · ", theme.muted));
-            lines[0].push_span(text::span(&facts, width - used - 3, theme.muted));
+            lines[0].push_span(Span::styled(" · ", theme.styles.muted));
+            lines[0].push_span(text::span(&facts, width - used - 3, theme.styles.muted));
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -166,8 +174,8 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     let selected = View::ALL.iter().position(|&v| v == app.view);
     let tabs = Tabs::new(titles)
         .select(selected)
-        .style(app.theme.muted)
-        .highlight_style(app.theme.title.patch(app.theme.selection))
+        .style(app.theme.styles.muted)
+        .highlight_style(app.theme.styles.title.patch(app.theme.styles.selection))
         .divider("│")
         .padding(" ", " ");
     frame.render_widget(tabs, area);
@@ -178,9 +186,9 @@ pub fn pane(title: Line<'static>, focused: bool, app: &App) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
-            app.theme.focus
+            app.theme.styles.focus
         } else {
-            app.theme.border
+            app.theme.styles.border
         })
         .title(title)
 }
@@ -219,7 +227,7 @@ pub fn popup(frame: &mut Frame, area: Rect, title: Line<'static>, app: &App) -> 
         area.height.saturating_sub(2),
     );
     frame.render_widget(Clear, outer);
-    let block = pane(title, true, app).style(app.theme.text);
+    let block = pane(title, true, app).style(app.theme.styles.text);
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
     inner

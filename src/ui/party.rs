@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 app.party + 1,
                 app.briefing.parties.len()
             ),
-            theme.muted,
+            theme.styles.muted,
         ),
     ]);
     let inner = framed(frame, area, title, true, app);
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let summary = party
         .summary
         .as_deref()
-        .map(|s| text::paragraph(s, width, theme.text))
+        .map(|s| text::paragraph(s, width, theme.styles.text))
         .unwrap_or_default();
     let summary_height = (summary.len() as u16).min(inner.height / 3);
     let [summary_area, list_area] = Layout::vertical([
@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             Vec::new()
         };
-        lead_in.push(heading(&this, theme.title));
+        lead_in.push(heading(&this, theme.styles.title));
         if this == "Delegation" {
             lead_in.push(delegation_header(width, app));
         }
@@ -129,7 +129,7 @@ fn delegation_header(width: usize, app: &App) -> Line<'static> {
             cell("Lead", l),
             cell("Sources", s)
         ),
-        app.theme.muted,
+        app.theme.styles.muted,
     )
 }
 
@@ -138,16 +138,16 @@ fn delegate_entry(app: &App, index: usize, width: usize) -> Entry {
     let member = &party.delegation[index];
     let [n, t, l, s] = delegation_widths(width);
     let line = Line::from(vec![
-        Span::styled(cell(&member.name, n), app.theme.text),
+        Span::styled(cell(&member.name, n), app.theme.styles.text),
         Span::styled(
             cell(member.title.as_deref().unwrap_or("—"), t),
-            app.theme.text,
+            app.theme.styles.text,
         ),
         Span::styled(
             cell(if member.lead { "★ lead" } else { "" }, l),
-            app.theme.title,
+            app.theme.styles.title,
         ),
-        Span::styled(cell(&member.sources.join(", "), s), app.theme.muted),
+        Span::styled(cell(&member.sources.join(", "), s), app.theme.styles.muted),
     ]);
     Entry::new(vec![line])
 }

@@ -38,7 +38,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             "No quote matches."
         };
-        frame.render_widget(Paragraph::new(Span::styled(none, app.theme.muted)), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(none, app.theme.styles.muted)),
+            inner,
+        );
     }
     let no_query = Query::default();
     let query = app.search.answered.as_ref().unwrap_or(&no_query);
@@ -80,9 +83,9 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
     let prompt = Span::styled(
         "/ ",
         if search.active {
-            theme.title
+            theme.styles.title
         } else {
-            theme.muted
+            theme.styles.muted
         },
     );
     let line = if search.line.value().is_empty() && !search.active {
@@ -93,7 +96,7 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
                     "type {} to search the quotes",
                     key_for(Mode::Normal, Action::StartSearch)
                 ),
-                theme.muted,
+                theme.styles.muted,
             ),
         ])
     } else {
@@ -101,10 +104,13 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
         // Keep the cursor in view: show the input's tail when it is long.
         let skip = search.line.cursor().saturating_sub(room);
         let shown: String = search.line.value().chars().skip(skip).collect();
-        Line::from(vec![prompt, text::span(&shown, room, theme.text)])
+        Line::from(vec![prompt, text::span(&shown, room, theme.styles.text)])
     };
     frame.render_widget(Paragraph::new(line), input_area);
-    frame.render_widget(Paragraph::new(Span::styled(count, theme.muted)), count_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(count, theme.styles.muted)),
+        count_area,
+    );
     if search.active {
         let before: String = search
             .line
@@ -130,9 +136,9 @@ pub fn quote_entry(app: &App, q: usize, marks: &[usize], width: usize, max_lines
     let mut body = text::wrap(
         &quote.text,
         width.saturating_sub(2).max(1),
-        theme.text,
+        theme.styles.text,
         marks,
-        theme.highlight,
+        theme.styles.highlight,
     );
     if body.len() > max_lines {
         body.truncate(max_lines);
@@ -152,9 +158,9 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
     let theme = &app.theme;
     let quote = &app.briefing.quotes[q];
     let party = quote.party.as_deref().and_then(|id| app.briefing.party(id));
-    let mut spans = vec![text::span(&quote.speaker, width, theme.title)];
+    let mut spans = vec![text::span(&quote.speaker, width, theme.styles.title)];
     if let Some(party) = party {
-        spans.push(Span::styled(" ", theme.text));
+        spans.push(Span::styled(" ", theme.styles.text));
         spans.push(text::raw(
             &format!("({})", party.short),
             theme.party_style(party),
@@ -167,8 +173,8 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
         .briefing
         .source(&quote.source)
         .map_or(quote.source.as_str(), |s| s.outlet.as_str());
-    spans.push(Span::styled(format!(" · {date} · "), theme.muted));
-    spans.push(text::raw(outlet, theme.muted));
+    spans.push(Span::styled(format!(" · {date} · "), theme.styles.muted));
+    spans.push(text::raw(outlet, theme.styles.muted));
     text::fit(Line::from(spans), width)
 }
 

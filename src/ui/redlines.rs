@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let mut line = Line::default();
         for (i, party) in others.iter().enumerate() {
             if i > 0 {
-                line.push_span(Span::styled(" · ", app.theme.muted));
+                line.push_span(Span::styled(" · ", app.theme.styles.muted));
             }
             let role = match party.role {
                 Role::Host => "Host",
@@ -43,15 +43,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Role::Mediator => "Mediator",
                 Role::Party => "Party",
             };
-            line.push_span(Span::styled(format!("{role}: "), app.theme.muted));
+            line.push_span(Span::styled(format!("{role}: "), app.theme.styles.muted));
             line.push_span(text::raw(&party.name, app.theme.party_style(party)));
         }
         // A legend for the markers, for the first look.
         if !others.is_empty() {
-            line.push_span(Span::styled("   ", app.theme.muted));
+            line.push_span(Span::styled("   ", app.theme.styles.muted));
         }
-        line.push_span(Span::styled("■", app.theme.red_line));
-        line.push_span(Span::styled(" red line  · other position", app.theme.muted));
+        line.push_span(Span::styled("■", app.theme.styles.red_line));
+        line.push_span(Span::styled(
+            " red line  · other position",
+            app.theme.styles.muted,
+        ));
         top_text.push(line);
     }
     if hidden {
@@ -63,14 +66,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!("{first}–{last}")
         };
         top_text.push(Line::from(vec![
-            Span::styled(format!("◀ {shown}/{} ▶", columns.len()), app.theme.title),
+            Span::styled(
+                format!("◀ {shown}/{} ▶", columns.len()),
+                app.theme.styles.title,
+            ),
             Span::styled(
                 format!(
                     "  {}/{} to scroll",
                     key_for(Mode::Normal, Action::Left),
                     key_for(Mode::Normal, Action::Right)
                 ),
-                app.theme.muted,
+                app.theme.styles.muted,
             ),
         ]));
     }
@@ -112,8 +118,8 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
         1 => "1 delegate".to_string(),
         n => format!("{n} delegates"),
     };
-    let mut header = text::paragraph(&lead, width, theme.text);
-    header.push(Line::from(Span::styled(size, theme.muted)));
+    let mut header = text::paragraph(&lead, width, theme.styles.text);
+    header.push(Line::from(Span::styled(size, theme.styles.muted)));
     let header_height = (header.len() as u16 + 1).min(inner.height);
     let [header_area, list_area] =
         Layout::vertical([Constraint::Length(header_height), Constraint::Min(0)]).areas(inner);
@@ -143,11 +149,15 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
     let theme = &app.theme;
     let position = &app.briefing.parties[party].positions[index];
     let (marker, marker_style) = if position.red_line {
-        ("■ ", theme.red_line)
+        ("■ ", theme.styles.red_line)
     } else {
-        ("· ", theme.muted)
+        ("· ", theme.styles.muted)
     };
-    let mut lines = text::paragraph(&position.text, width.saturating_sub(2).max(1), theme.text);
+    let mut lines = text::paragraph(
+        &position.text,
+        width.saturating_sub(2).max(1),
+        theme.styles.text,
+    );
     for (i, line) in lines.iter_mut().enumerate() {
         let prefix = if i == 0 {
             Span::styled(marker, marker_style)
@@ -163,7 +173,11 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
             .map_or(topic.as_str(), |s| s.title.as_str());
         lines.push(Line::from(vec![
             Span::raw("  "),
-            text::span(&format!("[{title}]"), width.saturating_sub(2), theme.muted),
+            text::span(
+                &format!("[{title}]"),
+                width.saturating_sub(2),
+                theme.styles.muted,
+            ),
         ]));
     }
     Entry::new(lines)

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     );
     let mut spans = vec![Span::styled(
         truncate(&left, area.width as usize).into_owned(),
-        theme.status,
+        theme.styles.status,
     )];
     let mut used = width(&left);
     match &app.message {
@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let room = (area.width as usize).saturating_sub(used + 1);
             spans.push(Span::styled(
                 format!(" {}", truncate(&sanitize_inline(message), room)),
-                theme.warning,
+                theme.styles.warning,
             ));
         }
         None => {
@@ -37,11 +37,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 if used + piece > area.width as usize {
                     break;
                 }
-                spans.push(Span::styled(format!(" {}", hint.keys), theme.key));
-                spans.push(Span::styled(format!(" {} ", hint.what), theme.muted));
+                spans.push(Span::styled(format!(" {}", hint.keys), theme.styles.key));
+                spans.push(Span::styled(format!(" {} ", hint.what), theme.styles.muted));
                 used += piece;
             }
         }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.styles.status),
+        area,
+    );
 }
