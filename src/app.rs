@@ -1,11 +1,9 @@
 //! The model (`App`) and `update`, the only place state changes. Nothing here
 //! touches the terminal: tests drive it with actions alone.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use ratatui::layout::Rect;
 use tui_input::{Input, InputRequest};
 
 use crate::action::Action;
@@ -13,6 +11,7 @@ use crate::briefing::Briefing;
 use crate::clipboard::Copied;
 use crate::derived::Derived;
 use crate::history::History;
+use crate::hit::HitMap;
 use crate::search::{Hit, Index, Order, Query};
 use crate::theme::Theme;
 use crate::view::PerView;
@@ -85,17 +84,6 @@ pub struct Search {
     pub pending: bool,
 }
 
-/// A place on screen that a click selects: the rows `area` covers show
-/// `item_index` of `view`'s items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClickTarget {
-    pub view: View,
-    pub area: Rect,
-    pub item_index: usize,
-    /// For the red-lines view: the column (party) the item is in.
-    pub column: Option<usize>,
-}
-
 pub struct App {
     /// Shared with the search index, which reads the quotes' texts.
     pub briefing: Arc<Briefing>,
@@ -128,7 +116,7 @@ pub struct App {
     pub banner: Option<String>,
     pub effects: Vec<Effect>,
     /// Filled in by drawing, read by clicks: what is where on screen.
-    pub click_targets: RefCell<Vec<ClickTarget>>,
+    pub click_targets: HitMap,
 }
 
 /// Columns narrower than this do not fit a red line legibly.
@@ -159,7 +147,7 @@ impl App {
             message: None,
             banner: None,
             effects: Vec::new(),
-            click_targets: RefCell::new(Vec::new()),
+            click_targets: HitMap::default(),
         };
         app.run_search();
         app
@@ -708,13 +696,7 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        let target = self
-            .click_targets
-            .borrow()
-            .iter()
-            .find(|t| t.view == self.view && t.area.contains((column, row).into()))
-            .copied();
-        if let Some(target) = target {
+        if let Some(target) = self.click_targets.at(self.view, column, row) {
             if let Some(c) = target.column {
                 self.focus_column(c);
             }

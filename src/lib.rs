@@ -12,6 +12,7 @@
 //! - `view`: which view is shown and what has the keyboard (shared small types).
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
 //! - `app`: the model and `update`, the only place state changes.
+//! - `hit`: what the last frame showed where, for clicks.
 //! - `ui/`: drawing, one file per view; pure functions of the `App`.
 //! - `theme`: `themes/*.toml` and user theme files -> styles.
 //! - `tui`: the run loop, the only code that touches the real terminal.
@@ -27,6 +28,7 @@ pub mod diff;
 pub mod exit;
 pub mod export;
 pub mod history;
+pub mod hit;
 pub mod keymap;
 pub mod search;
 pub mod text;

@@ -242,3 +242,36 @@ fn a_selected_lead_delegate_is_readable_in_every_theme() {
         }
     }
 }
+
+/// A click selects the entry drawn under it, as the last frame drew it.
+#[test]
+fn a_click_selects_the_quote_under_it() {
+    let mut app = shipped(80, 24);
+    app.update(Action::Show(View::Quotes));
+    screen(&app);
+    let row_of_second = (0..24)
+        .find(|&row| {
+            app.click_targets
+                .at(View::Quotes, 10, row)
+                .is_some_and(|t| t.item_index == 1)
+        })
+        .expect("the second quote is on screen");
+    app.update(Action::Click {
+        column: 10,
+        row: row_of_second,
+    });
+    assert_eq!(app.selected_index(View::Quotes), 1);
+    let terminal = screen(&app);
+    let row: String = (0..80)
+        .map(|x| {
+            terminal.backend().buffer()[(x, row_of_second)]
+                .symbol()
+                .to_string()
+        })
+        .collect();
+    let quote = &app.briefing.quotes[app.search.results[1].quote];
+    assert!(
+        row.contains(quote.speaker.as_str()) || row.contains(&quote.text[..8]),
+        "{row}"
+    );
+}

@@ -8,7 +8,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::text::fit;
-use crate::app::{App, ClickTarget};
+use crate::app::App;
+use crate::hit::ClickTarget;
 use crate::view::View;
 
 /// One selectable entry: its lines, already wrapped to the list's width,
@@ -99,7 +100,6 @@ pub fn render(
         .collect();
     let offset = selected.map_or(0, |s| scroll_offset(&heights, s - first, visible));
     let mut lines: Vec<Line> = Vec::new();
-    let mut targets = app.click_targets.borrow_mut();
     let width = area.width as usize;
     for (i, entry) in (first..).zip(entries) {
         lines.extend(entry.lead_in.into_iter().map(|line| fit(line, width)));
@@ -117,7 +117,7 @@ pub fn render(
         let rows_to = lines.len().saturating_sub(offset);
         if rows_to > rows_from && rows_from < visible {
             let height = (rows_to.min(visible) - rows_from) as u16;
-            targets.push(ClickTarget {
+            app.click_targets.record(ClickTarget {
                 view: place.view,
                 area: Rect::new(area.x, area.y + rows_from as u16, area.width, height),
                 item_index: i,

@@ -28,7 +28,7 @@ pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    app.click_targets.borrow_mut().clear();
+    app.click_targets.clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, app);
