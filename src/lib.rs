@@ -30,6 +30,7 @@ pub mod export;
 pub mod history;
 pub mod hit;
 pub mod keymap;
+pub mod schema;
 pub mod search;
 pub mod text;
 pub mod theme;

@@ -18,3 +18,4 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, load};
 pub use model::*;
 pub use open::{Unopened, read_and_load};
+pub use read::NAMED_COLORS;
