@@ -14,6 +14,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use parley::action::Action;
 use parley::app::{App, Effect, run_request};
 use parley::briefing::{Document, load};
+use parley::event::Event;
 use parley::theme::Theme;
 use parley::view::View;
 use ratatui::Terminal;
@@ -51,7 +52,11 @@ fn answer_searches(app: &mut App) {
         if let Effect::Search(request) = effect {
             let hits =
                 run_request(&app.index, &request, &AtomicBool::new(false)).expect("not cancelled");
-            app.receive_search(request.generation, request.query, hits);
+            app.update(Event::SearchAnswered {
+                generation: request.generation,
+                query: request.query,
+                hits,
+            });
         }
     }
 }

@@ -9,6 +9,8 @@ use crate::view::View;
 pub enum Action {
     /// Leave parley.
     Quit,
+    /// Give the terminal back and stop, as a shell job; `fg` comes back.
+    Suspend,
     /// Show or hide the list of every key.
     ToggleHelp,
     /// Close the popup, leave the search line, or go back to the red lines.

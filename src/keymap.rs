@@ -46,6 +46,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [(Char('z'), CTRL)],
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
+    bind!(
+        Normal,
         [(Char('?'), NONE)],
         Action::ToggleHelp,
         "show every key"
@@ -259,6 +265,12 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [(Char('c'), CTRL)], Action::Quit, "quit"),
     bind!(
         Search,
+        [(Char('z'), CTRL)],
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
+    bind!(
+        Search,
         [(Up, NONE), (Char('p'), CTRL)],
         Action::SearchHistoryPrevious,
         "earlier query"
@@ -328,6 +340,12 @@ pub const BINDINGS: &[Binding] = &[
         "close the popup"
     ),
     bind!(Popup, [(Char('c'), CTRL)], Action::Quit, "quit"),
+    bind!(
+        Popup,
+        [(Char('z'), CTRL)],
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
     bind!(
         Popup,
         [(Char('?'), NONE)],

@@ -13,6 +13,9 @@
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
 //! - `app`: the model and `update`, the only place state changes.
 //! - `hit`: what the last frame showed where, for clicks.
+//! - `event`: everything that can change the model, from every source.
+//! - `loader`: reading, checking and indexing a briefing off the UI thread.
+//! - `watch`: following saves to the briefing file (events, or polling).
 //! - `ui/`: drawing, one file per view; pure functions of the `App`.
 //! - `theme`: `themes/*.toml` and user theme files -> styles.
 //! - `tui`: the run loop, the only code that touches the real terminal.
@@ -25,11 +28,13 @@ pub mod cli;
 pub mod clipboard;
 pub mod derived;
 pub mod diff;
+pub mod event;
 pub mod exit;
 pub mod export;
 pub mod history;
 pub mod hit;
 pub mod keymap;
+pub mod loader;
 pub mod schema;
 pub mod search;
 pub mod text;
@@ -37,3 +42,4 @@ pub mod theme;
 pub mod tui;
 pub mod ui;
 pub mod view;
+pub mod watch;
