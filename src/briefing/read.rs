@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, LineIndex};
+use super::diagnostic::{Diagnostic, LineIndex, Rule};
 use super::model::*;
 use crate::text::{is_bidi_control, is_forbidden_control};
 
@@ -218,6 +218,7 @@ impl<'d> Reader<'d> {
             let line = self.line(first);
             let noun = kind.noun();
             self.error(
+                Rule::IDS,
                 span.clone(),
                 format!(
                     "duplicate {noun} id `{id}` (first declared at line {line}): ids must be unique among {noun}s"
@@ -239,14 +240,18 @@ impl<'d> Reader<'d> {
         lines.location(offset).line
     }
 
-    fn error(&mut self, span: Span, message: impl Into<String>) {
-        let span = self.in_file(span);
-        self.diagnostics.push(Diagnostic::error(span, message));
+    fn error(&mut self, rule: Rule, span: Span, message: impl Into<String>) {
+        self.report(Diagnostic::error(rule, span, message));
     }
 
-    fn warning(&mut self, span: Span, message: impl Into<String>) {
-        let span = self.in_file(span);
-        self.diagnostics.push(Diagnostic::warning(span, message));
+    fn warning(&mut self, rule: Rule, span: Span, message: impl Into<String>) {
+        self.report(Diagnostic::warning(rule, span, message));
+    }
+
+    /// Records a finding whose span is in the piece being read.
+    fn report(&mut self, diagnostic: Diagnostic) {
+        let span = self.in_file(diagnostic.span.clone());
+        self.diagnostics.push(Diagnostic { span, ..diagnostic });
     }
 
     fn document(&mut self, root: &DeTable<'_>) -> Option<Briefing> {
@@ -279,6 +284,7 @@ impl<'d> Reader<'d> {
     fn format(&mut self, top: &mut TableReader<'_, '_>) -> Option<u32> {
         let Some(value) = top.value("format") else {
             self.error(
+                Rule::FORMAT,
                 0..0,
                 "missing key `format`: add `format = 1` at the top of the file",
             );
@@ -288,6 +294,7 @@ impl<'d> Reader<'d> {
             DeValue::Integer(n) if i64::from_str_radix(n.as_str(), n.radix()) == Ok(1) => Some(1),
             DeValue::Integer(n) => {
                 self.error(
+                    Rule::FORMAT,
                     value.span(),
                     format!("unsupported format {n}: this parley reads format 1 only"),
                 );
@@ -295,6 +302,7 @@ impl<'d> Reader<'d> {
             }
             other => {
                 self.error(
+                    Rule::FORMAT,
                     value.span(),
                     format!("`format` must be the integer 1, found {}", other.type_str()),
                 );
@@ -342,6 +350,7 @@ impl<'d> Reader<'d> {
             && ends.value < starts.value
         {
             self.error(
+                Rule::DATES,
                 ends.span.clone(),
                 format!(
                     "`ends` ({}) is before `starts` ({})",
@@ -396,6 +405,7 @@ impl<'d> Reader<'d> {
             && !is_color(&color.value)
         {
             self.error(
+                Rule::COLOR,
                 color.span.clone(),
                 format!(
                     "`color` must be \"#rrggbb\" or a named ANSI colour ({}), found {:?}",
@@ -428,6 +438,7 @@ impl<'d> Reader<'d> {
         for extra in leads.iter().skip(1) {
             let first = self.line(self.in_file(leads[0].clone()).start);
             self.error(
+                Rule::COUNTS,
                 (*extra).clone(),
                 format!(
                     "a second `lead = true` in this party's delegation (the first is on line {first}): at most one lead per party"
@@ -438,7 +449,11 @@ impl<'d> Reader<'d> {
         let id = id?;
         // Hosts, mediators and observers are not expected to hold red lines.
         if role == Some(Role::Party) && !positions.iter().any(|p| p.red_line) {
-            self.warning(span, format!("party `{id}` has no red lines"));
+            self.warning(
+                Rule::NO_RED_LINES,
+                span,
+                format!("party `{id}` has no red lines"),
+            );
         }
         Some(Party {
             short: short.map_or_else(|| id.to_uppercase(), |s| s.value),
@@ -482,6 +497,7 @@ impl<'d> Reader<'d> {
         let sources = sources?;
         if sources.is_empty() {
             self.warning(
+                Rule::UNSOURCED,
                 span,
                 "position has no sources: add `sources = [\"...\"]` so a reader can trace it",
             );
@@ -582,6 +598,7 @@ impl<'d> Reader<'d> {
         let accounts: Vec<Account> = accounts?.into_iter().collect::<Option<_>>()?;
         if accounts.len() < 2 {
             self.error(
+                Rule::COUNTS,
                 span,
                 format!(
                     "a discrepancy needs at least two `[[discrepancies.accounts]]`, found {}",
@@ -612,6 +629,7 @@ impl<'d> Reader<'d> {
         if let Some(c) = value.chars().find(|&c| is_forbidden_control(c)) {
             let at = self.raw_position(span, c).unwrap_or_else(|| span.clone());
             self.error(
+                Rule::CONTROL_CHARACTERS,
                 at,
                 format!(
                     "control character U+{:04X} in `{key}`: text may hold newlines and tabs, but no other control character",
@@ -622,6 +640,7 @@ impl<'d> Reader<'d> {
         if let Some(c) = value.chars().find(|&c| is_bidi_control(c)) {
             let at = self.raw_position(span, c).unwrap_or_else(|| span.clone());
             self.warning(
+                Rule::BIDI_CONTROL,
                 at,
                 format!(
                     "bidirectional control character U+{:04X} in `{key}`: it is shown as a visible escape, not obeyed",
@@ -723,6 +742,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let value = self.value(key);
         if value.is_none() && need == Need::Required {
             reader.error(
+                Rule::KEYS,
                 self.span.clone(),
                 format!("missing key `{key}` in {}", self.name),
             );
@@ -731,13 +751,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     fn wrong_type(&self, reader: &mut Reader, key: &str, expected: &str, found: &Spanned<DeValue>) {
-        reader.error(
-            found.span(),
-            format!(
-                "`{key}` must be {expected}, found {}",
-                found.get_ref().type_str()
-            ),
-        );
+        reader.error(Rule::KEYS, found.span(), mismatch(key, expected, found));
     }
 
     fn string(&mut self, reader: &mut Reader, key: &'static str, need: Need) -> Option<At<String>> {
@@ -748,7 +762,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
         };
         reader.check_text(key, text, &value.span());
         if need == Need::Required && text.trim().is_empty() {
-            reader.error(value.span(), format!("`{key}` must not be empty"));
+            reader.error(
+                Rule::KEYS,
+                value.span(),
+                format!("`{key}` must not be empty"),
+            );
             return None;
         }
         Some(At {
@@ -780,7 +798,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let value = self.present(reader, key, need)?;
         let expected = "a local date such as 2026-01-23 (unquoted)";
         let DeValue::Datetime(datetime) = value.get_ref() else {
-            self.wrong_type(reader, key, expected, value);
+            reader.error(Rule::DATES, value.span(), mismatch(key, expected, value));
             return None;
         };
         let date = match (datetime.date, datetime.time, datetime.offset) {
@@ -789,6 +807,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             }
             _ => {
                 reader.error(
+                    Rule::DATES,
                     value.span(),
                     format!("`{key}` must be {expected}, found a date-time"),
                 );
@@ -801,7 +820,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 span: value.span(),
             }),
             None => {
-                reader.error(value.span(), format!("`{key}` is not a calendar date"));
+                reader.error(
+                    Rule::DATES,
+                    value.span(),
+                    format!("`{key}` is not a calendar date"),
+                );
                 None
             }
         }
@@ -820,21 +843,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let found = options.iter().find(|(name, _)| *name == text.value);
         if found.is_none() {
             let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
-            let hint = did_you_mean(&text.value, &names)
-                .map(|n| format!("; did you mean `{n}`?"))
-                .unwrap_or_default();
-            reader.error(
-                text.span,
-                format!(
-                    "`{key}` must be one of {}, found {:?}{hint}",
-                    names
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    text.value
-                ),
+            let help = did_you_mean(&text.value, &names).map(|n| format!("did you mean `{n}`?"));
+            let message = format!(
+                "`{key}` must be one of {}, found {:?}",
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                text.value
             );
+            reader
+                .report(Diagnostic::error(Rule::ENUMERATIONS, text.span, message).with_help(help));
         }
         found.map(|(_, value)| *value)
     }
@@ -844,6 +864,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let id = self.string(reader, "id", Need::Required)?;
         if !is_slug(&id.value) {
             reader.error(
+                Rule::IDS,
                 id.span.clone(),
                 format!(
                     "{} id {:?} is not a slug: use lower-case letters, digits, `-` and `_`, starting with a letter or digit",
@@ -911,6 +932,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let Some(value) = self.value(key) else {
             if need == Need::Required {
                 reader.error(
+                    Rule::KEYS,
                     self.span.clone(),
                     format!("missing table `[{key}]` in {}", self.name),
                 );
@@ -962,10 +984,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
             if self.known.contains(&name.as_ref()) {
                 continue;
             }
-            let hint = match did_you_mean(name, &self.known) {
-                Some(near) => format!("; did you mean `{near}`?"),
+            let help = match did_you_mean(name, &self.known) {
+                Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
-                    "; {} takes {}",
+                    "{} takes {}",
                     self.name,
                     self.known
                         .iter()
@@ -974,12 +996,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
                         .join(", ")
                 ),
             };
-            reader.error(
-                key.span(),
-                format!("unknown key `{name}` in {}{hint}", self.name),
-            );
+            let message = format!("unknown key `{name}` in {}", self.name);
+            reader.report(Diagnostic::error(Rule::KEYS, key.span(), message).with_help(Some(help)));
         }
     }
+}
+
+/// "`key` must be EXPECTED, found TYPE".
+fn mismatch(key: &str, expected: &str, found: &Spanned<DeValue>) -> String {
+    format!(
+        "`{key}` must be {expected}, found {}",
+        found.get_ref().type_str()
+    )
 }
 
 fn tables_in<'a, 'i>(items: &'a DeArray<'i>) -> Option<Vec<(&'a DeTable<'i>, Span)>> {

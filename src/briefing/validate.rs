@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Rule};
 use super::read::{IdKind, Located, Name, Notes, did_you_mean};
 
 /// Checks the references the reader could not resolve as it read, and warns
@@ -27,15 +27,14 @@ pub fn cross_references(notes: &Notes, diagnostics: &mut Vec<Diagnostic>) {
             .filter(|(k, _)| k == kind)
             .map(|(_, d)| name(d))
             .collect();
-        let hint = match did_you_mean(name(reference), &known) {
-            Some(near) => format!("; did you mean `{near}`?"),
-            None if known.is_empty() => format!("; the file declares no {}s", kind.noun()),
-            None => String::new(),
+        let help = match did_you_mean(name(reference), &known) {
+            Some(near) => Some(format!("did you mean `{near}`?")),
+            None if known.is_empty() => Some(format!("the file declares no {}s", kind.noun())),
+            None => None,
         };
-        diagnostics.push(Diagnostic::error(
-            reference.span(),
-            format!("no {} has the id `{}`{hint}", kind.noun(), name(reference)),
-        ));
+        let message = format!("no {} has the id `{}`", kind.noun(), name(reference));
+        diagnostics
+            .push(Diagnostic::error(Rule::REFERENCES, reference.span(), message).with_help(help));
     }
 
     // Filled by inserts: `collect` would size the set for every reference,
@@ -47,6 +46,7 @@ pub fn cross_references(notes: &Notes, diagnostics: &mut Vec<Diagnostic>) {
     for (kind, declared) in &notes.declared {
         if *kind == IdKind::Source && !cited.contains(&(*kind, declared.id)) {
             diagnostics.push(Diagnostic::warning(
+                Rule::UNCITED_SOURCE,
                 declared.span(),
                 format!("source `{}` is not cited by anything", name(declared)),
             ));

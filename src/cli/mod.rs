@@ -1,8 +1,11 @@
 //! The command line: one module per subcommand; `main.rs` only dispatches.
 
 pub mod check;
+pub mod colour;
+pub mod completions;
 pub mod export;
 pub mod open;
+pub mod report;
 pub mod search;
 
 /// Exit statuses scripts can rely on.

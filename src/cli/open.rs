@@ -8,7 +8,7 @@ use super::exit;
 use crate::app::App;
 use crate::history::{History, default_path};
 use crate::text::sanitize_inline;
-use crate::theme::{Theme, from_env};
+use crate::theme::Theme;
 use crate::tui::{Failure, Origin, run as run_dashboard};
 
 /// How the dashboard was asked for on the command line.
@@ -18,6 +18,9 @@ pub struct Options<'a> {
     pub max_bytes: u64,
     /// Follow edits to the file live.
     pub watch: bool,
+    /// Draw in the theme's colours (`--color`, NO_COLOR); otherwise with
+    /// attributes only.
+    pub colour: bool,
 }
 
 pub fn run(options: Options, err: &mut dyn Write) -> i32 {
@@ -26,8 +29,10 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         theme,
         max_bytes,
         watch,
+        colour,
     } = options;
-    let theme = match from_env(theme) {
+    let theme = theme.map_or_else(|| Ok(Theme::default()), Theme::load);
+    let theme = match theme.map(|theme| if colour { theme } else { theme.without_color() }) {
         Ok(theme) => theme,
         Err(error) => {
             let _ = writeln!(err, "parley: {}", sanitize_inline(&error.to_string()));
