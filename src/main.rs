@@ -127,18 +127,18 @@ enum Command {
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    // Read before clap parses, so that its own messages follow it too.
+    // Read before clap parses, so that its own messages (which follow
+    // anstream's global choice) obey it too.
     let colour_when = ColorWhen::from_args(&args);
     colour_when.apply();
-    let command = Cli::command().color(colour_when.for_clap());
-    let cli = command
+    let cli = Cli::command()
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .unwrap_or_else(|error| error.exit());
     if let Some(file) = &cli.file
         && let Some(near) = meant_subcommand(file)
     {
-        unknown_subcommand(file, &near, colour_when).exit();
+        unknown_subcommand(file, &near).exit();
     }
     // Not locked for the whole run: the dashboard's signal watcher must be
     // able to write to the terminal from its own thread.
@@ -235,11 +235,11 @@ fn meant_subcommand(file: &Path) -> Option<String> {
 
 /// clap's usage error for an unknown subcommand, with the suggestion and
 /// how to open a file of that name.
-fn unknown_subcommand(word: &Path, near: &str, colour_when: ColorWhen) -> clap::Error {
+fn unknown_subcommand(word: &Path, near: &str) -> clap::Error {
     let word = word.display();
     let message = format!(
         "unrecognized subcommand '{word}'\n\n  tip: a similar subcommand exists: '{near}'\n  tip: to open a briefing file named '{word}', write './{word}'\n"
     );
     let error = clap::Error::raw(clap::error::ErrorKind::InvalidSubcommand, message);
-    error.format(&mut Cli::command().color(colour_when.for_clap()))
+    error.format(&mut Cli::command())
 }

@@ -49,15 +49,6 @@ impl ColorWhen {
             ColorWhen::Never => anstream::ColorChoice::Never,
         });
     }
-
-    /// The same choice for clap's own messages.
-    pub fn for_clap(self) -> clap::ColorChoice {
-        match self {
-            ColorWhen::Auto => clap::ColorChoice::Auto,
-            ColorWhen::Always => clap::ColorChoice::Always,
-            ColorWhen::Never => clap::ColorChoice::Never,
-        }
-    }
 }
 
 /// Whether text written to `stream` should be coloured, under the choice
