@@ -44,9 +44,16 @@ impl Rule {
     pub const COUNTS: Rule = Rule::Numbered(8);
     pub const CONTROL_CHARACTERS: Rule = Rule::Numbered(9);
     pub const VERBATIM: Rule = Rule::Numbered(10);
+    /// A `stated` position cites its own party's words.
+    pub const STATED: Rule = Rule::Numbered(11);
+    /// Nothing said after it was published, or after `as_of`.
+    pub const CHRONOLOGY: Rule = Rule::Numbered(12);
+    /// A position, delegate or event with no sources.
+    pub const UNSOURCED: Rule = Rule::Numbered(13);
     pub const COLOR: Rule = Rule::Named("color");
     pub const NO_RED_LINES: Rule = Rule::Named("no-red-lines");
-    pub const UNSOURCED: Rule = Rule::Named("unsourced");
+    /// A red line that does not say whether it is stated, reported or inferred.
+    pub const NO_BASIS: Rule = Rule::Named("no-basis");
     pub const UNCITED_SOURCE: Rule = Rule::Named("uncited-source");
     pub const BIDI_CONTROL: Rule = Rule::Named("bidi-control");
     /// A file that could not be read at all.

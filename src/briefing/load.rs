@@ -9,7 +9,7 @@ use super::diagnostic::{Diagnostic, Location, Rule, render};
 use super::model::Briefing;
 use super::pieces::{SPLIT_ABOVE, Split, split};
 use super::read::Reader;
-use super::validate::cross_references;
+use super::validate::{cross_references, stated_positions};
 use super::verbatim::find_quote;
 
 /// The shipped briefing, built into the binary so `parley` works anywhere.
@@ -260,9 +260,10 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
         return Err(sorted(syntax_errors));
     }
     let notes = std::mem::take(&mut reader.notes);
-    cross_references(&notes, &mut diagnostics);
+    cross_references(&notes, briefing.as_ref(), &mut diagnostics);
     let mut remarks = Vec::new();
     if let Some(briefing) = &briefing {
+        stated_positions(&notes, briefing, &mut diagnostics);
         verify_quotes(document, briefing, &notes, &mut diagnostics, &mut remarks);
     }
 

@@ -1,10 +1,12 @@
 //! The briefing file format (version 1): its model, loader and rules.
 //! Knows nothing of terminals.
 
+pub mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
 mod pieces;
+pub mod quote_id;
 mod read;
 mod validate;
 pub mod verbatim;
