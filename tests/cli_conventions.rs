@@ -53,12 +53,15 @@ fn folder_with_a_bad_briefing() -> tempfile::TempDir {
 
 // check --format json
 
+/// Line, column, end line and end column.
+type Place = (usize, usize, usize, usize);
+
 /// The rules whose findings are warnings.
 const WARNINGS: [&str; 4] = ["12", "13", "no-basis", "uncited-source"];
 
 /// One file per rule of the format, each breaking that rule, with the rule
 /// and the place (line, column, end line, end column) the JSON must give.
-fn rule_cases() -> Vec<(&'static str, String, (usize, usize, usize, usize))> {
+fn rule_cases() -> Vec<(&'static str, String, Place)> {
     vec![
         (
             "1",
