@@ -12,9 +12,9 @@ use parley::cli::colour::{self, ColorWhen};
 /// A terminal dashboard for negotiation briefings: each party's red lines,
 /// delegations, sticking points, and the verbatim quotes behind every claim.
 ///
-/// With no subcommand, opens FILE in the dashboard. A FILE whose name is
-/// also a subcommand's, or close to one (`chek`), is opened when it exists;
-/// otherwise write it as a path (`./chek`).
+/// With no subcommand, opens FILE in the dashboard. A FILE named close to a
+/// subcommand (`chek`) opens only when it exists, else parley suggests the
+/// subcommand; write `./chek` (or `./check`) to mean the file.
 #[derive(Debug, Parser)]
 #[command(
     name = "parley",
