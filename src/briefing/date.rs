@@ -180,22 +180,18 @@ pub fn gap_text(from: PartialDate, to: PartialDate) -> Option<String> {
     };
     let precision = from.precision().min(to.precision());
     let (a, b) = (from.first_day(), to.first_day());
-    let months = i64::from(b.year() - a.year()) * 12 + i64::from(b.month()) - i64::from(a.month());
+    let months =
+        (i64::from(b.year() - a.year()) * 12 + i64::from(b.month()) - i64::from(a.month())).abs();
+    let years = i64::from(b.year() - a.year()).abs();
+    let days = (b - a).num_days().abs();
+    // Long gaps read in a coarser unit, and only approximately.
     let amount = match precision {
-        Precision::Year => {
-            let years = i64::from(b.year() - a.year());
-            (years != 0).then(|| format!("about {}", plural(years.abs(), "year")))
+        Precision::Day if days < 60 => (days != 0).then(|| plural(days, "day")),
+        Precision::Year => (years != 0).then(|| format!("about {}", plural(years, "year"))),
+        _ if months >= 24 || (precision == Precision::Month && months >= 12) => {
+            Some(format!("about {}", plural(months / 12, "year")))
         }
-        Precision::Month if months.abs() >= 12 => {
-            Some(format!("about {}", plural(months.abs() / 12, "year")))
-        }
-        Precision::Month => {
-            (months != 0).then(|| format!("about {}", plural(months.abs(), "month")))
-        }
-        Precision::Day => {
-            let days = (b - a).num_days();
-            (days != 0).then(|| plural(days.abs(), "day"))
-        }
+        _ => (months != 0).then(|| format!("about {}", plural(months, "month"))),
     }?;
     let forward = to >= from;
     Some(format!(
@@ -382,6 +378,14 @@ mod tests {
             Some("about 1 year later")
         );
         assert_eq!(gap_text(PartialDate::Year(2026), day("2026-01-22")), None);
+        assert_eq!(
+            gap_text(day("2014-02-27"), day("2022-02-24")).as_deref(),
+            Some("about 8 years later")
+        );
+        assert_eq!(
+            gap_text(day("2025-08-15"), day("2026-01-22")).as_deref(),
+            Some("about 5 months later")
+        );
         assert_eq!(
             gap_text(day("2026-01-23"), day("2026-01-22")).as_deref(),
             Some("1 day earlier")
