@@ -50,7 +50,10 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             (Ok(document), Format::Human) => check_one(&document, options, out, err),
             (Ok(document), Format::Json) => {
                 let diagnostics = match load(&document) {
-                    Ok(loaded) => loaded.warnings,
+                    Ok(loaded) => {
+                        write_notes(&document, &loaded.notes, err);
+                        loaded.warnings
+                    }
                     Err(invalid) => invalid.diagnostics,
                 };
                 report.add(&document, &diagnostics);
@@ -114,15 +117,13 @@ fn check_one(
             let warnings = &loaded.warnings;
             let rendered = render_in(palette, &document.name, &document.text, warnings);
             let _ = write!(err, "{rendered}");
-            for note in &loaded.notes {
-                let _ = writeln!(err, "{name}: note: {}", sanitize_inline(note));
-            }
-            let counts = loaded.briefing.counts();
+            write_notes(document, &loaded.notes, err);
             if options.strict && !warnings.is_empty() {
                 let warnings = plural(warnings.len(), "warning");
                 let _ = writeln!(err, "{name}: invalid under --strict: 0 errors, {warnings}");
                 return exit::INVALID;
             }
+            let counts = loaded.briefing.counts();
             let _ = match warnings.len() {
                 0 => writeln!(out, "{name}: ok: {counts}"),
                 n => writeln!(out, "{name}: ok, {}: {counts}", plural(n, "warning")),
@@ -130,6 +131,15 @@ fn check_one(
             exit::OK
         }
         Err(invalid) => report_invalid_in(palette, document, &invalid, err),
+    }
+}
+
+/// Remarks that are not about a place in the file, such as quotes left
+/// unverified.
+fn write_notes(document: &Document, notes: &[String], err: &mut dyn Write) {
+    let name = sanitize_inline(&document.name);
+    for note in notes {
+        let _ = writeln!(err, "{name}: note: {}", sanitize_inline(note));
     }
 }
 
