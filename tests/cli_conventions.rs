@@ -462,6 +462,50 @@ fn clap_messages_follow_the_same_choice() {
     ))));
 }
 
+/// Whether `screen` (captured with its escapes) sets a foreground or
+/// background colour anywhere; bold, reverse and the default colours (39,
+/// 49) do not count.
+fn sets_a_colour(screen: &str) -> bool {
+    screen.split("\u{1b}[").skip(1).any(|sequence| {
+        let Some(end) = sequence.find('m') else {
+            return false;
+        };
+        sequence[..end]
+            .split([';', ':'])
+            .filter_map(|p| p.parse::<u32>().ok())
+            .any(|p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+    })
+}
+
+#[test]
+fn the_dashboard_follows_color_and_no_color() {
+    if !common::tmux::available() {
+        return;
+    }
+    let clean = "env -u NO_COLOR -u CLICOLOR -u CLICOLOR_FORCE";
+    for (env, args, colour) in [
+        (clean.to_string(), "", true),
+        (clean.to_string(), "--color never", false),
+        (format!("{clean} NO_COLOR=1"), "", false),
+        (format!("{clean} NO_COLOR=1"), "--color always", true),
+    ] {
+        let tmux = common::tmux::Tmux::start_with_env(&env, args, 80, 24);
+        tmux.wait_for("Red lines");
+        let screen = tmux.run(&["capture-pane", "-e", "-p", "-t", "main"]);
+        assert!(
+            screen.contains("\u{1b}["),
+            "no escapes captured at all: {screen:?}"
+        );
+        assert_eq!(
+            sets_a_colour(&screen),
+            colour,
+            "{env} parley {args}: {screen:?}"
+        );
+        tmux.keys(&["q"]);
+        tmux.assert_given_back("EXITED 0");
+    }
+}
+
 // Mistyped subcommands
 
 #[test]

@@ -31,6 +31,9 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         watch,
         colour,
     } = options;
+    // crossterm drops colours under NO_COLOR by itself: `--color always`
+    // must be able to override that, as it does for the other commands.
+    ratatui::crossterm::style::force_color_output(colour);
     let theme = theme.map_or_else(|| Ok(Theme::default()), Theme::load);
     let theme = match theme.map(|theme| if colour { theme } else { theme.without_color() }) {
         Ok(theme) => theme,
