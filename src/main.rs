@@ -55,7 +55,8 @@ enum Command {
     /// Exit status: 0 when every file is valid (warnings allowed, unless
     /// --strict), 1 when one is not, 2 when one cannot be read.
     Check {
-        /// Files to check (default: the shipped briefing).
+        /// Files to check, or folders: every briefing under them (default: the
+        /// shipped briefing).
         files: Vec<PathBuf>,
         /// Output: messages for people, or a JSON array of findings (each
         /// with file, line, column, end_line, end_column, severity, rule,

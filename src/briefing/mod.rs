@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod diagnostic;
+pub mod folder;
 pub mod load;
 pub mod model;
 mod pieces;

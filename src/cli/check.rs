@@ -22,7 +22,7 @@ pub enum Format {
 /// What to check and how to report it.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Files to check; none: the embedded briefing.
+    /// Files and folders to check; none: the embedded briefing.
     pub files: Vec<PathBuf>,
     pub max_bytes: u64,
     pub format: Format,
@@ -32,19 +32,20 @@ pub struct Options {
     pub colour: bool,
 }
 
-/// Checks each file (the embedded briefing when none is given). In human
+/// Checks each file, and the briefings under each folder (the embedded
+/// briefing when none is given). In human
 /// form, findings go to `err` and a one-line summary per valid file to
 /// `out`; as JSON, every finding goes to `out` in one array. Returns the
 /// exit status.
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (named, mut status) = expand_folders(&options.files, err);
     let documents: Vec<Result<Document, _>> = if options.files.is_empty() {
         vec![Ok(Document::embedded())]
     } else {
         let read = |f: &PathBuf| Document::read(f, options.max_bytes);
-        options.files.iter().map(read).collect()
+        named.iter().map(read).collect()
     };
     let mut report = Report::default();
-    let mut status = exit::OK;
     for document in documents {
         let file_status = match (document, options.format) {
             (Ok(document), Format::Human) => check_one(&document, options, out, err),
@@ -79,6 +80,51 @@ fn verdict(diagnostics: &[Diagnostic], strict: bool) -> i32 {
         true => exit::INVALID,
         false => exit::OK,
     }
+}
+
+/// Replaces each folder among `files` by the briefings under it (see
+/// `briefing::folder`), saying which `.toml` files it passed over. A
+/// folder with no briefing is a usage error (exit 2, the status returned).
+fn expand_folders(files: &[PathBuf], err: &mut dyn Write) -> (Vec<PathBuf>, i32) {
+    let mut expanded = Vec::new();
+    let mut status = exit::OK;
+    for file in files {
+        if !file.is_dir() {
+            expanded.push(file.clone());
+            continue;
+        }
+        let shown = file.display().to_string();
+        let name = sanitize_inline(&shown);
+        match crate::briefing::folder::briefings_in(file) {
+            Ok(folder) if folder.briefings.is_empty() => {
+                let _ = writeln!(
+                    err,
+                    "{name}: no briefing (a .toml file with a [briefing] table) in this folder"
+                );
+                status = exit::USAGE;
+            }
+            Ok(folder) => {
+                for skipped in &folder.skipped {
+                    let shown = skipped.display().to_string();
+                    let _ = writeln!(
+                        err,
+                        "{}: note: skipped, not a briefing (no [briefing] table)",
+                        sanitize_inline(&shown)
+                    );
+                }
+                expanded.extend(folder.briefings);
+            }
+            Err(error) => {
+                let _ = writeln!(
+                    err,
+                    "{name}: cannot read the folder: {}",
+                    sanitize_inline(&error.to_string())
+                );
+                status = exit::USAGE;
+            }
+        }
+    }
+    (expanded, status)
 }
 
 /// Reads `file` (the embedded briefing when `None`) and loads it, for the
