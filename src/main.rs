@@ -41,9 +41,7 @@ struct Cli {
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_size: u64,
 
-    /// When to use colour. `auto`: on a terminal, unless the NO_COLOR
-    /// environment variable is set; CLICOLOR_FORCE asks for colour even in a
-    /// pipe.
+    /// When to use colour.
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     color: ColorWhen,
 }
@@ -58,9 +56,7 @@ enum Command {
         /// Files to check, or folders: every briefing under them (default: the
         /// shipped briefing).
         files: Vec<PathBuf>,
-        /// Output: messages for people, or a JSON array of findings (each
-        /// with file, line, column, end_line, end_column, severity, rule,
-        /// message and help) on standard output.
+        /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: cli::check::Format,
         /// Fail (exit 1) on warnings too, for CI.

@@ -15,7 +15,9 @@ pub enum Format {
     /// Messages for people, as compilers write them, and a summary per file.
     #[default]
     Human,
-    /// One JSON array of every finding on standard output, for editors and CI.
+    /// One JSON array of every finding on standard output, for editors and
+    /// CI: file, line, column, end_line, end_column, severity, rule,
+    /// message, help.
     Json,
 }
 
