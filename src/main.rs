@@ -74,6 +74,13 @@ enum Command {
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Write a commented starter briefing that passes `check`.
+    ///
+    /// To standard output, or to PATH, never over an existing file.
+    New {
+        /// Where to write it.
+        path: Option<PathBuf>,
+    },
     /// Compare two rounds: what moved between OLD and NEW.
     ///
     /// Each is a file, or REV:PATH at a git revision. Exit status: 0 when
@@ -180,6 +187,7 @@ fn main() -> ExitCode {
             let (file, output) = (file.as_deref(), output.as_deref());
             cli::export::run(file, format, output, cli.max_size, &mut out, &mut err)
         }
+        Some(Command::New { path }) => cli::new::run(path.as_deref(), &mut out, &mut err),
         Some(Command::Diff {
             old,
             new,

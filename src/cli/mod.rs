@@ -5,6 +5,7 @@ pub mod colour;
 pub mod completions;
 pub mod diff;
 pub mod export;
+pub mod new;
 pub mod open;
 pub mod report;
 pub mod search;
