@@ -266,6 +266,34 @@ fn check_json_lists_every_file_in_one_array_and_unreadable_ones_without_a_place(
 }
 
 #[test]
+fn check_json_places_a_byte_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("latin1.toml"),
+        b"format = 1\ntitle = \"caf\xe9\"\n",
+    )
+    .unwrap();
+    let output = parley_in(
+        dir.path(),
+        &["check", "--format", "json", "latin1.toml"],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let found = json_findings(&output);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let place: Vec<&Value> = ["line", "column", "end_line", "end_column"]
+        .iter()
+        .map(|key| &found[0][*key])
+        .collect();
+    assert_eq!(place, [2, 13, 2, 14]);
+    assert_eq!(found[0]["rule"], "1");
+    assert_eq!(
+        found[0]["message"],
+        "not valid UTF-8 (byte 0xe9); a briefing is a UTF-8 text file"
+    );
+}
+
+#[test]
 fn a_valid_file_gives_an_empty_array() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("good.toml"), BASE).unwrap();
