@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+use super::date::{FORMS, date_message};
 use super::diagnostic::{Diagnostic, LineIndex, Rule};
 use super::model::*;
 use super::quote_id::{quote_hash, shortest_free_id, speaker_slug};
@@ -272,6 +273,10 @@ impl<'d> Reader<'d> {
         lines.location(offset).line
     }
 
+    fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
     fn error(&mut self, rule: Rule, span: Span, message: impl Into<String>) {
         self.report(Diagnostic::error(rule, span, message));
     }
@@ -431,6 +436,7 @@ impl<'d> Reader<'d> {
     }
 
     fn party(&mut self, table: &DeTable<'_>, span: Span) -> Option<Party> {
+        let errors_before = self.error_count();
         let mut t = TableReader::new(table, span.clone(), "[[parties]]");
         let id = t.id(self, IdKind::Party);
         let name = t.string(self, "name", Need::Required);
@@ -498,8 +504,13 @@ impl<'d> Reader<'d> {
                 position
             })
             .collect();
-        // Hosts, mediators and observers are not expected to hold red lines.
-        if role == Some(Role::Party) && !positions.iter().any(|p| p.red_line) {
+        // Hosts, mediators and observers are not expected to hold red lines;
+        // and after an error in the party (a `redline` typo, say) the
+        // warning would only follow from it.
+        if role == Some(Role::Party)
+            && !positions.iter().any(|p| p.red_line)
+            && self.error_count() == errors_before
+        {
             self.warning(
                 Rule::NO_RED_LINES,
                 span,
@@ -1015,19 +1026,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         need: Need,
     ) -> Option<At<PartialDate>> {
         let value = self.present(reader, key, need)?;
-        let forms = "a day written unquoted (2026-01-23), a month in quotes (\"2026-01\") or a year in quotes (\"2026\")";
         let date = match value.get_ref() {
             DeValue::String(text) => match PartialDate::parse_partial(text) {
                 Some(date) => date,
                 None => {
-                    let help = text
-                        .parse::<NaiveDate>()
-                        .ok()
-                        .map(|day| format!("a day is written without quotes: `{key} = {day}`"));
-                    let message = format!("`{key}` must be {forms}, found {text:?}");
-                    reader.report(
-                        Diagnostic::error(Rule::DATES, value.span(), message).with_help(help),
-                    );
+                    let found = format!("{:?}", text.as_ref() as &str);
+                    reader.error(Rule::DATES, value.span(), date_message(key, &found, text));
                     return None;
                 }
             },
@@ -1052,13 +1056,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     reader.error(
                         Rule::DATES,
                         value.span(),
-                        format!("`{key}` must be {forms}, found a date-time"),
+                        date_message(key, "a date-time", ""),
                     );
                     return None;
                 }
             },
             _ => {
-                reader.error(Rule::DATES, value.span(), mismatch(key, forms, value));
+                reader.error(Rule::DATES, value.span(), mismatch(key, FORMS, value));
                 return None;
             }
         };
