@@ -47,15 +47,16 @@ impl History {
     /// on with [`History::in_memory`].
     pub fn load(path: impl Into<PathBuf>) -> std::io::Result<History> {
         let path = path.into();
-        let entries = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes)
-                .lines()
-                .filter(|line| !line.trim().is_empty())
-                .map(str::to_string)
-                .collect(),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(error) => return Err(error),
-        };
+        let entries =
+            match crate::briefing::bounded::read(&path, crate::briefing::bounded::limit::HISTORY) {
+                Ok(bytes) => String::from_utf8_lossy(&bytes)
+                    .lines()
+                    .filter(|line| !line.trim().is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(error) => return Err(error),
+            };
         let mut history = History {
             path: Some(path),
             entries,

@@ -21,7 +21,7 @@ fn a_valid_file_prints_its_summary_and_exits_0() {
     let output = parley(&["check", &fixture("harbour-talks.toml")]);
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.ends_with("harbour-talks.toml: ok: 4 parties, 3 delegates, 2 positions, 2 red lines, 2 sticking points, 3 quotes, 2 sources, 2 events, 1 discrepancy\n"), "{stdout}");
+    assert!(stdout.ends_with("harbour-talks.toml: ok: 4 parties, 3 delegates, 2 positions, 2 red lines, 2 sticking points, 3 quotes, 2 sources, 2 events, 1 discrepancy; 3 quotes verified against 1 text\n"), "{stdout}");
 }
 
 #[test]
@@ -103,10 +103,9 @@ fn a_file_that_is_not_utf8_or_is_empty_gets_one_clear_line() {
 fn a_file_over_the_size_limit_is_refused_before_reading() {
     let output = parley(&["check", "--max-size", "100", &fixture("harbour-talks.toml")]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output)
-            .contains("bytes is more than the limit of 100 bytes; raise it with --max-size")
-    );
+    assert!(stderr(&output).contains(
+        "harbour-talks.toml: more than the limit of 100 bytes; raise it with --max-size"
+    ));
 }
 
 #[test]

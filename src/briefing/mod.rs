@@ -1,14 +1,17 @@
 //! The briefing file format (version 1): its model, loader and rules.
 //! Knows nothing of terminals.
 
+pub mod bounded;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
 mod pieces;
 mod read;
+pub mod texts;
 mod validate;
 pub mod verbatim;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, load};
+pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, Verified, load};
 pub use model::*;
+pub use texts::TextFolder;

@@ -369,6 +369,11 @@ impl<'d> Reader<'d> {
         let framing = t.string(self, "framing", Need::Optional);
         let text_file = t.string(self, "text_file", Need::Optional);
         t.finish(self);
+        if let Some(url) = &url
+            && let Some(problem) = super::validate::url_problem(&url.value)
+        {
+            self.error(url.span.clone(), problem);
+        }
         let id = id?;
         if let Some(file) = &text_file {
             let span = self.in_file(file.span.clone());
@@ -527,6 +532,16 @@ impl<'d> Reader<'d> {
         let context = t.string(self, "context", Need::Optional);
         let topics = t.references(self, "topics", IdKind::StickingPoint);
         t.finish(self);
+        if let Some(text) = &text
+            && let Some((severity, message)) = super::validate::quote_text_problem(&text.value)
+        {
+            let span = self.in_file(text.span.clone());
+            self.diagnostics.push(Diagnostic {
+                severity,
+                span,
+                message,
+            });
+        }
         let (text, source) = (text?, source?);
         // Sources are read before quotes, so their text files are known.
         if self
@@ -747,7 +762,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             return None;
         };
         reader.check_text(key, text, &value.span());
-        if need == Need::Required && text.trim().is_empty() {
+        if need == Need::Required && super::validate::is_blank(text) {
             reader.error(value.span(), format!("`{key}` must not be empty"));
             return None;
         }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::exit;
-use crate::briefing::diagnostic::render;
+use crate::briefing::load::render_some;
 use crate::briefing::{Briefing, Document, FileError, Invalid, load};
 use crate::text::sanitize_inline;
 
@@ -52,19 +52,31 @@ fn check_one(document: &Document, out: &mut dyn Write, err: &mut dyn Write) -> i
     let name = sanitize_inline(&document.name);
     match load(document) {
         Ok(loaded) => {
-            let _ = write!(
-                err,
-                "{}",
-                render(&document.name, &document.text, &loaded.warnings)
-            );
+            let _ = write!(err, "{}", render_some(document, &loaded.warnings));
             for note in &loaded.notes {
                 let _ = writeln!(err, "{name}: note: {}", sanitize_inline(note));
             }
-            let _ = writeln!(out, "{name}: ok: {}", loaded.briefing.counts());
-            exit::OK
+            let mut summary = format!("{name}: ok: {}", loaded.briefing.counts());
+            if loaded.verified.texts > 0 {
+                summary.push_str(&format!("; {}", loaded.verified));
+            }
+            match writeln!(out, "{summary}").and_then(|()| out.flush()) {
+                Ok(()) => exit::OK,
+                Err(error) => report_write_error(&error, err),
+            }
         }
         Err(invalid) => report_invalid(document, &invalid, err),
     }
+}
+
+/// Reports output that could not be written (a full disk, a closed
+/// standard output); returns 2. A reader that stopped early (`| head`) is
+/// not reported: the status is still 2, since the output is incomplete.
+pub fn report_write_error(error: &std::io::Error, err: &mut dyn Write) -> i32 {
+    if error.kind() != std::io::ErrorKind::BrokenPipe {
+        let _ = writeln!(err, "parley: cannot write to standard output: {error}");
+    }
+    exit::USAGE
 }
 
 /// Reports a file that could not be taken in as text; returns the exit

@@ -4,6 +4,7 @@ pub mod check;
 pub mod export;
 pub mod open;
 pub mod search;
+pub mod stdout;
 
 /// Exit statuses scripts can rely on.
 pub mod exit {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::check::read_and_load;
 use super::exit;
 use crate::app::App;
+use crate::briefing::bounded;
 use crate::history::{History, default_path};
 use crate::text::sanitize_inline;
 use crate::theme::{Theme, from_env};
@@ -34,7 +35,10 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
             return exit::USAGE;
         }
     };
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // A briefing on standard input leaves the keys to come from the
+    // terminal itself (crossterm reads /dev/tty then).
+    let from_stdin = file.as_deref().is_some_and(bounded::is_stdin);
+    if !std::io::stdout().is_terminal() || !(from_stdin || std::io::stdin().is_terminal()) {
         // Still say what is wrong with the file, if anything.
         if let Err(failure) = open(file.as_deref(), max_bytes, theme) {
             let _ = write!(err, "{}", failure.message);
@@ -47,7 +51,8 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         return exit::USAGE;
     }
     let origin = Origin {
-        path: file.clone(),
+        // Standard input has nothing to watch or reload.
+        path: file.clone().filter(|_| !from_stdin),
         max_bytes,
         watch,
     };
@@ -70,7 +75,7 @@ fn open(file: Option<&Path>, max_bytes: u64, theme: Theme) -> Result<App, Failur
             status,
         })?;
     let mut app = App::new(briefing, name, theme);
-    app.reloadable = file.is_some();
+    app.reloadable = file.is_some_and(|file| !bounded::is_stdin(file));
     // Without a readable history file, the history lives in memory only.
     app.search.history = default_path()
         .and_then(|path| History::load(path).ok())
