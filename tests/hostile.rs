@@ -357,9 +357,10 @@ fn export_writes_through_a_fifo_and_leaves_it_a_fifo() {
         ],
     );
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    // Before joining: were the FIFO replaced, its reader would wait forever.
+    assert!(file_type(&fifo).is_fifo());
     let memo = reader.join().unwrap();
     assert!(memo.starts_with("# "), "{memo}");
-    assert!(file_type(&fifo).is_fifo());
 }
 
 #[cfg(unix)]
