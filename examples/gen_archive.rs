@@ -246,7 +246,7 @@ pub fn archive(n: usize, seed: u64) -> String {
         let topic = TOPICS[p % TOPICS.len()].0;
         let _ = write!(
             out,
-            "\n[[parties]]\nid = \"{id}\"\nname = {}\n\n[[parties.positions]]\ntext = \"Will not give way on {topic}.\"\nred_line = true\ntopic = \"{topic}\"\nsources = [\"s{p:02}\"]\n",
+            "\n[[parties]]\nid = \"{id}\"\nname = {}\n\n[[parties.positions]]\ntext = \"Will not give way on {topic}.\"\nred_line = true\nbasis = \"reported\"\ntopic = \"{topic}\"\nsources = [\"s{p:02}\"]\n",
             toml_string(name)
         );
     }

@@ -92,7 +92,7 @@ fn rule3_an_unknown_key_names_the_nearest_known_key() {
     let found = findings(&text);
     assert!(
         found.contains(
-            &"17:1: error: unknown key `redline` in [[parties.positions]]; did you mean `red_line`?"
+            &"16:1: error: unknown key `redline` in [[parties.positions]]; did you mean `red_line`?"
                 .to_string()
         ),
         "{found:?}"
@@ -107,7 +107,8 @@ fn rule3_an_unknown_key_with_no_near_match_lists_the_known_ones() {
     assert_eq!(
         found,
         [
-            "23:1: error: unknown key `where` in [[events]]; [[events]] takes `date`, `title`, `detail`, `sources`"
+            "20:1: warning: event has no sources: add `sources = [\"...\"]` so a reader can trace it",
+            "23:1: error: unknown key `where` in [[events]]; [[events]] takes `date`, `title`, `detail`, `sources`, `discrepancies`",
         ]
     );
 }
@@ -129,7 +130,7 @@ fn rule3_a_value_of_the_wrong_type_is_an_error() {
         [
             // The position no longer counts as a red line, so the party has none.
             "11:1: warning: party `ua` has no red lines",
-            "17:12: error: `red_line` must be true or false, found string",
+            "16:12: error: `red_line` must be true or false, found string",
         ]
     );
 }
@@ -176,34 +177,61 @@ fn rule4_the_same_id_in_two_kinds_is_fine() {
 }
 
 #[test]
-fn rule4_quote_ids_are_assigned_in_file_order_when_absent() {
-    let quote =
-        |text: &str| format!("\n[[quotes]]\nspeaker = \"A\"\ntext = \"{text}\"\nsource = \"s1\"\n");
-    let text = with(&format!(
+fn rule4_quote_ids_without_an_id_derive_from_speaker_and_text() {
+    let quote = |speaker: &str, text: &str| {
+        format!("\n[[quotes]]\nspeaker = \"{speaker}\"\ntext = \"{text}\"\nsource = \"s1\"\n")
+    };
+    let ids = |text: &str| -> Vec<String> {
+        loaded(text)
+            .briefing
+            .quotes
+            .into_iter()
+            .map(|q| q.id.to_string())
+            .collect()
+    };
+    let three = with(&format!(
         "{}{}{}",
-        quote("one"),
-        quote("two").replace("speaker", "id = \"named\"\nspeaker"),
-        quote("three")
+        quote("Yuri Ushakov", "one"),
+        quote("A", "two").replace("speaker", "id = \"named\"\nspeaker"),
+        quote("Yuri Ushakov", "three")
     ));
-    let ids: Vec<String> = loaded(&text)
-        .briefing
-        .quotes
-        .into_iter()
-        .map(|q| q.id.to_string())
-        .collect();
-    assert_eq!(ids, ["q1", "named", "q3"]);
+    let before = ids(&three);
+    assert_eq!(before[1], "named");
+    for id in [&before[0], &before[2]] {
+        assert!(
+            id.starts_with("ushakov-") && id.len() == "ushakov-".len() + 6,
+            "{id}"
+        );
+    }
+    assert_ne!(before[0], before[2]);
+    // A quote inserted first changes no other quote's id.
+    let inserted = with(&format!("{}{}", quote("B", "new"), &three[BASE.len()..]));
+    assert_eq!(ids(&inserted)[1..], before[..]);
 }
 
 #[test]
-fn rule4_a_written_quote_id_may_not_collide_with_an_assigned_one() {
-    let text = with(
-        "\n[[quotes]]\nspeaker = \"A\"\ntext = \"x\"\nsource = \"s1\"\n\n[[quotes]]\nid = \"q1\"\nspeaker = \"B\"\ntext = \"y\"\nsource = \"s1\"\n",
+fn rule4_the_same_words_of_one_speaker_twice_point_at_both() {
+    let quote = "\n[[quotes]]\nspeaker = \"A\"\ntext = \"x\"\nsource = \"s1\"\n";
+    let found = findings(&with(&format!("{quote}{quote}")));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("25:1: error: this quote repeats the quote at line 20 word for word (same speaker, same text, derived id `a-"),
+        "{found:?}"
     );
+}
+
+#[test]
+fn rule4_a_written_quote_id_may_not_collide_with_a_derived_one() {
+    let first = "\n[[quotes]]\nspeaker = \"A\"\ntext = \"x\"\nsource = \"s1\"\n";
+    let derived = loaded(&with(first)).briefing.quotes[0].id.to_string();
+    let text = with(&format!(
+        "{first}\n[[quotes]]\nid = \"{derived}\"\nspeaker = \"B\"\ntext = \"y\"\nsource = \"s1\"\n"
+    ));
     assert_eq!(
         findings(&text),
-        [
-            "26:6: error: duplicate quote id `q1` (first declared at line 20): ids must be unique among quotes"
-        ]
+        [format!(
+            "26:6: error: duplicate quote id `{derived}` (first declared at line 20): ids must be unique among quotes"
+        )]
     );
 }
 
@@ -241,7 +269,7 @@ fn rule5_a_position_topic_must_be_a_sticking_point() {
     assert_eq!(
         findings(&text),
         [
-            "18:9: error: no sticking point has the id `territory`; the file declares no sticking points"
+            "17:9: error: no sticking point has the id `territory`; the file declares no sticking points"
         ]
     );
 }
@@ -303,16 +331,26 @@ fn rule7_an_impossible_date_is_an_error() {
 #[test]
 fn rule7_a_date_must_be_a_local_date() {
     let text = BASE.replacen("as_of = 2026-01-23", "as_of = 2026-01-23T10:00:00Z", 1);
+    let forms = "a day written unquoted (2026-01-23), a month in quotes (\"2026-01\") or a year in quotes (\"2026\")";
     assert_eq!(
         findings(&text),
-        [
-            "5:9: error: `as_of` must be a local date such as 2026-01-23 (unquoted), found a date-time"
-        ]
+        [format!(
+            "5:9: error: `as_of` must be {forms}, found a date-time"
+        )]
     );
     let quoted = BASE.replacen("as_of = 2026-01-23", "as_of = \"2026-01-23\"", 1);
     assert_eq!(
         findings(&quoted),
-        ["5:9: error: `as_of` must be a local date such as 2026-01-23 (unquoted), found string"]
+        [format!(
+            "5:9: error: `as_of` must be {forms}, found \"2026-01-23\"; a day is written without quotes: `as_of = 2026-01-23`"
+        )]
+    );
+    let garbled = BASE.replacen("as_of = 2026-01-23", "as_of = \"Jan 2026\"", 1);
+    assert_eq!(
+        findings(&garbled),
+        [format!(
+            "5:9: error: `as_of` must be {forms}, found \"Jan 2026\""
+        )]
     );
 }
 
@@ -334,7 +372,7 @@ fn rule7_ends_is_not_before_starts() {
 #[test]
 fn rule8_at_most_one_lead_per_party() {
     let found = findings(&with(
-        "\n[[parties.delegation]]\nname = \"A\"\nlead = true\n\n[[parties.delegation]]\nname = \"B\"\nlead = true\n",
+        "\n[[parties.delegation]]\nname = \"A\"\nlead = true\nsources = [\"s1\"]\n[[parties.delegation]]\nname = \"B\"\nlead = true\nsources = [\"s1\"]\n",
     ));
     assert_eq!(
         found,
@@ -661,8 +699,11 @@ fn a_crlf_briefing_with_multi_line_strings_loads_as_if_it_had_lf() {
 
 #[test]
 fn warnings_leave_the_file_valid() {
-    let text = BASE.replacen("red_line = true\nsources = [\"s1\"]\n", "", 1)
-        + "\n[[sources]]\nid = \"s2\"\noutlet = \"Un\u{202e}cited\"\n";
+    let text = BASE.replacen(
+        "red_line = true\nbasis = \"reported\"\nsources = [\"s1\"]\n",
+        "",
+        1,
+    ) + "\n[[sources]]\nid = \"s2\"\noutlet = \"Un\u{202e}cited\"\n";
     let loaded = loaded(&text);
     let found = common::findings(&text);
     assert_eq!(
@@ -670,9 +711,9 @@ fn warnings_leave_the_file_valid() {
         [
             "8:6: warning: source `s1` is not cited by anything",
             "11:1: warning: party `ua` has no red lines",
-            "15:1: warning: position has no sources: add `sources = [\"...\"]` so a reader can trace it",
-            "19:6: warning: source `s2` is not cited by anything",
-            "20:13: warning: bidirectional control character U+202E in `outlet`: it is shown as a visible escape, not obeyed",
+            "14:1: warning: position has no sources: add `sources = [\"...\"]` so a reader can trace it",
+            "18:6: warning: source `s2` is not cited by anything",
+            "19:13: warning: bidirectional control character U+202E in `outlet`: it is shown as a visible escape, not obeyed",
         ]
     );
     assert_eq!(loaded.warnings.len(), 5);

@@ -102,7 +102,8 @@ fn the_json_is_the_whole_briefing_with_derived_quote_ids() {
         .iter()
         .map(|q| q["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["petrenko-port", "q2", "q3"]);
+    // Quotes without an `id` get one from the speaker and the words.
+    assert_eq!(ids, ["petrenko-port", "liming-5ce520", "lzhr-35ae76"]);
 }
 
 #[test]
@@ -209,7 +210,7 @@ fn unreadable_and_invalid_briefings_are_reported_like_check() {
     let (_dir, path) = briefing_with_position("red \\u001b[31m line");
     for format in ["markdown", "json"] {
         let err = refused(&["export", "--format", format, path.to_str().unwrap()], 1);
-        let located = "briefing.toml:16:8: error: control character U+001B in `text`";
+        let located = "briefing.toml:15:8: error: control character U+001B in `text`";
         assert!(err.contains(located), "{err}");
         assert!(
             err.ends_with("briefing.toml: invalid: 1 error, 0 warnings\n"),

@@ -175,6 +175,6 @@ fn file_text_is_sanitised_in_plain_output() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "A<U+202E>B · Wire  [q1]\n    one two <U+202E> three\n"
+        "A<U+202E>B · Wire  [ab-b1d7e3]\n    one two <U+202E> three\n"
     );
 }

@@ -52,7 +52,7 @@ fn briefing_with(table: &str, key: &str, value: &str) -> String {
          [[sources]]\nid = \"s\"\n{}\n{}\n{}\n\n\
          [[parties]]\nid = \"a\"\n{}\n{}\n\n\
          [[parties.delegation]]\n{}\n{}\nsources = [\"s\"]\n\n\
-         [[parties.positions]]\n{}\nred_line = true\ntopic = \"t\"\nsources = [\"s\"]\n\n\
+         [[parties.positions]]\n{}\nred_line = true\nbasis = \"reported\"\ntopic = \"t\"\nsources = [\"s\"]\n\n\
          [[sticking_points]]\nid = \"t\"\n{}\n{}\n\n\
          [[quotes]]\n{}\n{}\n{}\nparty = \"a\"\nsource = \"s\"\ntopics = [\"t\"]\n\n\
          [[events]]\ndate = 2026-01-01\n{}\n{}\nsources = [\"s\"]\n\n\

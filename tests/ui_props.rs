@@ -1,7 +1,7 @@
 //! Property tests: any valid briefing draws at any size, and any sequence of
 //! actions leaves the app consistent.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use parley::action::Action;
 use parley::app::{App, Item, Popup, View};
 use parley::briefing::*;
@@ -31,9 +31,25 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 1..12).prop_map(|p| p.concat())
 }
 
-fn date() -> impl Strategy<Value = NaiveDate> {
-    (0i64..20_000)
-        .prop_map(|d| NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Duration::days(d))
+/// A day, a month or a year: every precision a briefing may give.
+fn date() -> impl Strategy<Value = PartialDate> {
+    (0i64..20_000, 0u8..3).prop_map(|(d, precision)| {
+        let day = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Duration::days(d);
+        match precision {
+            0 => PartialDate::Year(day.year()),
+            1 => PartialDate::Month(day.year(), day.month()),
+            _ => PartialDate::Day(day),
+        }
+    })
+}
+
+/// Every other item is contested by the one discrepancy the briefing has.
+fn discrepancy_link(i: usize) -> Vec<String> {
+    if i % 2 == 1 {
+        vec!["d1".into()]
+    } else {
+        Vec::new()
+    }
 }
 
 fn briefing() -> impl Strategy<Value = Briefing> {
@@ -94,14 +110,27 @@ fn briefing() -> impl Strategy<Value = Briefing> {
                                 title: location.clone(),
                                 lead: d == 0,
                                 sources: source_ids.iter().take(d % 3).cloned().collect(),
+                                discrepancies: discrepancy_link(d),
                             })
                             .collect(),
                         positions: (0..pick(6, i as u64 + 7))
                             .map(|p| Position {
+                                id: (p % 3 != 0).then(|| format!("p{p}")),
                                 text: format!("{p} {title}"),
                                 red_line: p % 2 == 0,
                                 topic: point_ids.get(p % points.max(1)).cloned(),
                                 sources: source_ids.iter().take(1).cloned().collect(),
+                                basis: [
+                                    None,
+                                    Some(Basis::Stated),
+                                    Some(Basis::Reported),
+                                    Some(Basis::Inferred),
+                                ][p % 4],
+                                quotes: (0..quotes.len())
+                                    .take(p % 3)
+                                    .map(|q| format!("q{}", q + 1))
+                                    .collect(),
+                                discrepancies: discrepancy_link(p),
                             })
                             .collect(),
                     })
@@ -154,6 +183,11 @@ fn briefing() -> impl Strategy<Value = Briefing> {
                                 .take(i % 3)
                                 .map(|t| t.as_str().into())
                                 .collect(),
+                            kind: QuoteKind::ALL[i % 2].1,
+                            discrepancies: discrepancy_link(i)
+                                .into_iter()
+                                .map(Into::into)
+                                .collect(),
                         })
                         .collect(),
                     events: events
@@ -163,9 +197,11 @@ fn briefing() -> impl Strategy<Value = Briefing> {
                             title: title.clone(),
                             detail: Some(detail.clone()),
                             sources: source_ids.iter().take(2).cloned().collect(),
+                            discrepancies: discrepancy_link(title.len()),
                         })
                         .collect(),
                     discrepancies: vec![Discrepancy {
+                        id: Some("d1".into()),
                         subject: title.clone(),
                         note: summary.clone(),
                         accounts: source_ids

@@ -12,7 +12,7 @@ use super::model::Briefing;
 use super::pieces::{SPLIT_ABOVE, Split, split};
 use super::read::Reader;
 use super::texts::TextFolder;
-use super::validate::cross_references;
+use super::validate::{cross_references, stated_positions};
 use super::verbatim::SourceText;
 
 /// The shipped briefing, built into the binary so `parley` works anywhere.
@@ -263,10 +263,13 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
         return Err(sorted(syntax_errors));
     }
     let notes = std::mem::take(&mut reader.notes);
-    cross_references(&notes, &mut diagnostics);
+    cross_references(&notes, briefing.as_ref(), &mut diagnostics);
     let mut remarks = Vec::new();
     let verified = match &briefing {
-        Some(briefing) => verify_quotes(document, briefing, &notes, &mut diagnostics, &mut remarks),
+        Some(briefing) => {
+            stated_positions(&notes, briefing, &mut diagnostics);
+            verify_quotes(document, briefing, &notes, &mut diagnostics, &mut remarks)
+        }
         None => Verified::default(),
     };
 

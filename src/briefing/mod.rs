@@ -2,10 +2,12 @@
 //! Knows nothing of terminals.
 
 pub mod bounded;
+pub mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
 mod pieces;
+pub mod quote_id;
 mod read;
 pub mod texts;
 mod validate;

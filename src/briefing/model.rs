@@ -3,8 +3,9 @@
 //! Every optional key has its default filled in by the loader, so the rest of
 //! the program never has to know what was written and what was defaulted.
 
-use chrono::NaiveDate;
 use serde::Serialize;
+
+pub use super::date::PartialDate;
 
 /// One negotiation (or one round of it), as loaded from a briefing file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,9 +26,9 @@ pub struct Meta {
     pub title: String,
     pub summary: Option<String>,
     pub location: Option<String>,
-    pub as_of: NaiveDate,
-    pub starts: Option<NaiveDate>,
-    pub ends: Option<NaiveDate>,
+    pub as_of: PartialDate,
+    pub starts: Option<PartialDate>,
+    pub ends: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,7 +37,7 @@ pub struct Source {
     pub outlet: String,
     pub title: Option<String>,
     pub url: Option<String>,
-    pub published: Option<NaiveDate>,
+    pub published: Option<PartialDate>,
     pub framing: Option<String>,
     /// Path to the source's full text, as written (relative to the briefing file).
     pub text_file: Option<String>,
@@ -98,14 +99,86 @@ pub struct Delegate {
     pub title: Option<String>,
     pub lead: bool,
     pub sources: Vec<String>,
+    /// Ids of the discrepancies that contest this member (their rank, their presence).
+    pub discrepancies: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Position {
+    /// Optional slug, unique within the party: keeps its identity across rounds.
+    pub id: Option<String>,
     pub text: String,
     pub red_line: bool,
     pub topic: Option<String>,
     pub sources: Vec<String>,
+    /// How the position is known; `None` when the file does not say.
+    pub basis: Option<Basis>,
+    /// Ids of the quotes behind it: the party's own words.
+    pub quotes: Vec<String>,
+    /// Ids of the discrepancies that contest it.
+    pub discrepancies: Vec<String>,
+}
+
+/// How strongly a position is supported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// The party says it in its own words (a linked quote of the party).
+    Stated,
+    /// A source reports it as the party's position in its own narration.
+    Reported,
+    /// The briefing's author reads it from what is reported.
+    Inferred,
+}
+
+impl Basis {
+    pub const ALL: [(&'static str, Basis); 3] = [
+        ("stated", Basis::Stated),
+        ("reported", Basis::Reported),
+        ("inferred", Basis::Inferred),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Stated => "stated",
+            Basis::Reported => "reported",
+            Basis::Inferred => "inferred",
+        }
+    }
+
+    /// Strength order, weakest first: `inferred < reported < stated`.
+    pub fn strength(self) -> u8 {
+        match self {
+            Basis::Inferred => 0,
+            Basis::Reported => 1,
+            Basis::Stated => 2,
+        }
+    }
+}
+
+/// Whether a quote's words are the speaker's own or only a headline's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words the source attributes to the speaker.
+    #[default]
+    Direct,
+    /// Words that appear only in a headline, standfirst, caption or teaser.
+    Headline,
+}
+
+impl QuoteKind {
+    pub const ALL: [(&'static str, QuoteKind); 2] = [
+        ("direct", QuoteKind::Direct),
+        ("headline", QuoteKind::Headline),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Headline => "headline",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -144,15 +217,20 @@ pub struct StickingPoint {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
-    /// As written, or `q1, q2, ...` (the quote's place in the file) when absent.
+    /// As written, or derived from the speaker and the text when absent
+    /// (`ushakov-3f9a1c`; see `briefing::quote_id`), so that adding or
+    /// moving a quote changes no other quote's id.
     pub id: Id,
     pub speaker: Id,
     pub party: Option<Id>,
     pub text: String,
     pub source: Id,
-    pub said_on: Option<NaiveDate>,
+    pub said_on: Option<PartialDate>,
     pub context: Option<String>,
     pub topics: Vec<Id>,
+    pub kind: QuoteKind,
+    /// Ids of the discrepancies that contest it.
+    pub discrepancies: Vec<Id>,
 }
 
 /// A short string (an id, a speaker's name) kept inline up to 24 bytes: an
@@ -162,14 +240,18 @@ pub type Id = compact_str::CompactString;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
-    pub date: NaiveDate,
+    pub date: PartialDate,
     pub title: String,
     pub detail: Option<String>,
     pub sources: Vec<String>,
+    /// Ids of the discrepancies that contest it.
+    pub discrepancies: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Discrepancy {
+    /// Optional slug, unique: what contested items link to.
+    pub id: Option<String>,
     pub subject: String,
     pub note: Option<String>,
     pub accounts: Vec<Account>,
@@ -252,6 +334,23 @@ impl Briefing {
 
     pub fn sticking_point(&self, id: &str) -> Option<&StickingPoint> {
         self.sticking_points.iter().find(|s| s.id == id)
+    }
+
+    pub fn discrepancy(&self, id: &str) -> Option<&Discrepancy> {
+        self.discrepancies
+            .iter()
+            .find(|d| d.id.as_deref() == Some(id))
+    }
+
+    /// The quote with the id `id` (a linear scan: for the few links a
+    /// position or a popup follows, not for every quote of an archive).
+    pub fn quote(&self, id: &str) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.id == id)
+    }
+
+    /// Anything dated after `as_of` could only be expected when written.
+    pub fn is_expected(&self, date: PartialDate) -> bool {
+        date.is_after(self.meta.as_of)
     }
 }
 

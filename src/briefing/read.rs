@@ -18,6 +18,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::model::*;
+use super::quote_id::{quote_hash, shortest_free_id, speaker_slug};
 use crate::text::{is_bidi_control, is_forbidden_control};
 
 pub type Span = Range<usize>;
@@ -29,6 +30,7 @@ pub enum IdKind {
     Party,
     StickingPoint,
     Quote,
+    Discrepancy,
 }
 
 impl IdKind {
@@ -38,6 +40,17 @@ impl IdKind {
             IdKind::Party => "party",
             IdKind::StickingPoint => "sticking point",
             IdKind::Quote => "quote",
+            IdKind::Discrepancy => "discrepancy",
+        }
+    }
+
+    pub fn plural(self) -> &'static str {
+        match self {
+            IdKind::Source => "sources",
+            IdKind::Party => "parties",
+            IdKind::StickingPoint => "sticking points",
+            IdKind::Quote => "quotes",
+            IdKind::Discrepancy => "discrepancies",
         }
     }
 }
@@ -95,6 +108,16 @@ pub struct QuoteText {
     pub source: String,
 }
 
+/// A `stated` position, for rule 11 once the quotes are read: it must cite
+/// a quote of its own party.
+#[derive(Debug)]
+pub struct StatedClaim {
+    pub party: String,
+    pub quotes: Vec<String>,
+    /// The `basis` value, where the error points.
+    pub span: Span,
+}
+
 /// What the reader noted for the checks that need the whole file.
 #[derive(Debug, Default)]
 pub struct Notes {
@@ -114,6 +137,15 @@ pub struct Notes {
     pub quote_texts: Vec<QuoteText>,
     /// Each source's `text_file` value span, by source id.
     pub text_files: Vec<(String, Span)>,
+    /// The positions that say they are `stated` (rule 11).
+    pub stated: Vec<StatedClaim>,
+    /// `as_of` and each source's `published` day, for rule 12 as quotes are read.
+    as_of: Option<PartialDate>,
+    published: HashMap<String, NaiveDate>,
+    /// The hash behind each derived quote id, to tell a clash of two
+    /// different quotes (the later one gets a longer id) from one quote
+    /// written twice (an error).
+    derived: HashMap<Id, u64>,
 }
 
 impl Notes {
@@ -169,7 +201,7 @@ impl<'d> Reader<'d> {
 
     /// Reads the `[[quotes]]` of one piece of the file, which starts at
     /// `offset` and holds nothing but quotes; `first` is how many quotes
-    /// came before it (for the ids `q1, q2, ...`).
+    /// came before it (their index in the briefing).
     pub fn read_quotes(
         &mut self,
         piece: &'d str,
@@ -216,11 +248,11 @@ impl<'d> Reader<'d> {
             .or_insert(start);
         if first != start {
             let line = self.line(first);
-            let noun = kind.noun();
+            let (noun, plural) = (kind.noun(), kind.plural());
             self.error(
                 span.clone(),
                 format!(
-                    "duplicate {noun} id `{id}` (first declared at line {line}): ids must be unique among {noun}s"
+                    "duplicate {noun} id `{id}` (first declared at line {line}): ids must be unique among {plural}"
                 ),
             );
         }
@@ -338,8 +370,9 @@ impl<'d> Reader<'d> {
         let starts = t.date(self, "starts", Need::Optional);
         let ends = t.date(self, "ends", Need::Optional);
         t.finish(self);
+        self.notes.as_of = as_of.as_ref().map(|d| d.value);
         if let (Some(starts), Some(ends)) = (&starts, &ends)
-            && ends.value < starts.value
+            && ends.value.last_day() < starts.value.first_day()
         {
             self.error(
                 ends.span.clone(),
@@ -375,6 +408,9 @@ impl<'d> Reader<'d> {
             self.error(url.span.clone(), problem);
         }
         let id = id?;
+        if let Some(day) = published.as_ref().and_then(|d| d.value.day()) {
+            self.notes.published.insert(id.clone(), day);
+        }
         if let Some(file) = &text_file {
             let span = self.in_file(file.span.clone());
             self.notes.text_files.push((id.clone(), span));
@@ -439,8 +475,23 @@ impl<'d> Reader<'d> {
                 ),
             );
         }
-        let positions: Vec<Position> = positions?.into_iter().collect::<Option<_>>()?;
+        let positions: Vec<(Position, PositionPlaces)> =
+            positions?.into_iter().collect::<Option<_>>()?;
         let id = id?;
+        self.position_ids_unique(&positions);
+        let positions: Vec<Position> = positions
+            .into_iter()
+            .map(|(position, places)| {
+                if let Some(span) = places.stated {
+                    self.notes.stated.push(StatedClaim {
+                        party: id.clone(),
+                        quotes: position.quotes.clone(),
+                        span,
+                    });
+                }
+                position
+            })
+            .collect();
         // Hosts, mediators and observers are not expected to hold red lines.
         if role == Some(Role::Party) && !positions.iter().any(|p| p.red_line) {
             self.warning(span, format!("party `{id}` has no red lines"));
@@ -459,44 +510,111 @@ impl<'d> Reader<'d> {
 
     /// A delegate, and the span of its `lead = true` if it has one.
     fn delegate(&mut self, table: &DeTable<'_>, span: Span) -> Option<(Delegate, Option<Span>)> {
-        let mut t = TableReader::new(table, span, "[[parties.delegation]]");
+        let mut t = TableReader::new(table, span.clone(), "[[parties.delegation]]");
         let name = t.string(self, "name", Need::Required);
         let title = t.string(self, "title", Need::Optional);
         let lead = t.bool(self, "lead");
         let sources = t.references(self, "sources", IdKind::Source);
+        let discrepancies = t.references(self, "discrepancies", IdKind::Discrepancy);
         t.finish(self);
+        let sources = sources?;
+        if sources.is_empty() {
+            self.warning(
+                span,
+                "delegation member has no sources: add `sources = [\"...\"]` so a reader can trace it",
+            );
+        }
         let lead_span = lead.as_ref().filter(|l| l.value).map(|l| l.span.clone());
         Some((
             Delegate {
                 name: name?.value,
                 title: title.map(|s| s.value),
                 lead: lead.is_some_and(|l| l.value),
-                sources: sources?,
+                sources,
+                discrepancies: discrepancies?,
             },
             lead_span,
         ))
     }
 
-    fn position(&mut self, table: &DeTable<'_>, span: Span) -> Option<Position> {
+    /// Position ids are unique within their party.
+    fn position_ids_unique(&mut self, positions: &[(Position, PositionPlaces)]) {
+        let mut seen: HashMap<&str, &Span> = HashMap::new();
+        for (position, places) in positions {
+            let (Some(id), Some(span)) = (&position.id, &places.id) else {
+                continue;
+            };
+            if let Some(first) = seen.insert(id, span) {
+                let line = self.line(self.in_file(first.clone()).start);
+                self.error(
+                    span.clone(),
+                    format!(
+                        "duplicate position id `{id}` in this party (first declared at line {line}): position ids must be unique within their party"
+                    ),
+                );
+            }
+        }
+    }
+
+    fn position(&mut self, table: &DeTable<'_>, span: Span) -> Option<(Position, PositionPlaces)> {
         let mut t = TableReader::new(table, span.clone(), "[[parties.positions]]");
+        let id = t.string(self, "id", Need::Optional);
         let text = t.string(self, "text", Need::Required);
         let red_line = t.bool(self, "red_line");
         let topic = t.reference(self, "topic", IdKind::StickingPoint, Need::Optional);
         let sources = t.references(self, "sources", IdKind::Source);
+        let basis = t.choice_of(self, "basis", &Basis::ALL);
+        let quotes = t.references(self, "quotes", IdKind::Quote);
+        let discrepancies = t.references(self, "discrepancies", IdKind::Discrepancy);
+        let basis_span = t.table.get("basis").map(|b| b.span());
         t.finish(self);
+        if let Some(id) = &id
+            && !is_slug(&id.value)
+        {
+            self.not_a_slug("position", id);
+        }
         let sources = sources?;
         if sources.is_empty() {
             self.warning(
-                span,
+                span.clone(),
                 "position has no sources: add `sources = [\"...\"]` so a reader can trace it",
             );
         }
-        Some(Position {
-            text: text?.value,
-            red_line: red_line.is_some_and(|r| r.value),
-            topic: topic.map(|t| t.value),
-            sources,
-        })
+        let basis = basis?;
+        let red_line = red_line.is_some_and(|r| r.value);
+        if red_line && basis.is_none() {
+            self.warning(
+                span,
+                "red line has no `basis`: say whether it is \"stated\" (with the party's own `quotes`), \"reported\" or \"inferred\"",
+            );
+        }
+        let places = PositionPlaces {
+            id: id.as_ref().map(|id| id.span.clone()),
+            stated: basis_span.filter(|_| basis == Some(Basis::Stated)),
+        };
+        Some((
+            Position {
+                id: id.map(|id| id.value),
+                text: text?.value,
+                red_line,
+                topic: topic.map(|t| t.value),
+                sources,
+                basis,
+                quotes: quotes?,
+                discrepancies: discrepancies?,
+            },
+            places,
+        ))
+    }
+
+    fn not_a_slug(&mut self, noun: &str, id: &At<String>) {
+        self.error(
+            id.span.clone(),
+            format!(
+                "{noun} id {:?} is not a slug: use lower-case letters, digits, `-` and `_`, starting with a letter or digit",
+                id.value
+            ),
+        );
     }
 
     fn sticking_point(&mut self, table: &DeTable<'_>, span: Span) -> Option<StickingPoint> {
@@ -516,14 +634,7 @@ impl<'d> Reader<'d> {
 
     fn quote(&mut self, table: &DeTable<'_>, span: Span, index: usize) -> Option<Quote> {
         let mut t = TableReader::new(table, span.clone(), "[[quotes]]");
-        let id = match t.value("id") {
-            Some(_) => t.id(self, IdKind::Quote),
-            None => {
-                let assigned = format!("q{}", index + 1);
-                self.declare(IdKind::Quote, &assigned, span);
-                Some(assigned)
-            }
-        };
+        let explicit = t.value("id").is_some().then(|| t.id(self, IdKind::Quote));
         let speaker = t.string(self, "speaker", Need::Required);
         let party = t.reference(self, "party", IdKind::Party, Need::Optional);
         let text = t.string(self, "text", Need::Required);
@@ -531,6 +642,8 @@ impl<'d> Reader<'d> {
         let said_on = t.date(self, "said_on", Need::Optional);
         let context = t.string(self, "context", Need::Optional);
         let topics = t.references(self, "topics", IdKind::StickingPoint);
+        let kind = t.choice(self, "kind", &QuoteKind::ALL);
+        let discrepancies = t.references(self, "discrepancies", IdKind::Discrepancy);
         t.finish(self);
         if let Some(text) = &text
             && let Some((severity, message)) = super::validate::quote_text_problem(&text.value)
@@ -542,7 +655,14 @@ impl<'d> Reader<'d> {
                 message,
             });
         }
-        let (text, source) = (text?, source?);
+        let (speaker, text, source) = (speaker?, text?, source?);
+        let id = match explicit {
+            Some(id) => id?,
+            None => self.derive_quote_id(&speaker.value, &text.value, span),
+        };
+        if let Some(said_on) = &said_on {
+            self.said_on_in_time(said_on, &source.value);
+        }
         // Sources are read before quotes, so their text files are known.
         if self
             .notes
@@ -557,34 +677,110 @@ impl<'d> Reader<'d> {
             });
         }
         Some(Quote {
-            id: id?.into(),
-            speaker: speaker?.value.into(),
+            id: id.into(),
+            speaker: speaker.value.into(),
             party: party.map(|p| p.value.into()),
             text: text.value,
             source: source.value.into(),
             said_on: said_on.map(|d| d.value),
             context: context.map(|c| c.value),
             topics: topics?.into_iter().map(Id::from).collect(),
+            kind: kind?,
+            discrepancies: discrepancies?.into_iter().map(Id::from).collect(),
         })
     }
 
+    /// The id of a quote written without one (see `quote_id`): the same
+    /// speaker and words twice is a duplicate, pointing at the first; a
+    /// different quote whose short id clashes gets a longer one.
+    fn derive_quote_id(&mut self, speaker: &str, text: &str, span: Span) -> String {
+        let hash = quote_hash(speaker, text);
+        let derived = &self.notes.derived;
+        let id = shortest_free_id(&speaker_slug(speaker), hash, |id| derived.get(id).copied());
+        if self
+            .notes
+            .derived
+            .insert(Id::from(id.as_str()), hash)
+            .is_some()
+        {
+            let start = self.in_file(span.clone()).start;
+            let first = self
+                .notes
+                .first_declared
+                .get(&(IdKind::Quote, Id::from(id.as_str())))
+                .copied()
+                .unwrap_or(start);
+            let line = self.line(first);
+            self.error(
+                span,
+                format!(
+                    "this quote repeats the quote at line {line} word for word (same speaker, same text, derived id `{id}`): remove one, or give each an explicit `id`"
+                ),
+            );
+            return id;
+        }
+        self.declare(IdKind::Quote, &id, span);
+        id
+    }
+
+    /// Rule 12: a quote is not said after its source was published, nor
+    /// after the briefing's `as_of` (warnings).
+    fn said_on_in_time(&mut self, said_on: &At<PartialDate>, source: &str) {
+        if let (Some(day), Some(&published)) =
+            (said_on.value.day(), self.notes.published.get(source))
+            && day > published
+        {
+            self.warning(
+                said_on.span.clone(),
+                format!(
+                    "`said_on` ({}) is after source `{source}` was published ({published}): check the date",
+                    said_on.value
+                ),
+            );
+        }
+        if let Some(as_of) = self.notes.as_of
+            && said_on.value.is_after(as_of)
+        {
+            self.warning(
+                said_on.span.clone(),
+                format!(
+                    "`said_on` ({}) is after the briefing's `as_of` ({as_of}): check the date",
+                    said_on.value
+                ),
+            );
+        }
+    }
+
     fn event(&mut self, table: &DeTable<'_>, span: Span) -> Option<Event> {
-        let mut t = TableReader::new(table, span, "[[events]]");
+        let mut t = TableReader::new(table, span.clone(), "[[events]]");
         let date = t.date(self, "date", Need::Required);
         let title = t.string(self, "title", Need::Required);
         let detail = t.string(self, "detail", Need::Optional);
         let sources = t.references(self, "sources", IdKind::Source);
+        let discrepancies = t.references(self, "discrepancies", IdKind::Discrepancy);
         t.finish(self);
+        let sources = sources?;
+        if sources.is_empty() {
+            self.warning(
+                span,
+                "event has no sources: add `sources = [\"...\"]` so a reader can trace it",
+            );
+        }
         Some(Event {
             date: date?.value,
             title: title?.value,
             detail: detail.map(|d| d.value),
-            sources: sources?,
+            sources,
+            discrepancies: discrepancies?,
         })
     }
 
     fn discrepancy(&mut self, table: &DeTable<'_>, span: Span) -> Option<Discrepancy> {
         let mut t = TableReader::new(table, span.clone(), "[[discrepancies]]");
+        let id = t
+            .value("id")
+            .is_some()
+            .then(|| t.id(self, IdKind::Discrepancy));
         let subject = t.string(self, "subject", Need::Required);
         let note = t.string(self, "note", Need::Optional);
         let accounts = t.tables(self, "accounts").map(|tables| {
@@ -604,7 +800,12 @@ impl<'d> Reader<'d> {
                 ),
             );
         }
+        let id = match id {
+            Some(id) => Some(id?),
+            None => None,
+        };
         Some(Discrepancy {
+            id,
             subject: subject?.value,
             note: note.map(|n| n.value),
             accounts,
@@ -694,6 +895,14 @@ pub fn is_slug(id: &str) -> bool {
 enum Need {
     Required,
     Optional,
+}
+
+/// Where a position's evidence keys are written, for the checks that
+/// need its party or the quotes.
+struct PositionPlaces {
+    id: Option<Span>,
+    /// The `basis` value, when it is `stated`.
+    stated: Option<Span>,
 }
 
 /// A value read from the file, with its place.
@@ -786,40 +995,61 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// A date at the precision the file gives: a TOML local date (a day),
+    /// or a string `"YYYY-MM"` (a month) or `"YYYY"` (a year).
     fn date(
         &mut self,
         reader: &mut Reader,
         key: &'static str,
         need: Need,
-    ) -> Option<At<NaiveDate>> {
+    ) -> Option<At<PartialDate>> {
         let value = self.present(reader, key, need)?;
-        let expected = "a local date such as 2026-01-23 (unquoted)";
-        let DeValue::Datetime(datetime) = value.get_ref() else {
-            self.wrong_type(reader, key, expected, value);
-            return None;
-        };
-        let date = match (datetime.date, datetime.time, datetime.offset) {
-            (Some(date), None, None) => {
-                NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
-            }
+        let forms = "a day written unquoted (2026-01-23), a month in quotes (\"2026-01\") or a year in quotes (\"2026\")";
+        let date = match value.get_ref() {
+            DeValue::String(text) => match PartialDate::parse_partial(text) {
+                Some(date) => date,
+                None => {
+                    let hint = match text.parse::<NaiveDate>() {
+                        Ok(day) => format!("; a day is written without quotes: `{key} = {day}`"),
+                        Err(_) => String::new(),
+                    };
+                    reader.error(
+                        value.span(),
+                        format!("`{key}` must be {forms}, found {text:?}{hint}"),
+                    );
+                    return None;
+                }
+            },
+            DeValue::Datetime(datetime) => match (datetime.date, datetime.time, datetime.offset) {
+                (Some(date), None, None) => {
+                    let day = NaiveDate::from_ymd_opt(
+                        date.year.into(),
+                        date.month.into(),
+                        date.day.into(),
+                    );
+                    let Some(day) = day else {
+                        reader.error(value.span(), format!("`{key}` is not a calendar date"));
+                        return None;
+                    };
+                    PartialDate::Day(day)
+                }
+                _ => {
+                    reader.error(
+                        value.span(),
+                        format!("`{key}` must be {forms}, found a date-time"),
+                    );
+                    return None;
+                }
+            },
             _ => {
-                reader.error(
-                    value.span(),
-                    format!("`{key}` must be {expected}, found a date-time"),
-                );
+                self.wrong_type(reader, key, forms, value);
                 return None;
             }
         };
-        match date {
-            Some(date) => Some(At {
-                value: date,
-                span: value.span(),
-            }),
-            None => {
-                reader.error(value.span(), format!("`{key}` is not a calendar date"));
-                None
-            }
-        }
+        Some(At {
+            value: date,
+            span: value.span(),
+        })
     }
 
     fn choice<T: Copy + Default>(
@@ -828,9 +1058,20 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         options: &[(&'static str, T)],
     ) -> Option<T> {
+        self.choice_of(reader, key, options)
+            .map(Option::unwrap_or_default)
+    }
+
+    /// An optional choice: `Some(None)` when absent, `None` when wrong.
+    fn choice_of<T: Copy>(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        options: &[(&'static str, T)],
+    ) -> Option<Option<T>> {
         let Some(text) = self.string(reader, key, Need::Optional) else {
-            // Absent gives the default; a wrong type was reported by `string`.
-            return self.table.get(key).is_none().then(T::default);
+            // Absent is no choice; a wrong type was reported by `string`.
+            return self.table.get(key).is_none().then_some(None);
         };
         let found = options.iter().find(|(name, _)| *name == text.value);
         if found.is_none() {
@@ -851,21 +1092,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 ),
             );
         }
-        found.map(|(_, value)| *value)
+        found.map(|(_, value)| Some(*value))
     }
 
     /// The table's `id`: required, a slug; declared for the uniqueness check.
     fn id(&mut self, reader: &mut Reader, kind: IdKind) -> Option<String> {
         let id = self.string(reader, "id", Need::Required)?;
         if !is_slug(&id.value) {
-            reader.error(
-                id.span.clone(),
-                format!(
-                    "{} id {:?} is not a slug: use lower-case letters, digits, `-` and `_`, starting with a letter or digit",
-                    kind.noun(),
-                    id.value
-                ),
-            );
+            reader.not_a_slug(kind.noun(), &id);
         }
         reader.declare(kind, &id.value, id.span);
         Some(id.value)

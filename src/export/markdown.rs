@@ -489,7 +489,8 @@ mod tests {
         let mut briefing = shipped();
         briefing.quotes.truncate(1);
         briefing.quotes[0].text = "first line\n\n- not a list".into();
-        briefing.quotes[0].said_on = Some(chrono::NaiveDate::from_ymd_opt(2026, 1, 23).unwrap());
+        briefing.quotes[0].said_on =
+            Some(chrono::NaiveDate::from_ymd_opt(2026, 1, 23).unwrap().into());
         briefing.quotes[0].context = None;
         let memo = render(&briefing);
         assert!(memo.contains("## Quotes\n\n> first line\n>\n> \\- not a list\n>\n> — Yuri Ushakov (Russia), Unattributed news report, 2026-01-23 (`s000`)\n"), "{memo}");

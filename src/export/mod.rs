@@ -7,27 +7,25 @@ pub mod markdown;
 
 use std::cmp::Reverse;
 
-use chrono::NaiveDate;
+use crate::briefing::{Briefing, PartialDate, Quote};
 
-use crate::briefing::{Briefing, Quote};
-
-/// The date a quote is filed under: when it was said, else when its source
-/// was published.
-pub fn quote_date(briefing: &Briefing, quote: &Quote) -> Option<NaiveDate> {
-    quote
-        .said_on
-        .or_else(|| briefing.source(&quote.source)?.published)
+/// The date a quote is filed under: when it was said. A quote without
+/// `said_on` is undated: its source's publication date is another claim
+/// (when it was printed), never silently put in its place.
+pub fn quote_date(quote: &Quote) -> Option<PartialDate> {
+    quote.said_on
 }
 
 /// Quotes newest first; quotes of the same date, and undated quotes (last),
 /// keep their file order.
 pub fn quotes_newest_first(briefing: &Briefing) -> Vec<&Quote> {
     let mut quotes: Vec<&Quote> = briefing.quotes.iter().collect();
-    quotes.sort_by_key(|q| Reverse(quote_date(briefing, q)));
+    quotes.sort_by_key(|q| Reverse(quote_date(q)));
     quotes
 }
 
-/// "Speaker (Party), Outlet, 2026-01-23": who said it, where it was printed
+/// "Speaker (Party), Outlet, 2026-01-23" (or "undated", with the source's
+/// publication date shown as such where it has one): who said it, where it was printed
 /// and when. Raw file text: sanitise (or escape) it before printing.
 pub fn citation(briefing: &Briefing, quote: &Quote) -> String {
     let mut parts = vec![
@@ -41,9 +39,13 @@ pub fn citation(briefing: &Briefing, quote: &Quote) -> String {
             .source(&quote.source)
             .map_or_else(|| quote.source.to_string(), |s| s.outlet.clone()),
     );
-    if let Some(date) = quote_date(briefing, quote) {
-        parts.push(date.to_string());
-    }
+    parts.push(match quote_date(quote) {
+        Some(date) => date.to_string(),
+        None => match briefing.source(&quote.source).and_then(|s| s.published) {
+            Some(published) => format!("undated (published {published})"),
+            None => "undated".to_string(),
+        },
+    });
     parts.join(", ")
 }
 
@@ -110,15 +112,19 @@ source = "new"
             .iter()
             .map(|q| q.speaker.as_str())
             .collect();
-        assert_eq!(order, ["C", "B", "A", "D"]);
+        // B's source was published on a date, but B was not said on it.
+        assert_eq!(order, ["C", "A", "B", "D"]);
     }
 
     #[test]
     fn a_citation_names_speaker_party_outlet_and_date() {
         let briefing = briefing(QUOTES);
         let cite = |i: usize| citation(&briefing, &briefing.quotes[i]);
-        assert_eq!(cite(0), "A, New Wire");
-        assert_eq!(cite(1), "B (Ukraine), Old Wire, 2026-01-01");
+        assert_eq!(cite(0), "A, New Wire, undated");
+        assert_eq!(
+            cite(1),
+            "B (Ukraine), Old Wire, undated (published 2026-01-01)"
+        );
         assert_eq!(cite(2), "C, New Wire, 2026-01-20");
     }
 }

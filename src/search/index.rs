@@ -224,7 +224,9 @@ impl Index {
                         .map_or(NONE, |p| position(&party_ids, p)),
                     source: position(&source_ids, &quote.source),
                     topics: (first_topic, topics.len() as u32),
-                    date: quote.said_on.map_or(i32::MIN, |d| d.num_days_from_ce()),
+                    date: quote
+                        .said_on
+                        .map_or(i32::MIN, |d| d.first_day().num_days_from_ce()),
                 }
             })
             .collect();

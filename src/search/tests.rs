@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use super::fold::{Case, fold};
 use super::{Hit, Index, Order, Query};
-use crate::briefing::{Briefing, Meta, Party, Quote, Role, Source, Status, StickingPoint};
+use crate::briefing::{
+    Briefing, Meta, Party, Quote, QuoteKind, Role, Source, Status, StickingPoint,
+};
 use proptest::strategy::Strategy;
 
 struct Q {
@@ -48,7 +50,7 @@ fn briefing(quotes: &[Q]) -> Briefing {
             title: "Test".into(),
             summary: None,
             location: None,
-            as_of: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            as_of: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().into(),
             starts: None,
             ends: None,
         },
@@ -80,6 +82,8 @@ fn briefing(quotes: &[Q]) -> Briefing {
                 said_on: q.said_on.map(|d| d.parse().unwrap()),
                 context: q.context.map(Into::into),
                 topics: q.topics.iter().map(|&t| t.into()).collect(),
+                kind: QuoteKind::Direct,
+                discrepancies: Vec::new(),
             })
             .collect(),
         events: vec![],

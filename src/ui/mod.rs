@@ -13,7 +13,6 @@ mod status;
 pub mod text;
 mod timeline;
 
-use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -109,19 +108,7 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
 /// The dates line: "23–24 Jan 2026 · as of 2026-01-23".
 pub fn dates(briefing: &Briefing) -> String {
     let meta = &briefing.meta;
-    let span = match (meta.starts, meta.ends) {
-        (Some(s), Some(e)) if s == e => s.format("%-d %b %Y").to_string(),
-        (Some(s), Some(e)) if (s.year(), s.month()) == (e.year(), e.month()) => {
-            format!("{}–{}", s.format("%-d"), e.format("%-d %b %Y"))
-        }
-        (Some(s), Some(e)) if s.year() == e.year() => {
-            format!("{}–{}", s.format("%-d %b"), e.format("%-d %b %Y"))
-        }
-        (Some(s), Some(e)) => format!("{}–{}", s.format("%-d %b %Y"), e.format("%-d %b %Y")),
-        (Some(s), None) => format!("from {}", s.format("%-d %b %Y")),
-        (None, Some(e)) => format!("until {}", e.format("%-d %b %Y")),
-        (None, None) => String::new(),
-    };
+    let span = crate::briefing::date::span_text(meta.starts, meta.ends, meta.as_of);
     let as_of = format!("as of {}", meta.as_of);
     if span.is_empty() {
         as_of

@@ -1,6 +1,7 @@
 //! Events by date, with the gap between them and the talks' own dates marked.
 
-use chrono::NaiveDate;
+use crate::briefing::PartialDate;
+use crate::briefing::date::gap_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -16,11 +17,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = inner.width as usize;
     let theme = &app.theme;
     let meta = &app.briefing.meta;
-    let talks = |date: NaiveDate| match (meta.starts, meta.ends) {
-        (Some(s), Some(e)) => date >= s && date <= e,
-        (Some(s), None) => date == s,
-        (None, Some(e)) => date == e,
-        (None, None) => false,
+    // The talks' own days: an event known only to the month or year is
+    // not marked as one of them.
+    let talks = |date: PartialDate| {
+        let (first, last) = match (meta.starts, meta.ends) {
+            (Some(s), Some(e)) => (s, e),
+            (Some(one), None) | (None, Some(one)) => (one, one),
+            (None, None) => return false,
+        };
+        date.day()
+            .is_some_and(|d| d >= first.first_day() && d <= last.last_day())
     };
 
     let order = app.events_by_date();
@@ -30,8 +36,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let mut lead_in = Vec::new();
         let gap = i
             .checked_sub(1)
-            .map(|p| gap_text(events[order[p]].date, event.date));
-        if let Some(gap) = gap.filter(|g| !g.is_empty()) {
+            .and_then(|p| gap_text(events[order[p]].date, event.date));
+        if let Some(gap) = gap {
             lead_in.push(Line::styled(format!("   │ {gap}"), theme.muted));
         }
         let marker = if talks(event.date) {
@@ -39,7 +45,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             Span::styled("○ ", theme.muted)
         };
-        let date = event.date.format("%a %-d %b %Y").to_string();
+        let date = if app.briefing.is_expected(event.date) {
+            format!("{} (expected)", event.date.human())
+        } else {
+            event.date.human()
+        };
         let room = width.saturating_sub(crate::text::width(&date) + 4);
         let line = Line::from(vec![
             marker,
@@ -69,31 +79,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             lines.extend(text::paragraph(detail, inner.width as usize, theme.text));
         }
         scrolled(frame, inner, lines, 0);
-    }
-}
-
-/// "14 days later", "the next day", or nothing for the same day.
-pub fn gap_text(from: NaiveDate, to: NaiveDate) -> String {
-    match (to - from).num_days() {
-        0 => String::new(),
-        1 => "the next day".to_string(),
-        n if n < 60 => format!("{n} days later"),
-        n if n < 730 => format!("{} months later", n / 30),
-        n => format!("{} years later", n / 365),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn gaps_read_naturally() {
-        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        assert_eq!(gap_text(d("2026-01-22"), d("2026-01-22")), "");
-        assert_eq!(gap_text(d("2026-01-22"), d("2026-01-23")), "the next day");
-        assert_eq!(gap_text(d("2026-01-08"), d("2026-01-22")), "14 days later");
-        assert_eq!(gap_text(d("2025-08-01"), d("2026-01-22")), "5 months later");
-        assert_eq!(gap_text(d("2014-01-01"), d("2022-01-01")), "8 years later");
     }
 }

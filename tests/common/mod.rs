@@ -65,10 +65,10 @@ outlet = "Example Wire"
 [[parties]]
 id = "ua"
 name = "Ukraine"
-
 [[parties.positions]]
 text = "No."
 red_line = true
+basis = "reported"
 sources = ["s1"]
 "#;
 
