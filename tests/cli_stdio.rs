@@ -2,6 +2,8 @@
 //! full disk or a closed standard output reported with exit 2, and a reader
 //! that stops early (`| head`) left in peace.
 
+mod common;
+
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -144,4 +146,21 @@ fn search_into_a_reader_that_stopped_early_stays_quiet() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(text(&output.stderr), "");
+}
+
+#[test]
+fn the_dashboard_opens_a_briefing_from_standard_input_and_keys_still_work() {
+    if !common::tmux::available() {
+        return;
+    }
+    let args = format!("- < '{}'", fixture("harbour-talks.toml"));
+    let tmux = common::tmux::Tmux::start(&args, 100, 30);
+    let screen = tmux.wait_for("Red lines");
+    assert!(screen.contains("Harbour talks"), "{screen}");
+    // Keys come from the terminal, not from standard input (the briefing).
+    assert!(screen.contains("│ <stdin>"), "{screen}");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Southern League · party · 2/4");
+    tmux.keys(&["q"]);
+    tmux.assert_given_back("EXITED 0");
 }

@@ -192,15 +192,26 @@ fn parts(quote: &str) -> Vec<String> {
         .collect()
 }
 
-/// A word for comparing by eye: lower case, plain typography, without the
-/// punctuation around it.
-fn word_key(word: &str) -> String {
-    word.chars()
+/// A word for comparing by eye, as a hash: lower case, plain typography,
+/// without the punctuation around it (`“It’s` and `it's` are one word).
+/// Hashed rather than kept, so indexing a long text allocates nothing per
+/// word; a collision only costs a stray vote.
+fn word_key(word: &str) -> Option<u64> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() {
+        return None;
+    }
+    // FNV-1a over the folded characters.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word
+        .chars()
         .map(plain_typography)
         .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
+    {
+        hash ^= u64::from(u32::from(c));
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    Some(hash)
 }
 
 /// A word so common in a text (`the`, `and`) says little about where a
@@ -212,20 +223,19 @@ struct WordIndex {
     /// Byte range of each word in the text.
     spans: Vec<(usize, usize)>,
     /// Word numbers of each key, in text order.
-    occurrences: HashMap<String, Vec<u32>>,
+    occurrences: HashMap<u64, Vec<u32>>,
 }
 
 impl WordIndex {
     fn new(text: &str) -> Self {
         let mut spans = Vec::new();
-        let mut occurrences: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut occurrences: HashMap<u64, Vec<u32>> = HashMap::new();
         let base = text.as_ptr() as usize;
         for word in text.split_whitespace() {
             let start = word.as_ptr() as usize - base;
             let number = u32::try_from(spans.len()).unwrap_or(u32::MAX);
             spans.push((start, start + word.len()));
-            let key = word_key(word);
-            if !key.is_empty() {
+            if let Some(key) = word_key(word) {
                 occurrences.entry(key).or_default().push(number);
             }
         }
@@ -239,7 +249,7 @@ impl WordIndex {
     fn best_alignment(&self, part: &str) -> Option<(usize, usize)> {
         let mut votes: HashMap<i64, Vec<u32>> = HashMap::new();
         for (i, word) in part.split(' ').enumerate() {
-            let Some(at) = self.occurrences.get(&word_key(word)) else {
+            let Some(at) = word_key(word).and_then(|key| self.occurrences.get(&key)) else {
                 continue;
             };
             if at.len() > COMMON_WORD {
