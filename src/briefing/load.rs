@@ -1,7 +1,7 @@
 //! From a file (or the embedded text) to a checked [`Briefing`].
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 use toml::de::DeTable;
@@ -75,6 +75,25 @@ impl Document {
                 },
             },
         })?;
+        // Standard input has no folder for its text files.
+        let dir = path.parent().filter(|_| !from_stdin).map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        });
+        Self::from_bytes(name, bytes, dir.map(Path::to_path_buf))
+    }
+
+    /// A briefing's bytes as its text: refused when not UTF-8 (with the
+    /// place of the first bad byte) or empty. `dir` is the folder its text
+    /// files are read from.
+    pub fn from_bytes(
+        name: String,
+        bytes: Vec<u8>,
+        dir: Option<PathBuf>,
+    ) -> Result<Self, FileError> {
         let text = String::from_utf8(bytes).map_err(|error| {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -93,17 +112,10 @@ impl Document {
         if text.trim().is_empty() {
             return Err(FileError::Empty { name });
         }
-        let dir = path.parent().map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        });
         Ok(Self {
             name,
             text: without_crlf(text),
-            dir: dir.filter(|_| !from_stdin).map(TextFolder::from),
+            dir: dir.map(TextFolder::from),
         })
     }
 }

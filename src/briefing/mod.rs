@@ -4,11 +4,13 @@
 pub mod bounded;
 pub mod date;
 pub mod diagnostic;
+pub mod folder;
 pub mod load;
 pub mod model;
 mod pieces;
 pub mod quote_id;
 mod read;
+pub mod revision;
 pub mod texts;
 mod validate;
 pub mod verbatim;
