@@ -625,3 +625,27 @@ fn at_most_200_findings_are_printed_then_a_count_of_the_rest() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn export_to_dev_stdout_writes_into_the_file_the_shell_opened() {
+    use std::os::unix::fs::MetadataExt;
+    let (dir, briefing) = harbour_copy();
+    let memo = dir.path().join("memo.md");
+    std::fs::write(&memo, "old").unwrap();
+    let inode = std::fs::metadata(&memo).unwrap().ino();
+    let status = Command::new("sh")
+        .args([
+            "-c",
+            "exec \"$0\" export \"$1\" -o /dev/stdout >> \"$2\"",
+            env!("CARGO_BIN_EXE_parley"),
+            briefing.to_str().unwrap(),
+            memo.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Appended to the same file, not a new file renamed over it.
+    assert_eq!(std::fs::metadata(&memo).unwrap().ino(), inode);
+    assert!(std::fs::read_to_string(&memo).unwrap().starts_with("old# "));
+}

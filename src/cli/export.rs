@@ -84,8 +84,9 @@ fn files_read(file: Option<&Path>, briefing: &Briefing) -> Vec<PathBuf> {
 ///   or the new ones, never a part), keeping its permissions;
 /// - a symbolic link to a regular file has its target replaced (the link
 ///   stays a link); a dangling link is refused;
-/// - a character device (`/dev/null`, a terminal) or a FIFO is written
-///   through, as a shell's `>` would;
+/// - a character device (`/dev/null`, a terminal), a FIFO, or a file named
+///   by its descriptor (`/dev/stdout`) is written through, as a shell's `>`
+///   would;
 /// - anything else (a folder, a socket, a block device) is refused.
 ///
 /// Refuses to write over any file the export read (`read`).
@@ -103,6 +104,11 @@ fn write_output(path: &Path, read: &[PathBuf], contents: &[u8]) -> Result<(), St
             "that is one of the briefing's text files; parley never writes to a file it reads"
                 .into(),
         );
+    }
+    if names_a_descriptor(path) {
+        // `-o /dev/stdout` into a file the shell opened: write to that open
+        // file, never rename over it.
+        return write_through(path, contents).map_err(|error| reason(path, &error));
     }
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let kind = match std::fs::metadata(path) {
@@ -146,6 +152,15 @@ fn reason(target: &Path, error: &std::io::Error) -> String {
     }
 }
 
+/// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N`: a file
+/// already open in parley, whatever it is.
+fn names_a_descriptor(path: &Path) -> bool {
+    path == Path::new("/dev/stdout")
+        || path == Path::new("/dev/stderr")
+        || path.starts_with("/dev/fd")
+        || path.starts_with("/proc/self/fd")
+}
+
 /// A character device or a FIFO: written to, never replaced.
 fn is_stream(kind: &std::fs::FileType) -> bool {
     #[cfg(unix)]
@@ -160,10 +175,11 @@ fn is_stream(kind: &std::fs::FileType) -> bool {
     }
 }
 
-/// Writes into an existing device or FIFO as it is: no temporary file, no
-/// truncation, no creation.
+/// Writes into an existing device, FIFO or open file as it is: no
+/// temporary file, no truncation, no creation; appended, so a file the
+/// shell opened with `>>` keeps what it held.
 fn write_through(target: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut stream = std::fs::File::options().write(true).open(target)?;
+    let mut stream = std::fs::File::options().append(true).open(target)?;
     stream.write_all(contents)?;
     stream.flush()
 }
