@@ -65,3 +65,33 @@ fn a_folder_without_briefings_is_a_usage_error() {
         stderr(&output)
     );
 }
+
+#[test]
+fn new_writes_a_starter_that_passes_check_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.toml");
+    let path_str = path.to_str().unwrap();
+    let written = parley(&["new", path_str]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    let checked = parley(&["check", path_str]);
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    assert_eq!(stderr(&checked), "", "the starter has no warnings");
+    assert!(
+        stdout(&checked).contains(": ok: 2 parties, 1 delegate, 2 positions, 2 red lines"),
+        "{}",
+        stdout(&checked)
+    );
+
+    std::fs::write(&path, "mine").unwrap();
+    let again = parley(&["new", path_str]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+
+    let printed = parley(&["new"]);
+    assert_eq!(stdout(&printed), parley::cli::new::STARTER);
+}
