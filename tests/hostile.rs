@@ -649,3 +649,19 @@ fn export_to_dev_stdout_writes_into_the_file_the_shell_opened() {
     assert_eq!(std::fs::metadata(&memo).unwrap().ino(), inode);
     assert!(std::fs::read_to_string(&memo).unwrap().starts_with("old# "));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_briefing_opened_through_a_link_reads_its_texts_beside_the_target() {
+    let (dir, briefing) = harbour_copy();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("talks.toml");
+    std::os::unix::fs::symlink(&briefing, &link).unwrap();
+    let output = parley_in(dir.path(), &["check", link.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).ends_with("; 3 quotes verified against 1 text\n"),
+        "{}",
+        text(&output.stdout)
+    );
+}

@@ -75,8 +75,14 @@ impl Document {
                 },
             },
         })?;
-        // Standard input has no folder for its text files.
-        let dir = path.parent().filter(|_| !from_stdin).map(|p| {
+        // Standard input has no folder for its text files. A briefing opened
+        // through a symbolic link reads them beside the file it points to.
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let target = match is_link {
+            true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            false => path.to_path_buf(),
+        };
+        let dir = target.parent().filter(|_| !from_stdin).map(|p| {
             if p.as_os_str().is_empty() {
                 Path::new(".")
             } else {
