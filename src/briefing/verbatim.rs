@@ -144,9 +144,21 @@ impl<'a> SourceText<'a> {
             .build(patterns)
             .expect("patterns of a few kilobytes build an automaton");
         let mut unseen = patterns.len();
+        // Nested quotes ("a", "a a", "a a a" ...) over a repetitive text
+        // match at every place at once; past this many matches the patterns
+        // not seen yet are looked for one by one instead.
+        let budget = 4 * self.folded.len() + 100_000;
         // Overlapping matches come in order of their end, so the first one
         // of a pattern is also the one that starts first.
-        for found in automaton.find_overlapping_iter(&self.folded) {
+        for (count, found) in automaton.find_overlapping_iter(&self.folded).enumerate() {
+            if count > budget {
+                for (slot, pattern) in first.iter_mut().zip(patterns) {
+                    if slot.is_none() {
+                        *slot = memchr::memmem::find(self.folded.as_bytes(), pattern.as_bytes());
+                    }
+                }
+                break;
+            }
             let slot = &mut first[found.pattern().as_usize()];
             if slot.is_none() {
                 *slot = Some(found.start());
