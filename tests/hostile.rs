@@ -621,7 +621,9 @@ fn at_most_200_findings_are_printed_then_a_count_of_the_rest() {
     let err = text(&output.stderr);
     assert_eq!(err.matches(": error: ").count(), 200, "{err}");
     assert!(
-        err.ends_with("b.toml: and 100 more\nb.toml: invalid: 300 errors, 0 warnings\n"),
+        err.ends_with(
+            "and 100 more (only the first 200 findings are shown)\nb.toml: invalid: 300 errors, 0 warnings\n"
+        ),
         "{err}"
     );
 }

@@ -210,9 +210,9 @@ pub fn render_some(document: &Document, diagnostics: &[Diagnostic]) -> String {
     let shown = diagnostics.len().min(MAX_SHOWN_DIAGNOSTICS);
     let mut out = render(&document.name, &document.text, &diagnostics[..shown]);
     if diagnostics.len() > shown {
+        // Not `name:`-prefixed: tools read each such line as `name:line:column:`.
         out.push_str(&format!(
-            "{}: and {} more\n",
-            crate::text::sanitize_inline(&document.name),
+            "and {} more (only the first {shown} findings are shown)\n",
             diagnostics.len() - shown
         ));
     }
