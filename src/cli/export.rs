@@ -68,7 +68,9 @@ fn files_read(file: Option<&Path>, briefing: &Briefing) -> Vec<PathBuf> {
     let Some(file) = file.filter(|f| !bounded::is_stdin(f)) else {
         return Vec::new();
     };
-    let texts = TextFolder::from(folder(file));
+    // Text files sit beside the file a linked briefing points to.
+    let resolved = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let texts = TextFolder::from(folder(&resolved));
     let text_files = briefing
         .sources
         .iter()
