@@ -21,6 +21,7 @@ pub mod diff;
 pub mod export;
 pub mod history;
 pub mod keymap;
+pub mod schema;
 pub mod search;
 pub mod text;
 pub mod theme;
