@@ -18,5 +18,5 @@ pub mod verbatim;
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, Verified, load};
 pub use model::*;
-pub use texts::TextFolder;
 pub use read::NAMED_COLORS;
+pub use texts::TextFolder;
