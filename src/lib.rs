@@ -8,6 +8,9 @@
 //! - `text`: the one sanitiser and display-width helpers for file text.
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
 //! - `app`: the model and `update`, the only place state changes.
+//! - `event`: everything that can change the model, from every source.
+//! - `loader`: reading, checking and indexing a briefing off the UI thread.
+//! - `watch`: following saves to the briefing file (events, or polling).
 //! - `ui/`: drawing, one file per view; pure functions of the `App`.
 //! - `theme`: `themes/*.toml` and user theme files -> styles.
 //! - `tui`: the run loop, the only code that touches the real terminal.
@@ -18,12 +21,15 @@ pub mod app;
 pub mod briefing;
 pub mod cli;
 pub mod diff;
+pub mod event;
 pub mod export;
 pub mod history;
 pub mod keymap;
+pub mod loader;
 pub mod schema;
 pub mod search;
 pub mod text;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -14,6 +14,13 @@ fn with_no_file_it_checks_the_embedded_briefing_from_any_folder() {
         "{stdout}"
     );
     assert!(stdout.contains(" quotes, 5 sources, "), "{stdout}");
+    // Its quotes are checked against the article texts built in with it.
+    let quotes = stdout.split(" quotes, 5 sources").next().unwrap();
+    let quotes = quotes.rsplit(", ").next().unwrap();
+    assert!(
+        stdout.ends_with(&format!("; {quotes} quotes verified against 5 texts\n")),
+        "{stdout}"
+    );
 }
 
 #[test]
