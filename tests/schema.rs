@@ -36,6 +36,15 @@ fn schema_accepts(text: &str) -> bool {
 }
 
 #[test]
+fn the_shipped_briefing_names_the_schema_for_editors() {
+    let first = parley::briefing::EMBEDDED_TEXT.lines().next().unwrap();
+    assert_eq!(first, "#:schema ../docs/parley.schema.json");
+    let named = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/briefings"))
+        .join(first.trim_start_matches("#:schema "));
+    assert!(named.is_file(), "{}", named.display());
+}
+
+#[test]
 fn the_shipped_file_is_the_schema_parley_prints() {
     let file = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -208,6 +217,11 @@ fn it_rejects_what_check_rejects_where_a_schema_can_say_so() {
         BASE.replacen(
             "name = \"Ukraine\"",
             "name = \"Ukraine\"\ncolor = \"#12345\"",
+            1,
+        ),
+        BASE.replacen(
+            "outlet = \"Example Wire\"",
+            "outlet = \"Example Wire\"\nurl = \"javascript:alert(1)\"",
             1,
         ),
     ];

@@ -207,7 +207,12 @@ fn plural(n: usize, noun: &str) -> String {
 /// a broken archive must not print a hundred thousand errors.
 fn render_capped(palette: Palette, document: &Document, diagnostics: &[Diagnostic]) -> String {
     let shown = diagnostics.len().min(MAX_SHOWN_DIAGNOSTICS);
-    let mut out = render_in(palette, &document.name, &document.text, &diagnostics[..shown]);
+    let mut out = render_in(
+        palette,
+        &document.name,
+        &document.text,
+        &diagnostics[..shown],
+    );
     if diagnostics.len() > shown {
         // Not `name:`-prefixed: tools read each such line as `name:line:column:`.
         out.push_str(&format!(
