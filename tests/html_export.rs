@@ -133,3 +133,25 @@ fn evidence_is_marked_basis_precision_headlines_and_contested_items() {
         );
     }
 }
+
+#[test]
+fn the_shipped_briefing_shows_its_built_in_articles_in_context() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args(["export", "--format", "html"])
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    let page = String::from_utf8(output.stdout).unwrap();
+    let shipped = parley::briefing::load(&parley::briefing::Document::embedded()).unwrap();
+    // Every quote of the embedded briefing has its passage, from the texts
+    // built into the binary (no file beside it).
+    assert_eq!(
+        page.matches("<details").count(),
+        shipped.briefing.quotes.len(),
+        "one passage in context per quote"
+    );
+    assert!(
+        page.contains("<mark>"),
+        "the quote is marked in its article"
+    );
+}

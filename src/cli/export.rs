@@ -44,7 +44,7 @@ pub fn run(
         Format::Json => json::render(&briefing),
         Format::Html => html::render(
             &briefing,
-            &html::source_texts(&briefing, file.and_then(Path::parent)),
+            &html::source_texts(&briefing, text_folder(file).as_ref()),
         ),
     };
     let written = match output.filter(|path| *path != Path::new("-")) {
@@ -70,13 +70,25 @@ pub fn run(
 
 /// The files an export of `file` read: the briefing and its sources'
 /// texts. None of them may be the output.
+/// Where the briefing's text files are read from, as the loader reads
+/// them: the built-in articles for the shipped briefing, the folder of the
+/// file a linked briefing points to, none for standard input.
+fn text_folder(file: Option<&Path>) -> Option<TextFolder> {
+    let Some(file) = file else {
+        return Some(TextFolder::Embedded);
+    };
+    if bounded::is_stdin(file) {
+        return None;
+    }
+    let resolved = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    Some(TextFolder::from(folder(&resolved)))
+}
+
 fn files_read(file: Option<&Path>, briefing: &Briefing) -> Vec<PathBuf> {
-    let Some(file) = file.filter(|f| !bounded::is_stdin(f)) else {
+    let (Some(file), Some(texts)) = (file.filter(|f| !bounded::is_stdin(f)), text_folder(file))
+    else {
         return Vec::new();
     };
-    // Text files sit beside the file a linked briefing points to.
-    let resolved = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
-    let texts = TextFolder::from(folder(&resolved));
     let text_files = briefing
         .sources
         .iter()

@@ -10,7 +10,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
-use std::path::Path;
 
 use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
@@ -37,8 +36,11 @@ impl SourceTexts {
 /// The texts of the sources that have a `text_file`, read from `dir` (the
 /// briefing's folder; an embedded briefing has none). A file that cannot be
 /// read is left out: the page then shows no "in context" for its quotes.
-pub fn source_texts(briefing: &Briefing, dir: Option<&Path>) -> SourceTexts {
-    let Some(dir) = dir else {
+pub fn source_texts(
+    briefing: &Briefing,
+    folder: Option<&crate::briefing::TextFolder>,
+) -> SourceTexts {
+    let Some(folder) = folder else {
         return SourceTexts::default();
     };
     SourceTexts(
@@ -47,7 +49,7 @@ pub fn source_texts(briefing: &Briefing, dir: Option<&Path>) -> SourceTexts {
             .iter()
             .filter_map(|source| {
                 let file = source.text_file.as_deref()?;
-                let text = crate::briefing::TextFolder::from(dir)
+                let text = folder
                     .read(file, crate::briefing::bounded::limit::TEXT_FILE)
                     .ok()?
                     .into_owned();
