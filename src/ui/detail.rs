@@ -4,8 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{heading, popup, scrolled, text};
+use super::{evidence, heading, popup, scrolled, text};
 use crate::app::{App, Item};
+use crate::briefing::{PartialDate, QuoteKind};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, item: Item) {
     let title = Line::from(Span::styled(" Details · Esc to close ", app.theme.title));
@@ -40,6 +41,8 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             let p = &b.parties[party];
             let position = &p.positions[index];
             lines.push(Line::from(vec![
+                evidence::marker(position, theme),
+                Span::raw(" "),
                 text::raw(&p.name, theme.party_style(p)),
                 Span::styled(
                     if position.red_line {
@@ -57,13 +60,24 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::default());
             lines.extend(text::paragraph(&position.text, width, theme.text));
             lines.push(Line::default());
+            field(&mut lines, "Basis", evidence::basis_words(position.basis));
             if let Some(topic) = &position.topic {
                 let title = b
                     .sticking_point(topic)
                     .map_or(topic.as_str(), |s| s.title.as_str());
                 field(&mut lines, "Sticking point", title);
             }
+            for id in &position.quotes {
+                let Some(q) = b.quotes.iter().position(|quote| quote.id == *id) else {
+                    continue;
+                };
+                lines.push(Line::default());
+                lines.push(heading("Linked quote", theme.title));
+                lines.extend(quote_lines(app, q, &[], width));
+            }
+            lines.push(Line::default());
             lines.extend(sources_lines(app, &position.sources, width));
+            lines.extend(contested_lines(app, &position.discrepancies, width));
         }
         Item::Delegate { party, index } => {
             let p = &b.parties[party];
@@ -80,42 +94,27 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             );
             lines.push(Line::default());
             lines.extend(sources_lines(app, &member.sources, width));
+            lines.extend(contested_lines(app, &member.discrepancies, width));
         }
         Item::Quote(q) => lines.extend(quote_lines(app, q, &[], width)),
         Item::StickingPoint(s) => lines.extend(super::matrix::sticking_point_lines(app, s, width)),
         Item::Source(s) => lines.extend(super::sources::source_lines(app, s, width)),
-        Item::Discrepancy(d) => {
-            let discrepancy = &b.discrepancies[d];
-            lines.push(Line::from(text::raw(&discrepancy.subject, theme.title)));
-            if let Some(note) = &discrepancy.note {
-                lines.extend(text::paragraph(note, width, theme.muted));
-            }
-            for account in &discrepancy.accounts {
-                lines.push(Line::default());
-                let outlet = b
-                    .source(&account.source)
-                    .map_or(account.source.as_str(), |s| s.outlet.as_str());
-                lines.push(Line::from(vec![
-                    text::raw(&account.source, theme.title),
-                    Span::styled(" · ", theme.muted),
-                    text::raw(outlet, theme.muted),
-                ]));
-                lines.extend(text::paragraph(&account.says, width, theme.text));
-            }
-        }
+        Item::Discrepancy(d) => lines.extend(super::sources::discrepancy_lines(app, d, width)),
         Item::Event(e) => {
             let event = &b.events[e];
-            lines.push(Line::from(vec![
-                Span::styled(event.date.to_string(), theme.title),
-                Span::raw(" "),
-                text::raw(&event.title, theme.title),
-            ]));
+            let mut header: Vec<Span<'static>> = evidence::contested(&event.discrepancies, theme)
+                .into_iter()
+                .collect();
+            header.push(Span::styled(event_date(app, event.date), theme.title));
+            lines.push(Line::from(header));
+            lines.extend(text::paragraph(&event.title, width, theme.title));
             if let Some(detail) = &event.detail {
                 lines.push(Line::default());
                 lines.extend(text::paragraph(detail, width, theme.text));
             }
             lines.push(Line::default());
             lines.extend(sources_lines(app, &event.sources, width));
+            lines.extend(contested_lines(app, &event.discrepancies, width));
         }
     }
     lines
@@ -127,18 +126,24 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
     let b = &app.briefing;
     let theme = &app.theme;
     let quote = &b.quotes[q];
-    let mut lines = text::wrap(
+    let mut lines = Vec::new();
+    if quote.kind == QuoteKind::Headline {
+        lines.push(Line::styled(
+            "Headline: these words are a headline's, not the speaker's own",
+            theme.title,
+        ));
+    }
+    lines.extend(text::wrap(
         &format!("“{}”", quote.text),
         width,
         theme.text,
         &shift(marks),
         theme.highlight,
-    );
+    ));
     lines.push(Line::default());
-    let mut who = vec![
-        Span::styled("— ", theme.muted),
-        text::raw(&quote.speaker, theme.title),
-    ];
+    let mut who = vec![Span::styled("— ", theme.muted)];
+    who.extend(evidence::contested(&quote.discrepancies, theme));
+    who.push(text::raw(&quote.speaker, theme.title));
     if let Some(party) = quote.party.as_deref().and_then(|id| b.party(id)) {
         who.push(Span::raw(", "));
         who.push(text::raw(&party.name, theme.party_style(party)));
@@ -146,7 +151,7 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
     who.push(Span::styled(
         quote
             .said_on
-            .map_or(", undated".to_string(), |d| format!(", {d}")),
+            .map_or(", undated".to_string(), |d| format!(", {}", d.human())),
         theme.muted,
     ));
     lines.push(Line::from(who));
@@ -167,6 +172,39 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
     }
     lines.push(Line::default());
     lines.extend(sources_lines(app, &[quote.source.to_string()], width));
+    lines.extend(contested_lines(app, &quote.discrepancies, width));
+    lines
+}
+
+/// An event's date at its precision, "expected" when after `as_of`.
+pub fn event_date(app: &App, date: PartialDate) -> String {
+    if app.briefing.is_expected(date) {
+        format!("{} (expected)", date.human())
+    } else {
+        date.human()
+    }
+}
+
+/// "Contested" and each discrepancy linked, its accounts side by side.
+fn contested_lines(app: &App, ids: &[impl AsRef<str>], width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    for id in ids {
+        let Some(d) = app
+            .briefing
+            .discrepancies
+            .iter()
+            .position(|d| d.id.as_deref() == Some(id.as_ref()))
+        else {
+            continue;
+        };
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", evidence::CONTESTED), theme.warning),
+            Span::styled("Contested", theme.title),
+        ]));
+        lines.extend(super::sources::discrepancy_lines(app, d, width));
+    }
     lines
 }
 
@@ -189,9 +227,9 @@ pub fn sources_lines(app: &App, ids: &[String], width: usize) -> Vec<Line<'stati
         let Some(source) = app.briefing.source(id) else {
             continue;
         };
-        let date = source
-            .published
-            .map_or("no date".to_string(), |d| d.to_string());
+        let date = source.published.map_or("no date".to_string(), |d| {
+            format!("published {}", d.short())
+        });
         let mut line = vec![
             Span::styled("• ", theme.muted),
             text::raw(&source.outlet, theme.text),

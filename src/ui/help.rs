@@ -44,6 +44,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         lines.push(Line::default());
     }
+    lines.push(Line::styled(
+        "Markers (red lines first, then other positions)",
+        theme.title,
+    ));
+    let markers = super::evidence::help_rows();
+    let marker_width = markers
+        .iter()
+        .map(|(glyph, _)| crate::text::width(glyph))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (glyph, meaning) in markers {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {glyph:<marker_width$}"), theme.red_line),
+            Span::styled(meaning, theme.text),
+        ]));
+    }
     lines.push(Line::default());
     lines.push(Line::styled(
         "Mouse: click selects, the wheel scrolls.",

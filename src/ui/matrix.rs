@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
-use super::{framed, heading, scrolled, side_by_side, text};
+use super::{evidence, framed, heading, scrolled, side_by_side, text};
 use crate::app::{App, View};
 use crate::briefing::Status;
 
@@ -108,16 +108,7 @@ fn stance_cell(app: &App, party: usize, topic: &str, width: usize) -> Vec<Line<'
     }
     let mut lines = Vec::new();
     for position in positions {
-        let mut wrapped =
-            text::paragraph(&position.text, width.saturating_sub(2).max(1), theme.text);
-        for (i, line) in wrapped.iter_mut().enumerate() {
-            let marker = match (i, position.red_line) {
-                (0, true) => Span::styled("■ ", theme.red_line),
-                (0, false) => Span::styled("· ", theme.muted),
-                _ => Span::raw("  "),
-            };
-            line.spans.insert(0, marker);
-        }
+        let wrapped = evidence::position_lines(position, width, theme);
         lines.extend(wrapped);
     }
     lines

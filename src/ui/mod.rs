@@ -2,6 +2,7 @@
 //! draw into a `TestBackend`. One file per view; this one lays out the frame.
 
 mod detail;
+pub mod evidence;
 mod help;
 pub mod list;
 mod matrix;

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let cited = b.citations(&source.id);
             let date = source
                 .published
-                .map_or("no date".to_string(), |d| d.to_string());
+                .map_or("no date".to_string(), |d| d.short());
             let mut lines = vec![Line::from(vec![
                 text::span(&source.outlet, width / 2, theme.title),
                 Span::styled(format!(" · {date} · cited by {cited}"), theme.muted),
@@ -108,7 +108,7 @@ pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
         }
     };
     field("Headline", source.title.clone());
-    field("Published", source.published.map(|d| d.to_string()));
+    field("Published", source.published.map(|d| d.human()));
     field("URL", source.url.clone());
     field("Framing", source.framing.clone());
     field("Full text", source.text_file.clone());
@@ -116,7 +116,7 @@ pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
 }
 
 /// A discrepancy: the subject, the note, then each account in its own column.
-fn discrepancy_lines(app: &App, d: usize, width: usize) -> Vec<Line<'static>> {
+pub fn discrepancy_lines(app: &App, d: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let b = &app.briefing;
     let discrepancy = &b.discrepancies[d];
