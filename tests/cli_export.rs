@@ -115,7 +115,7 @@ fn a_foreign_briefing_exports_in_its_own_scripts() {
         "### دولة المضيف (HOST), host",
         "### Observer Mission 👀 (OBS), observer",
         "| 李明 | 团长 | lead | `wire-1`, `radio_2` |",
-        "**red line**: The port stays under northern control.",
+        "**red line, basis not given**: The port stays under northern control.",
         "> Мы не отдадим порт",
         "> — Ольга Петренко (Северная Республика), Harbour Wire, 2025-11-29 (`wire-1`)",
         "- **Радио Север** (`radio_2`): Ли Мин",
