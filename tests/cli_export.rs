@@ -60,7 +60,7 @@ fn the_memo_of_the_shipped_briefing_names_every_party_and_cites_its_quotes() {
         assert!(memo.contains(party), "{party}");
     }
     assert!(memo.contains("\n| Sticking point | Status | Ukraine | Russia | United States |\n"));
-    assert!(memo.contains("**red line**: "));
+    assert!(memo.contains("**red line, "));
     // Newest first: the one quote dated the 23rd, said by Ushakov, opens the section.
     let quotes = &memo[memo.find("## Quotes").unwrap()..];
     assert!(
@@ -224,7 +224,7 @@ fn a_bidi_control_is_shown_as_an_escape() {
     let (_dir, path) = briefing_with_position("abc\u{202e}def");
     let memo = export(&["export", path.to_str().unwrap()]);
     assert!(
-        memo.contains("- **red line**: abc\\<U+202E\\>def (sources: `s1`)"),
+        memo.contains("- **red line, basis not given**: abc\\<U+202E\\>def (sources: `s1`)"),
         "{memo}"
     );
     assert_printable(&memo);
