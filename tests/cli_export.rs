@@ -224,7 +224,7 @@ fn a_bidi_control_is_shown_as_an_escape() {
     let (_dir, path) = briefing_with_position("abc\u{202e}def");
     let memo = export(&["export", path.to_str().unwrap()]);
     assert!(
-        memo.contains("- **red line, basis not given**: abc\\<U+202E\\>def (sources: `s1`)"),
+        memo.contains("- **red line, reported**: abc\\<U+202E\\>def (sources: `s1`)"),
         "{memo}"
     );
     assert_printable(&memo);
