@@ -17,6 +17,7 @@ pub mod action;
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod diff;
 pub mod export;
 pub mod history;
 pub mod keymap;

@@ -49,6 +49,21 @@ enum Command {
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Compare two rounds: what moved between OLD and NEW (each a file, or
+    /// REV:PATH at a git revision). Exit 0 when nothing changed, 1 when
+    /// something did, 2 on an error.
+    Diff {
+        /// The earlier briefing: a file or REV:PATH (e.g. HEAD~1:briefings/x.toml).
+        old: String,
+        /// The later briefing: a file or REV:PATH.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: cli::diff::DiffFormat,
+        /// Print JSON (the same as --format json).
+        #[arg(long)]
+        json: bool,
+    },
     /// Search the quotes: words in any order, typos forgiven, fzf's syntax
     /// ('exact ^start end$ !not a|b "a phrase") and filters (@party #topic
     /// src:ID by:NAME). Exit 0 when something matched, 1 when nothing did.
@@ -93,6 +108,19 @@ fn main() -> ExitCode {
         }) => {
             let (file, output) = (file.as_deref(), output.as_deref());
             cli::export::run(file, format, output, cli.max_size, &mut out, &mut err)
+        }
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            json,
+        }) => {
+            let format = if json {
+                cli::diff::DiffFormat::Json
+            } else {
+                format
+            };
+            cli::diff::run(&old, &new, format, cli.max_size, &mut out, &mut err)
         }
         Some(Command::Search {
             query,

@@ -64,6 +64,23 @@ impl Document {
             });
         }
         let bytes = std::fs::read(path).map_err(unreadable)?;
+        let dir = path.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        });
+        Self::from_bytes(name, bytes, dir.map(Path::to_path_buf))
+    }
+
+    /// A briefing's bytes as its text: refused when not UTF-8 (with the
+    /// place of the first bad byte) or empty.
+    pub fn from_bytes(
+        name: String,
+        bytes: Vec<u8>,
+        dir: Option<PathBuf>,
+    ) -> Result<Self, FileError> {
         let text = String::from_utf8(bytes).map_err(|error| {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -82,18 +99,7 @@ impl Document {
         if text.trim().is_empty() {
             return Err(FileError::Empty { name });
         }
-        let dir = path.parent().map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        });
-        Ok(Self {
-            name,
-            text,
-            dir: dir.map(Path::to_path_buf),
-        })
+        Ok(Self { name, text, dir })
     }
 }
 

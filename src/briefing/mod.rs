@@ -8,6 +8,7 @@ pub mod model;
 mod pieces;
 pub mod quote_id;
 mod read;
+pub mod revision;
 mod validate;
 pub mod verbatim;
 

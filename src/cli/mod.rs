@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand; `main.rs` only dispatches.
 
 pub mod check;
+pub mod diff;
 pub mod export;
 pub mod open;
 pub mod search;

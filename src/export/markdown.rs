@@ -374,7 +374,7 @@ fn discrepancies(md: &mut Memo, b: &Briefing) {
 
 /// File text inside a line (a heading, list item or table cell): sanitised,
 /// on one line (a newline becomes a space), markdown's characters escaped.
-fn inline(text: &str) -> String {
+pub fn inline(text: &str) -> String {
     let safe = sanitize(text);
     let words: Vec<&str> = safe
         .split('\n')
