@@ -8,9 +8,11 @@ use std::sync::atomic::AtomicBool;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::briefing::articles::{Article, Articles};
 use crate::briefing::{Briefing, Role};
 use crate::history::History;
 use crate::keymap::Mode;
+use crate::reader::{LayoutCache, Reader, Top};
 use crate::search::{Hit, Index, Order, Query};
 use crate::theme::Theme;
 
@@ -73,6 +75,8 @@ pub enum Item {
 pub enum Popup {
     Help,
     Detail(Item),
+    /// A source's full text, its quotes highlighted.
+    Reader(Reader),
 }
 
 /// What `update` asks the run loop to do in the outside world.
@@ -138,6 +142,11 @@ pub struct ClickTarget {
 pub struct App {
     /// Shared with the search index, which reads the quotes' texts.
     pub briefing: Arc<Briefing>,
+    /// The sources' texts and where the quotes are in them: read with the
+    /// briefing, by whoever loads it (see `set_articles`).
+    pub articles: Arc<Articles>,
+    /// The open reader's text, laid out when last drawn.
+    pub reader_layout: LayoutCache,
     /// How the status bar names the briefing.
     pub file_name: String,
     /// Whether `r` has a file to reload.
@@ -175,8 +184,12 @@ impl App {
     pub fn new(briefing: Briefing, file_name: impl Into<String>, theme: Theme) -> Self {
         let briefing = Arc::new(briefing);
         let index = Arc::new(Index::new(Arc::clone(&briefing)));
+        // Until the loader gives the texts, no source has one to show.
+        let articles = Arc::new(Articles::read(&briefing, None));
         let mut app = Self {
             briefing,
+            articles,
+            reader_layout: LayoutCache::default(),
             file_name: file_name.into(),
             reloadable: false,
             view: View::RedLines,
@@ -344,8 +357,17 @@ impl App {
         (self.height.saturating_sub(8) as usize).max(1)
     }
 
+    /// Gives the app the sources' texts, read with the briefing.
+    pub fn set_articles(&mut self, articles: Articles) {
+        self.articles = Arc::new(articles);
+        self.reader_layout.take();
+    }
+
     pub fn update(&mut self, action: Action) {
         match self.mode() {
+            Mode::Popup if matches!(self.popup, Some(Popup::Reader(_))) => {
+                self.update_reader(action)
+            }
             Mode::Popup => self.update_popup(action),
             Mode::Search => self.update_search(action),
             Mode::Normal => self.update_normal(action),
@@ -378,10 +400,99 @@ impl App {
             // Drawing clamps the scroll to the popup's content.
             Action::Bottom => self.popup_scroll = u16::MAX,
             Action::Copy => self.copy(),
+            Action::ReadSource => self.read_source(),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { .. } => self.close_popup(),
             _ => {}
         }
+    }
+
+    /// The reader has the keyboard: scroll, jump between quotes, close.
+    fn update_reader(&mut self, action: Action) {
+        let page = self.page();
+        let layout = self.reader_layout.borrow().clone();
+        let Some(Popup::Reader(reader)) = &mut self.popup else {
+            return;
+        };
+        let passages = match self.articles.get(reader.source) {
+            Article::Text(text) => text.passages.len(),
+            _ => 0,
+        };
+        let top = reader.top_line(layout.as_ref());
+        let last = layout.as_ref().map_or(0, |l| l.last_top());
+        let scroll_to = |line: usize| Top::Line(line.min(last));
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.close_popup(),
+            Action::ToggleHelp => self.popup = Some(Popup::Help),
+            Action::Up => reader.top = scroll_to(top.saturating_sub(1)),
+            Action::Down => reader.top = scroll_to(top + 1),
+            Action::ScrollUp => reader.top = scroll_to(top.saturating_sub(3)),
+            Action::ScrollDown => reader.top = scroll_to(top + 3),
+            Action::PageUp => reader.top = scroll_to(top.saturating_sub(page)),
+            Action::PageDown => reader.top = scroll_to(top + page),
+            Action::Top => reader.top = Top::Line(0),
+            Action::Bottom => reader.top = scroll_to(usize::MAX),
+            Action::NextPassage | Action::PreviousPassage if passages > 0 => {
+                let forward = action == Action::NextPassage;
+                // From the last quote gone to; without one, from the screen.
+                let next = match reader.current {
+                    Some(at) if forward => (at + 1) % passages,
+                    Some(at) => (at + passages - 1) % passages,
+                    None => {
+                        let lines = layout.as_ref().map_or(&[][..], |l| &l.passage_lines);
+                        let after = lines.iter().position(|&line| line >= top);
+                        match (forward, after) {
+                            (true, Some(p)) => p,
+                            (true, None) => 0,
+                            (false, Some(p)) => (p + passages - 1) % passages,
+                            (false, None) => passages - 1,
+                        }
+                    }
+                };
+                reader.current = Some(next);
+                reader.top = Top::Passage(next);
+            }
+            Action::NextPassage | Action::PreviousPassage => {
+                self.message = Some("no quote of the briefing is found in this text".into())
+            }
+            Action::Resize { width, height } => self.resize(width, height),
+            _ => {}
+        }
+    }
+
+    /// Opens the reader on the selected source, or on the source of the
+    /// quote in view at the quote's words.
+    fn read_source(&mut self) {
+        let item = match self.popup {
+            Some(Popup::Detail(item)) => Some(item),
+            Some(_) => None,
+            None => self.selected_item(),
+        };
+        let reader = match item {
+            Some(Item::Source(s)) => Some(Reader::new(s, None)),
+            Some(Item::Quote(q)) => match self.articles.place_of(q) {
+                Some((source, passage)) => Some(Reader::new(source, Some(passage))),
+                None => {
+                    let id = &self.briefing.quotes[q].source;
+                    self.briefing
+                        .sources
+                        .iter()
+                        .position(|s| s.id == *id)
+                        .map(|s| Reader::new(s, None))
+                }
+            },
+            _ => None,
+        };
+        match reader {
+            Some(reader) => self.open_reader(reader),
+            None => self.message = Some("select a source or a quote to read its text".into()),
+        }
+    }
+
+    fn open_reader(&mut self, reader: Reader) {
+        self.popup = Some(Popup::Reader(reader));
+        self.popup_scroll = 0;
     }
 
     fn close_popup(&mut self) {
@@ -501,6 +612,7 @@ impl App {
             | Action::ScrollDown => self.move_selection(action),
             Action::Open => self.open_selected(),
             Action::Copy => self.copy(),
+            Action::ReadSource => self.read_source(),
             Action::CycleTheme => {
                 self.theme = self.theme.next_builtin();
                 self.message = Some(format!("theme: {}", self.theme.name));
@@ -594,9 +706,14 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        if let Some(item) = self.selected_item() {
-            self.popup = Some(Popup::Detail(item));
-            self.popup_scroll = 0;
+        match self.selected_item() {
+            // A source opens on its text.
+            Some(Item::Source(s)) => self.open_reader(Reader::new(s, None)),
+            Some(item) => {
+                self.popup = Some(Popup::Detail(item));
+                self.popup_scroll = 0;
+            }
+            None => {}
         }
     }
 
@@ -723,11 +840,14 @@ impl App {
     /// where they still exist, and the search query.
     pub fn replace_briefing(&mut self, briefing: Briefing) {
         self.briefing = Arc::new(briefing);
+        // The old texts' places are of the old quotes; the loader gives the new.
+        self.articles = Arc::new(Articles::read(&self.briefing, None));
         self.index = Arc::new(Index::new(Arc::clone(&self.briefing)));
         self.search.answered = None;
-        if let Some(Popup::Detail(_)) = self.popup {
+        if let Some(Popup::Detail(_) | Popup::Reader(_)) = self.popup {
             self.popup = None;
         }
+        self.reader_layout.take();
         self.run_search();
         self.clamp();
     }

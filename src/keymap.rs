@@ -286,6 +286,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [(Char('v'), NONE)],
+        "v",
+        Action::ReadSource,
+        "read the source's text (a quote: at its words)"
+    ),
+    bind!(
+        Normal,
         [(Char('O'), NONE)],
         "O",
         Action::ToggleOrder,
@@ -457,6 +464,27 @@ pub const BINDINGS: &[Binding] = &[
         "y",
         Action::Copy,
         "copy the quote with its citation"
+    ),
+    bind!(
+        Popup,
+        [(Char('v'), NONE)],
+        "v",
+        Action::ReadSource,
+        "read the source's text at the quote"
+    ),
+    bind!(
+        Popup,
+        [(Char('n'), NONE)],
+        "n",
+        Action::NextPassage,
+        "reader: next highlighted quote"
+    ),
+    bind!(
+        Popup,
+        [(Char('N'), NONE)],
+        "N",
+        Action::PreviousPassage,
+        "reader: previous highlighted quote"
     ),
 ];
 

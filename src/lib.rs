@@ -7,6 +7,7 @@
 //! - `export/`: the briefing as a markdown memo or JSON (no UI).
 //! - `text`: the one sanitiser and display-width helpers for file text.
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
+//! - `reader`: the source reader's state and its text laid out per width.
 //! - `app`: the model and `update`, the only place state changes.
 //! - `ui/`: drawing, one file per view; pure functions of the `App`.
 //! - `theme`: `themes/*.toml` and user theme files -> styles.
@@ -21,6 +22,7 @@ pub mod diff;
 pub mod export;
 pub mod history;
 pub mod keymap;
+pub mod reader;
 pub mod search;
 pub mod text;
 pub mod theme;

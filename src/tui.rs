@@ -21,6 +21,7 @@ use ratatui::crossterm::execute;
 
 use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
+use crate::briefing::articles::Articles;
 use crate::briefing::diagnostic::render;
 use crate::briefing::{Document, load};
 use crate::keymap::{Mode, action_for};
@@ -333,7 +334,9 @@ fn reload(app: &mut App, origin: &Origin) {
         .and_then(|document| load(&document).map_err(|invalid| first_error(&document, &invalid)));
     match result {
         Ok(loaded) => {
+            let articles = Articles::beside(&loaded.briefing, Some(path));
             app.replace_briefing(loaded.briefing);
+            app.set_articles(articles);
             app.banner = None;
             app.message = Some("reloaded".into());
         }

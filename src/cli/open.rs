@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::check::read_and_load;
 use super::exit;
 use crate::app::App;
+use crate::briefing::articles::Articles;
 use crate::history::{History, default_path};
 use crate::text::sanitize_inline;
 use crate::theme::{Theme, from_env};
@@ -69,7 +70,9 @@ fn open(file: Option<&Path>, max_bytes: u64, theme: Theme) -> Result<App, Failur
             message: String::from_utf8_lossy(&message).into_owned(),
             status,
         })?;
+    let articles = Articles::beside(&briefing, file);
     let mut app = App::new(briefing, name, theme);
+    app.set_articles(articles);
     app.reloadable = file.is_some();
     // Without a readable history file, the history lives in memory only.
     app.search.history = default_path()

@@ -73,7 +73,7 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                 };
                 lines.push(Line::default());
                 lines.push(heading("Linked quote", theme.title));
-                lines.extend(quote_lines(app, q, &[], width));
+                lines.extend(linked_quote_lines(app, q, width));
             }
             lines.push(Line::default());
             lines.extend(sources_lines(app, &position.sources, width));
@@ -126,6 +126,63 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
     let b = &app.briefing;
     let theme = &app.theme;
     let quote = &b.quotes[q];
+    let mut lines = quote_words(app, q, marks, width);
+    if !quote.topics.is_empty() {
+        let topics: Vec<&str> = quote
+            .topics
+            .iter()
+            .map(|t| b.sticking_point(t).map_or(t.as_str(), |s| s.title.as_str()))
+            .collect();
+        lines.extend(text::paragraph(
+            &format!("Topics: {}", topics.join(", ")),
+            width,
+            theme.muted,
+        ));
+    }
+    lines.push(Line::default());
+    lines.extend(sources_lines(app, &[quote.source.to_string()], width));
+    lines.extend(text_flag(app, q, width));
+    lines.extend(contested_lines(app, &quote.discrepancies, width));
+    lines
+}
+
+/// A quote behind a position: its words, who said them and when, and the
+/// one source it is in.
+fn linked_quote_lines(app: &App, q: usize, width: usize) -> Vec<Line<'static>> {
+    let quote = &app.briefing.quotes[q];
+    let mut lines = quote_words(app, q, &[], width);
+    // The source's line, without the "Source" heading.
+    lines.extend(
+        sources_lines(app, &[quote.source.to_string()], width)
+            .into_iter()
+            .skip(1),
+    );
+    lines.extend(text_flag(app, q, width));
+    lines
+}
+
+/// Whether the quote's source text holds it, and the key that shows it there.
+fn text_flag(app: &App, q: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    if not_in_its_text(app, q) {
+        text::paragraph(
+            "⚠ Not found in its source's text: v shows the text",
+            width,
+            theme.warning,
+        )
+    } else if app.articles.place_of(q).is_some() {
+        text::paragraph("v reads it in its source's text", width, theme.muted)
+    } else {
+        Vec::new()
+    }
+}
+
+/// A quote's words (a headline's marked), then who said them and when, and
+/// the context.
+fn quote_words(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Line<'static>> {
+    let b = &app.briefing;
+    let theme = &app.theme;
+    let quote = &b.quotes[q];
     let mut lines = Vec::new();
     if quote.kind == QuoteKind::Headline {
         lines.push(Line::styled(
@@ -158,22 +215,17 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
     if let Some(context) = &quote.context {
         lines.extend(text::paragraph(context, width, theme.muted));
     }
-    if !quote.topics.is_empty() {
-        let topics: Vec<&str> = quote
-            .topics
-            .iter()
-            .map(|t| b.sticking_point(t).map_or(t.as_str(), |s| s.title.as_str()))
-            .collect();
-        lines.extend(text::paragraph(
-            &format!("Topics: {}", topics.join(", ")),
-            width,
-            theme.muted,
-        ));
-    }
-    lines.push(Line::default());
-    lines.extend(sources_lines(app, &[quote.source.to_string()], width));
-    lines.extend(contested_lines(app, &quote.discrepancies, width));
     lines
+}
+
+/// The quote's source has a text, and the quote is not in it.
+pub fn not_in_its_text(app: &App, q: usize) -> bool {
+    let id = &app.briefing.quotes[q].source;
+    app.briefing
+        .sources
+        .iter()
+        .position(|s| s.id == *id)
+        .is_some_and(|s| app.articles.is_missing(s, q))
 }
 
 /// An event's date at its precision, "expected" when after `as_of`.

@@ -8,6 +8,7 @@ pub mod list;
 mod matrix;
 mod party;
 mod quotes;
+mod reader;
 mod redlines;
 mod sources;
 mod status;
@@ -62,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.popup {
         Some(Popup::Help) => help::draw(frame, area, app),
         Some(Popup::Detail(item)) => detail::draw(frame, area, app, item),
+        Some(Popup::Reader(open)) => reader::draw(frame, area, app, &open),
         None => {}
     }
 }

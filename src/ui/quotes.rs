@@ -160,6 +160,9 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
         .source(&quote.source)
         .map_or(quote.source.as_str(), |s| s.outlet.as_str());
     spans.push(Span::styled(format!("{date} · "), theme.muted));
+    if super::detail::not_in_its_text(app, q) {
+        spans.push(Span::styled("⚠ not in its text · ", theme.warning));
+    }
     spans.push(text::raw(outlet, theme.muted));
     let mut line = Line::from(spans);
     if line.width() > width {

@@ -111,7 +111,13 @@ pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
     field("Published", source.published.map(|d| d.human()));
     field("URL", source.url.clone());
     field("Framing", source.framing.clone());
-    field("Full text", source.text_file.clone());
+    field(
+        "Full text",
+        source
+            .text_file
+            .as_ref()
+            .map(|file| format!("{file} (Enter reads it)")),
+    );
     lines
 }
 
