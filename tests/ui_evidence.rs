@@ -343,3 +343,22 @@ fn the_reader_never_reads_outside_the_briefings_folder() {
     assert!(!shown.contains("SECRET"), "{shown}");
     assert!(shown.contains("cannot be read"), "{shown}");
 }
+
+#[test]
+fn a_sticking_point_lists_a_headline_quote_as_a_headline() {
+    let mut briefing = briefing(&fixture("briefings/orchard-evidence.toml"));
+    briefing.quotes[1].topics.push("quota".into());
+    let mut app = App::new(briefing, "orchard", Theme::builtin("dark").unwrap());
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    app.update(Action::Show(View::StickingPoints));
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let shown = text_of(screen(&app).backend().buffer());
+    assert!(
+        shown.contains("• ≠ [headline] “Thirsty orchards cannot wait” — Oren Vale"),
+        "{shown}"
+    );
+}

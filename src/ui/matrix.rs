@@ -149,8 +149,16 @@ pub fn sticking_point_lines(app: &App, s: usize, width: usize) -> Vec<Line<'stat
         lines.push(heading("Quotes", theme.title));
         for q in quotes {
             let quote = &b.quotes[q];
+            let marks = [
+                evidence::contested(&quote.discrepancies, theme),
+                evidence::headline(quote, theme),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|span| span.content.into_owned())
+            .collect::<String>();
             let mut wrapped = text::paragraph(
-                &format!("“{}” — {}", quote.text, quote.speaker),
+                &format!("{}“{}” — {}", marks, quote.text, quote.speaker),
                 width.saturating_sub(2).max(1),
                 theme.text,
             );
