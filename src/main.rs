@@ -49,6 +49,12 @@ enum Command {
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Write a commented starter briefing that passes `check` (to standard
+    /// output, or to PATH, never over an existing file).
+    New {
+        /// Where to write it.
+        path: Option<PathBuf>,
+    },
     /// Compare two rounds: what moved between OLD and NEW (each a file, or
     /// REV:PATH at a git revision). Exit 0 when nothing changed, 1 when
     /// something did, 2 on an error.
@@ -109,6 +115,7 @@ fn main() -> ExitCode {
             let (file, output) = (file.as_deref(), output.as_deref());
             cli::export::run(file, format, output, cli.max_size, &mut out, &mut err)
         }
+        Some(Command::New { path }) => cli::new::run(path.as_deref(), &mut out, &mut err),
         Some(Command::Diff {
             old,
             new,

@@ -61,8 +61,9 @@ fn unreadable_files_exit_2_with_one_line() {
     for (path, reason) in [
         (missing.to_str().unwrap(), "cannot read: no such file"),
         (
+            // A folder is checked for the briefings under it: this one has none.
             dir.path().to_str().unwrap(),
-            "cannot read: is a directory, not a briefing file",
+            "no briefing (a .toml file with a [briefing] table) in this folder",
         ),
     ] {
         let output = parley(&["check", path]);

@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod date;
 pub mod diagnostic;
+pub mod folder;
 pub mod load;
 pub mod model;
 mod pieces;

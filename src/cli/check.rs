@@ -12,12 +12,12 @@ use crate::text::sanitize_inline;
 /// findings to `err` and a one-line summary per valid file to `out`.
 /// Returns the exit status.
 pub fn run(files: &[PathBuf], max_bytes: u64, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (named, mut status) = expand_folders(files, err);
     let documents: Vec<Result<Document, _>> = if files.is_empty() {
         vec![Ok(Document::embedded())]
     } else {
-        files.iter().map(|f| Document::read(f, max_bytes)).collect()
+        named.iter().map(|f| Document::read(f, max_bytes)).collect()
     };
-    let mut status = exit::OK;
     for document in documents {
         let file_status = match document {
             Ok(document) => check_one(&document, out, err),
@@ -26,6 +26,51 @@ pub fn run(files: &[PathBuf], max_bytes: u64, out: &mut dyn Write, err: &mut dyn
         status = status.max(file_status);
     }
     status
+}
+
+/// Replaces each folder among `files` by the briefings under it (see
+/// `briefing::folder`), saying which `.toml` files it passed over. A
+/// folder with no briefing is a usage error (exit 2, the status returned).
+fn expand_folders(files: &[PathBuf], err: &mut dyn Write) -> (Vec<PathBuf>, i32) {
+    let mut expanded = Vec::new();
+    let mut status = exit::OK;
+    for file in files {
+        if !file.is_dir() {
+            expanded.push(file.clone());
+            continue;
+        }
+        let shown = file.display().to_string();
+        let name = sanitize_inline(&shown);
+        match crate::briefing::folder::briefings_in(file) {
+            Ok(folder) if folder.briefings.is_empty() => {
+                let _ = writeln!(
+                    err,
+                    "{name}: no briefing (a .toml file with a [briefing] table) in this folder"
+                );
+                status = exit::USAGE;
+            }
+            Ok(folder) => {
+                for skipped in &folder.skipped {
+                    let shown = skipped.display().to_string();
+                    let _ = writeln!(
+                        err,
+                        "{}: note: skipped, not a briefing (no [briefing] table)",
+                        sanitize_inline(&shown)
+                    );
+                }
+                expanded.extend(folder.briefings);
+            }
+            Err(error) => {
+                let _ = writeln!(
+                    err,
+                    "{name}: cannot read the folder: {}",
+                    sanitize_inline(&error.to_string())
+                );
+                status = exit::USAGE;
+            }
+        }
+    }
+    (expanded, status)
 }
 
 /// Reads `file` (the embedded briefing when `None`) and loads it, for the

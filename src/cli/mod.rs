@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diff;
 pub mod export;
+pub mod new;
 pub mod open;
 pub mod search;
 
