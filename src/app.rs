@@ -409,8 +409,20 @@ impl App {
 
     /// The reader has the keyboard: scroll, jump between quotes, close.
     fn update_reader(&mut self, action: Action) {
-        let page = self.page();
-        let layout = self.reader_layout.borrow().clone();
+        let Some(Popup::Reader(open)) = self.popup else {
+            return;
+        };
+        // Where things are on screen, as last drawn (this source's text only).
+        let (top, last, page, passage_lines) = {
+            let cache = self.reader_layout.borrow();
+            let layout = cache.as_ref().filter(|l| l.key.0 == open.source);
+            (
+                open.top_line(layout),
+                layout.map_or(0, |l| l.last_top()),
+                layout.map_or(self.page(), |l| l.height.saturating_sub(1).max(1)),
+                layout.map_or_else(Vec::new, |l| l.passage_lines.clone()),
+            )
+        };
         let Some(Popup::Reader(reader)) = &mut self.popup else {
             return;
         };
@@ -418,8 +430,6 @@ impl App {
             Article::Text(text) => text.passages.len(),
             _ => 0,
         };
-        let top = reader.top_line(layout.as_ref());
-        let last = layout.as_ref().map_or(0, |l| l.last_top());
         let scroll_to = |line: usize| Top::Line(line.min(last));
         match action {
             Action::Quit => self.quit = true,
@@ -440,8 +450,7 @@ impl App {
                     Some(at) if forward => (at + 1) % passages,
                     Some(at) => (at + passages - 1) % passages,
                     None => {
-                        let lines = layout.as_ref().map_or(&[][..], |l| &l.passage_lines);
-                        let after = lines.iter().position(|&line| line >= top);
+                        let after = passage_lines.iter().position(|&line| line >= top);
                         match (forward, after) {
                             (true, Some(p)) => p,
                             (true, None) => 0,

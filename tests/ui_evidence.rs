@@ -270,6 +270,26 @@ fn n_and_shift_n_go_from_quote_to_quote_and_a_quote_opens_at_its_words() {
 }
 
 #[test]
+fn a_text_is_laid_out_once_per_width_not_once_per_frame() {
+    let mut app = ferry(80, 24);
+    app.update(Action::Show(View::Sources));
+    app.update(Action::Open);
+    let laid_out = |app: &App| app.reader_layout.borrow().as_ref().unwrap().lines.as_ptr();
+    screen(&app);
+    let first = laid_out(&app);
+    app.update(Action::Down);
+    app.update(Action::NextPassage);
+    screen(&app);
+    assert_eq!(laid_out(&app), first, "scrolling keeps the laid-out text");
+    app.update(Action::Resize {
+        width: 100,
+        height: 24,
+    });
+    screen(&app);
+    assert_ne!(laid_out(&app), first, "a new width lays it out again");
+}
+
+#[test]
 fn a_source_without_a_text_says_so_and_a_quote_not_in_its_text_is_flagged() {
     let mut app = ferry(80, 24);
     app.update(Action::Show(View::Sources));
