@@ -409,6 +409,7 @@ impl App {
 
     /// The reader has the keyboard: scroll, jump between quotes, close.
     fn update_reader(&mut self, action: Action) {
+        self.message = None;
         let Some(Popup::Reader(open)) = self.popup else {
             return;
         };
