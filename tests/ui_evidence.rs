@@ -382,3 +382,22 @@ fn a_sticking_point_lists_a_headline_quote_as_a_headline() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_help_explains_every_marker() {
+    let mut app = orchard(90, 100);
+    app.update(Action::ToggleHelp);
+    let shown = text_of(screen(&app).backend().buffer());
+    for row in [
+        "■ ●         stated: in the party's own words",
+        "□ ○         reported: in a source's narration",
+        "◇ ◌         inferred: the briefing author's reading",
+        "? ·         basis not given",
+        "≠           contested",
+        "[headline]  a headline's words, not the speaker's own",
+        "v            read the source's text at the quote",
+        "n            reader: next highlighted quote",
+    ] {
+        assert!(shown.contains(row), "{row:?} missing:\n{shown}");
+    }
+}
