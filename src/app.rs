@@ -466,6 +466,7 @@ impl App {
             Action::NextPassage | Action::PreviousPassage => {
                 self.message = Some("no quote of the briefing is found in this text".into())
             }
+            Action::Copy => self.copy(),
             Action::Resize { width, height } => self.resize(width, height),
             _ => {}
         }
@@ -731,6 +732,14 @@ impl App {
     fn current_quote(&self) -> Option<usize> {
         match (self.popup, self.selected_item()) {
             (Some(Popup::Detail(Item::Quote(q))), _) => Some(q),
+            // In the reader: the quote `n`/`N` went to.
+            (Some(Popup::Reader(reader)), _) => match self.articles.get(reader.source) {
+                Article::Text(text) => reader
+                    .current
+                    .and_then(|at| text.passages.get(at))
+                    .map(|p| p.quote),
+                _ => None,
+            },
             (Some(_), _) => None,
             (None, Some(Item::Quote(q))) => Some(q),
             _ => None,

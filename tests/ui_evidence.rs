@@ -234,6 +234,12 @@ fn n_and_shift_n_go_from_quote_to_quote_and_a_quote_opens_at_its_words() {
     let shown = text_of(terminal.backend().buffer());
     assert!(shown.contains("quote 3 of 3: Maire Brennan"), "{shown}");
     assert!(shown.contains("We will be back at the table on Monday"));
+    app.update(Action::Copy);
+    assert!(
+        matches!(app.effects.last(), Some(parley::app::Effect::Copy(text)) if text.starts_with("“We will be back at the table on Monday” — Maire Brennan")),
+        "y copies the quote gone to: {:?}",
+        app.effects
+    );
     app.update(Action::NextPassage);
     assert_eq!(line_of(&app).0, Some(0), "n wraps to the first quote");
     app.update(Action::PreviousPassage);
