@@ -23,6 +23,7 @@ pub mod export;
 pub mod history;
 pub mod keymap;
 pub mod reader;
+pub mod schema;
 pub mod search;
 pub mod text;
 pub mod theme;

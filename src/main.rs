@@ -49,6 +49,9 @@ enum Command {
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Print a JSON Schema of the briefing format, for editors that check
+    /// TOML as you type (the same as docs/parley.schema.json).
+    Schema,
     /// Write a commented starter briefing that passes `check` (to standard
     /// output, or to PATH, never over an existing file).
     New {
@@ -114,6 +117,12 @@ fn main() -> ExitCode {
         }) => {
             let (file, output) = (file.as_deref(), output.as_deref());
             cli::export::run(file, format, output, cli.max_size, &mut out, &mut err)
+        }
+        Some(Command::Schema) => {
+            match std::io::Write::write_all(&mut out, parley::schema::text().as_bytes()) {
+                Ok(()) => cli::exit::OK,
+                Err(_) => cli::exit::USAGE,
+            }
         }
         Some(Command::New { path }) => cli::new::run(path.as_deref(), &mut out, &mut err),
         Some(Command::Diff {

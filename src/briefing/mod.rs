@@ -17,3 +17,4 @@ pub mod verbatim;
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, load};
 pub use model::*;
+pub use read::NAMED_COLORS;
