@@ -7,6 +7,8 @@ use crate::app::View;
 pub enum Action {
     /// Leave parley.
     Quit,
+    /// Give the terminal back and stop, as a shell job; `fg` comes back.
+    Suspend,
     /// Show or hide the list of every key.
     ToggleHelp,
     /// Close the popup, leave the search line, or go back to the red lines.

@@ -4,14 +4,17 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::briefing::articles::{Article, Articles};
 use crate::briefing::{Briefing, Role};
+use crate::event::Event;
 use crate::history::History;
-use crate::keymap::Mode;
+use crate::keymap::{Mode, action_for};
+use crate::loader::{Fingerprint, Fresh, Outcome};
 use crate::reader::{LayoutCache, Reader, Top};
 use crate::search::{Hit, Index, Order, Query};
 use crate::theme::Theme;
@@ -84,11 +87,36 @@ pub enum Popup {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
-    /// Read the briefing file again.
-    Reload,
+    /// Load the briefing file again on the loader thread; its outcome comes
+    /// back as `Event::Loaded` with this generation. With `known`, a file
+    /// that still holds that content is not loaded.
+    Load {
+        generation: u64,
+        known: Option<Fingerprint>,
+    },
     /// Run a search off the UI thread (large archives only).
     Search(SearchRequest),
+    /// Give the terminal back and stop until `fg`.
+    Suspend,
+    /// Take the terminal again after a stop and draw the whole screen.
+    Resume,
 }
+
+/// A load of the briefing file that has not answered yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub generation: u64,
+    pub started: Instant,
+    /// Its progress is in the status bar.
+    pub shown: bool,
+}
+
+/// A reload that answers sooner than this shows no progress.
+const PROGRESS_AFTER: Duration = Duration::from_millis(300);
+
+/// The longest query the search line holds: longer is a paste gone wrong,
+/// and would only make every search slow.
+pub const QUERY_MAX_CHARS: usize = 1_000;
 
 /// A search for the worker thread; its answer goes to `App::receive_search`.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +154,12 @@ pub struct Search {
     pub generation: u64,
     /// A search is running on the worker thread.
     pub pending: bool,
+    /// The line was edited since the last search: searched once a batch of
+    /// events is through (a burst of keys costs one search).
+    pub stale: bool,
+    /// The quotes selection to take back when the answer comes: a reload
+    /// drops the old hits, which point into the old briefing.
+    pub reselect: Option<usize>,
 }
 
 /// A place on screen that a click selects: the rows `area` covers show
@@ -173,6 +207,15 @@ pub struct App {
     /// Shown above the view until the next good load: why the last reload failed.
     pub banner: Option<String>,
     pub effects: Vec<Effect>,
+    /// The briefing file's content as loaded: a file event that leaves it
+    /// as it was costs no reload.
+    pub fingerprint: Option<Fingerprint>,
+    /// A reload on the loader thread.
+    pub loading: Option<Loading>,
+    /// The last load asked for; answers to older ones are dropped.
+    load_generation: u64,
+    /// The signal that ended parley, for the exit status (128 + N).
+    pub signal: Option<i32>,
     /// Filled in by drawing, read by clicks: what is where on screen.
     pub click_targets: RefCell<Vec<ClickTarget>>,
 }
@@ -184,8 +227,31 @@ impl App {
     pub fn new(briefing: Briefing, file_name: impl Into<String>, theme: Theme) -> Self {
         let briefing = Arc::new(briefing);
         let index = Arc::new(Index::new(Arc::clone(&briefing)));
-        // Until the loader gives the texts, no source has one to show.
+        // Without the loader, no source has a text to show.
         let articles = Arc::new(Articles::read(&briefing, None));
+        Self::with_index(briefing, index, articles, file_name, theme)
+    }
+
+    /// The app on a briefing loaded and indexed on the loader thread.
+    pub fn opened(fresh: Fresh, theme: Theme) -> Self {
+        let mut app = Self::with_index(
+            fresh.briefing,
+            fresh.index,
+            fresh.articles,
+            fresh.name,
+            theme,
+        );
+        app.fingerprint = fresh.fingerprint;
+        app
+    }
+
+    fn with_index(
+        briefing: Arc<Briefing>,
+        index: Arc<Index>,
+        articles: Arc<Articles>,
+        file_name: impl Into<String>,
+        theme: Theme,
+    ) -> Self {
         let mut app = Self {
             briefing,
             articles,
@@ -208,6 +274,10 @@ impl App {
             message: None,
             banner: None,
             effects: Vec::new(),
+            fingerprint: None,
+            loading: None,
+            load_generation: 0,
+            signal: None,
             click_targets: RefCell::new(Vec::new()),
         };
         app.run_search();
@@ -363,7 +433,107 @@ impl App {
         self.reader_layout.take();
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// Applies one event.
+    pub fn update(&mut self, event: impl Into<Event>) {
+        self.update_all([event.into()]);
+    }
+
+    /// Applies a batch of events in order, as one: an event that quits is
+    /// handled before all the rest, and edits to the search line are
+    /// searched once, after the last of them. Whether the screen changed.
+    pub fn update_all(&mut self, events: impl IntoIterator<Item = Event>) -> bool {
+        let mut events: Vec<Event> = events.into_iter().collect();
+        if let Some(at) = events.iter().position(Event::quits_anywhere) {
+            let quit = events.swap_remove(at);
+            self.handle(quit);
+            return true;
+        }
+        let mut changed = false;
+        for event in events {
+            changed |= self.handle(event);
+            if self.quit {
+                return true;
+            }
+        }
+        if self.search.stale {
+            self.run_search();
+            self.clamp();
+        }
+        changed
+    }
+
+    /// Whether the run loop should send `Event::Tick`: only while there is
+    /// progress to show, so an idle dashboard sleeps.
+    pub fn wants_ticks(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    fn handle(&mut self, event: Event) -> bool {
+        match event {
+            Event::Action(action) => {
+                self.act(action);
+                true
+            }
+            Event::Key(key) => match action_for(self.mode(), key) {
+                Some(action) => {
+                    self.act(action);
+                    true
+                }
+                None => false,
+            },
+            Event::Paste(text) => self.paste(&text),
+            Event::FileChanged => {
+                if self.reloadable {
+                    self.start_load(false);
+                }
+                false
+            }
+            Event::Loaded {
+                generation,
+                outcome,
+            } => self.loaded(generation, *outcome),
+            Event::SearchAnswered {
+                generation,
+                query,
+                hits,
+            } => self.receive_search(generation, query, hits),
+            Event::Tick => self.tick(),
+            Event::Signal(signal) => {
+                self.signal = Some(signal);
+                self.quit = true;
+                true
+            }
+            Event::InputClosed => {
+                self.quit = true;
+                true
+            }
+            Event::Suspend => {
+                self.effects.push(Effect::Suspend);
+                false
+            }
+            Event::Resumed => {
+                self.effects.push(Effect::Resume);
+                true
+            }
+            Event::Watching(message) => {
+                self.message = Some(message);
+                true
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action) {
+        let edits_query = matches!(
+            action,
+            Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchDeleteWord
+                | Action::SearchClear
+        );
+        // Anything else may read the results: they answer what was typed.
+        if !edits_query && self.search.stale {
+            self.run_search();
+        }
         match self.mode() {
             Mode::Popup if matches!(self.popup, Some(Popup::Reader(_))) => {
                 self.update_reader(action)
@@ -375,10 +545,96 @@ impl App {
         self.clamp();
     }
 
+    /// Pasted text goes into the search line as one edit, line breaks as
+    /// spaces and other control characters dropped, up to the line's length.
+    fn paste(&mut self, text: &str) -> bool {
+        if self.mode() != Mode::Search {
+            return false;
+        }
+        let search = &mut self.search;
+        let room = QUERY_MAX_CHARS.saturating_sub(search.input.chars().count());
+        let mut clean = text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| !c.is_control());
+        let pasted: String = clean.by_ref().take(room).collect();
+        if clean.next().is_some() {
+            self.message = Some(too_long_message());
+        }
+        let at = byte_at(&search.input, search.cursor);
+        search.input.insert_str(at, &pasted);
+        search.cursor += pasted.chars().count();
+        self.query_changed();
+        true
+    }
+
+    /// Asks the loader thread for the file; by hand (`r`) it is read even
+    /// when it looks unchanged.
+    fn start_load(&mut self, by_hand: bool) {
+        self.load_generation += 1;
+        self.loading = Some(Loading {
+            generation: self.load_generation,
+            started: Instant::now(),
+            shown: false,
+        });
+        self.effects.push(Effect::Load {
+            generation: self.load_generation,
+            known: if by_hand { None } else { self.fingerprint },
+        });
+    }
+
+    fn loaded(&mut self, generation: u64, outcome: Outcome) -> bool {
+        let Some(loading) = self.loading.filter(|l| l.generation == generation) else {
+            return false;
+        };
+        self.loading = None;
+        if loading.shown {
+            self.message = None;
+        }
+        match outcome {
+            Outcome::Unchanged(fingerprint) => {
+                self.fingerprint = Some(fingerprint);
+                loading.shown
+            }
+            Outcome::Loaded(fresh) => {
+                self.fingerprint = fresh.fingerprint;
+                self.swap_briefing(fresh.briefing, fresh.index, fresh.articles);
+                self.banner = None;
+                self.message = Some("reloaded".into());
+                true
+            }
+            Outcome::Failed(error) => {
+                self.banner = Some(format!(
+                    "{} (showing the last good version)",
+                    error.first_line()
+                ));
+                true
+            }
+        }
+    }
+
+    fn tick(&mut self) -> bool {
+        let Some(loading) = &mut self.loading else {
+            return false;
+        };
+        let elapsed = loading.started.elapsed();
+        if elapsed < PROGRESS_AFTER {
+            return false;
+        }
+        loading.shown = true;
+        self.message = Some(format!(
+            "reloading {}… {:.1} s",
+            self.file_name,
+            elapsed.as_secs_f64()
+        ));
+        true
+    }
+
     fn update_popup(&mut self, action: Action) {
         let page = self.page() as u16;
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Back => self.close_popup(),
             Action::ToggleHelp => {
                 self.popup = if self.popup == Some(Popup::Help) {
@@ -515,6 +771,7 @@ impl App {
         let search = &mut self.search;
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Back => {
                 search.active = false;
                 self.view = search.return_to.take().unwrap_or(View::Quotes);
@@ -525,6 +782,9 @@ impl App {
                 search.return_to = None;
                 self.remember_query();
                 self.open_selected();
+            }
+            Action::SearchInput(_) if search.input.chars().count() >= QUERY_MAX_CHARS => {
+                self.message = Some(too_long_message());
             }
             Action::SearchInput(c) => {
                 let at = byte_at(&search.input, search.cursor);
@@ -591,6 +851,7 @@ impl App {
         self.message = None;
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::ToggleHelp => {
                 self.popup = Some(Popup::Help);
                 self.popup_scroll = 0;
@@ -638,7 +899,7 @@ impl App {
                 self.search.history.stop_walking();
             }
             Action::ToggleOrder => self.toggle_order(),
-            Action::Reload if self.reloadable => self.effects.push(Effect::Reload),
+            Action::Reload if self.reloadable => self.start_load(true),
             Action::Reload => {
                 self.message =
                     Some("nothing to reload: this is the briefing built into parley".into())
@@ -779,13 +1040,15 @@ impl App {
     fn query_changed(&mut self) {
         self.search.history.stop_walking();
         self.selected[View::Quotes.index()] = 0;
-        self.run_search();
+        self.search.reselect = None;
+        self.search.stale = true;
     }
 
     /// Runs the current query: inline for a briefing of ordinary size, on
     /// the worker thread for a large archive. A query that narrows the one
     /// the results answer searches only those results.
     pub fn run_search(&mut self) {
+        self.search.stale = false;
         let query = Query::parse(&self.search.input);
         let within = match &self.search.answered {
             Some(answered) if !answered.is_empty() && query.narrows(answered) => {
@@ -811,14 +1074,18 @@ impl App {
     }
 
     /// Takes a search's answer, unless a newer search has been asked for.
-    pub fn receive_search(&mut self, generation: u64, query: Query, hits: Vec<Hit>) {
+    fn receive_search(&mut self, generation: u64, query: Query, hits: Vec<Hit>) -> bool {
         if generation != self.search.generation {
-            return;
+            return false;
         }
         self.search.results = hits;
         self.search.answered = Some(query);
         self.search.pending = false;
+        if let Some(selected) = self.search.reselect.take() {
+            self.selected[View::Quotes.index()] = selected;
+        }
         self.clamp();
+        true
     }
 
     fn remember_query(&mut self) {
@@ -831,6 +1098,7 @@ impl App {
         self.search.input = query;
         self.search.cursor = self.search.input.chars().count();
         self.selected[View::Quotes.index()] = 0;
+        self.search.reselect = None;
         self.run_search();
     }
 
@@ -858,11 +1126,28 @@ impl App {
     /// Replaces the briefing (a reload), keeping the view, the selections
     /// where they still exist, and the search query.
     pub fn replace_briefing(&mut self, briefing: Briefing) {
-        self.briefing = Arc::new(briefing);
-        // The old texts' places are of the old quotes; the loader gives the new.
-        self.articles = Arc::new(Articles::read(&self.briefing, None));
-        self.index = Arc::new(Index::new(Arc::clone(&self.briefing)));
+        let briefing = Arc::new(briefing);
+        let index = Arc::new(Index::new(Arc::clone(&briefing)));
+        // Without the loader, no source has a text to show.
+        let articles = Arc::new(Articles::read(&briefing, None));
+        self.swap_briefing(briefing, index, articles);
+    }
+
+    fn swap_briefing(
+        &mut self,
+        briefing: Arc<Briefing>,
+        index: Arc<Index>,
+        articles: Arc<Articles>,
+    ) {
+        self.briefing = briefing;
+        self.index = index;
+        // The texts' places are of the new briefing's quotes.
+        self.articles = articles;
+        // The hits point into the old briefing's quotes: none may outlive
+        // it. The selection comes back, within bounds, with the new answer.
+        self.search.results.clear();
         self.search.answered = None;
+        self.search.reselect = Some(self.selected[View::Quotes.index()]);
         if let Some(Popup::Detail(_) | Popup::Reader(_)) = self.popup {
             self.popup = None;
         }
@@ -885,6 +1170,10 @@ impl App {
         }
         self.search.cursor = self.search.cursor.min(self.search.input.chars().count());
     }
+}
+
+fn too_long_message() -> String {
+    format!("the search line holds at most {QUERY_MAX_CHARS} characters: the rest was left out")
 }
 
 /// Runs one search request against an index; `None` when cancelled.

@@ -1,16 +1,24 @@
 //! Search query history: what a person searched for, oldest first, walked
 //! with Up and Down and kept across sessions in the user's state folder.
 //!
-//! The file is plain text, one query per line, newest last. It is written
-//! whole to a temporary file beside it and renamed over it, so a crash
-//! mid-write never leaves half a history. A missing file is an empty
-//! history; bytes that are not UTF-8 are read lossily; nothing here panics.
+//! The file is plain text, one query per line, newest last. Saving reads
+//! the file again and adds this session's queries to what is there, so two
+//! parley windows keep each other's queries; it holds a lock beside the
+//! file meanwhile, and writes whole to a temporary file renamed over the
+//! old one, so a crash mid-write never leaves half a history. A missing
+//! file is an empty history; bytes that are not UTF-8 are read lossily;
+//! anything but a regular file, or a file far larger than a history can
+//! grow, is refused; nothing here panics.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Queries kept at most; the oldest go first.
 pub const CAP: usize = 500;
+
+/// A history file larger than this is not one parley wrote: the cap of
+/// queries at the longest query the search line holds, with room to spare.
+pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default)]
 pub struct History {
@@ -21,6 +29,8 @@ pub struct History {
     walk: Option<usize>,
     /// What was typed before the walk began.
     typed: String,
+    /// The queries recorded since the file was read: what saving adds to it.
+    added: Vec<String>,
 }
 
 /// `$XDG_STATE_HOME/parley/history`, or `~/.local/state/parley/history`;
@@ -47,15 +57,7 @@ impl History {
     /// on with [`History::in_memory`].
     pub fn load(path: impl Into<PathBuf>) -> std::io::Result<History> {
         let path = path.into();
-        let entries = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes)
-                .lines()
-                .filter(|line| !line.trim().is_empty())
-                .map(str::to_string)
-                .collect(),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(error) => return Err(error),
-        };
+        let entries = read_entries(&path)?;
         let mut history = History {
             path: Some(path),
             entries,
@@ -83,7 +85,8 @@ impl History {
         if query.trim().is_empty() || self.entries.last() == Some(&query) {
             return;
         }
-        self.entries.push(query);
+        self.entries.push(query.clone());
+        self.added.push(query);
         self.trim_to_cap();
     }
 
@@ -130,10 +133,13 @@ impl History {
         self.walk = None;
     }
 
-    /// Writes the history to its file, creating the folder if needed: to a
-    /// temporary file in the same folder first, then renamed over the old
-    /// one. Does nothing for an in-memory history.
-    pub fn save(&self) -> std::io::Result<()> {
+    /// Adds the queries recorded since the file was read to what the file
+    /// holds now (another window may have saved meanwhile) and writes the
+    /// result, creating the folder if needed: to a temporary file in the
+    /// same folder first, then renamed over the old one, under a lock so
+    /// two windows saving at once both count. Does nothing for an in-memory
+    /// history.
+    pub fn save(&mut self) -> std::io::Result<()> {
         let Some(path) = &self.path else {
             return Ok(());
         };
@@ -142,18 +148,70 @@ impl History {
             _ => Path::new("."),
         };
         std::fs::create_dir_all(folder)?;
+        let mut lock_name = path.file_name().unwrap_or_default().to_os_string();
+        lock_name.push(".lock");
+        let lock = std::fs::File::create(folder.join(lock_name))?;
+        lock.lock()?;
+        let mut merged = read_entries(path)?;
+        for query in &self.added {
+            if merged.last() != Some(query) {
+                merged.push(query.clone());
+            }
+        }
+        let excess = merged.len().saturating_sub(CAP);
+        merged.drain(..excess);
         let mut file = tempfile::NamedTempFile::new_in(folder)?;
-        for entry in &self.entries {
+        for entry in &merged {
             writeln!(file, "{entry}")?;
         }
         file.as_file().sync_all()?;
         file.persist(path).map_err(|e| e.error)?;
+        self.entries = merged;
+        self.added.clear();
+        self.walk = None;
         Ok(())
     }
 }
 
+/// The queries in the file at `path`, oldest first; none when it does not
+/// exist. Only a regular file is read (a FIFO would block), and at most
+/// [`MAX_BYTES`].
+fn read_entries(path: &Path) -> std::io::Result<Vec<String>> {
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    if !metadata.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "{} is larger than {MAX_BYTES} bytes: not a search history",
+                path.display()
+            ),
+        ));
+    }
+    Ok(String::from_utf8_lossy(&bytes)
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
+    use std::os::unix::fs::FileTypeExt;
+
     use super::*;
 
     fn with(queries: &[&str]) -> History {
@@ -209,10 +267,70 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "anchorage formula\nby:ushakov\n"
         );
-        let files: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
-        assert_eq!(files.len(), 1, "no temporary file left behind");
+        let mut files: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|f| f.unwrap().file_name().into_string().unwrap())
+            .collect();
+        files.sort();
+        assert_eq!(
+            files,
+            ["history", "history.lock"],
+            "no temporary file left behind"
+        );
         let again = History::load(&path).unwrap();
         assert_eq!(again.entries(), ["anchorage formula", "by:ushakov"]);
+    }
+
+    #[test]
+    fn two_windows_keep_each_others_queries() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history");
+        std::fs::write(&path, "older\n").unwrap();
+        let mut first = History::load(&path).unwrap();
+        let mut second = History::load(&path).unwrap();
+        first.push("from the first");
+        second.push("from the second");
+        second.push("older");
+        first.save().unwrap();
+        second.save().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "older\nfrom the first\nfrom the second\nolder\n"
+        );
+        assert_eq!(second.entries().len(), 4, "the window sees what it saved");
+
+        // Saving again adds nothing twice.
+        second.save().unwrap();
+        first.push("later");
+        first.save().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "older\nfrom the first\nfrom the second\nolder\nlater\n"
+        );
+    }
+
+    #[test]
+    fn a_fifo_or_a_huge_file_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("history");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(History::load(&fifo).is_err(), "a FIFO is not read");
+        let mut history = History::in_memory();
+        history.path = Some(fifo.clone());
+        history.push("q");
+        assert!(history.save().is_err(), "nor replaced");
+        assert!(fifo.metadata().unwrap().file_type().is_fifo());
+
+        let huge = dir.path().join("huge");
+        std::fs::File::create(&huge)
+            .unwrap()
+            .set_len(MAX_BYTES + 1)
+            .unwrap();
+        assert!(History::load(&huge).is_err());
     }
 
     #[test]

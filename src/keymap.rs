@@ -62,6 +62,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [(Char('z'), CTRL)],
+        "Ctrl-Z",
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
+    bind!(
+        Normal,
         [(Char('?'), NONE)],
         "?",
         Action::ToggleHelp,
@@ -329,6 +336,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Search, [(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit"),
     bind!(
         Search,
+        [(Char('z'), CTRL)],
+        "Ctrl-Z",
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
+    bind!(
+        Search,
         [(Up, NONE), (Char('p'), CTRL)],
         "↑ Ctrl-P",
         Action::SearchHistoryPrevious,
@@ -427,6 +441,13 @@ pub const BINDINGS: &[Binding] = &[
         "close the popup"
     ),
     bind!(Popup, [(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit"),
+    bind!(
+        Popup,
+        [(Char('z'), CTRL)],
+        "Ctrl-Z",
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
     bind!(
         Popup,
         [(Char('?'), NONE)],

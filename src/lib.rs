@@ -9,6 +9,9 @@
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
 //! - `reader`: the source reader's state and its text laid out per width.
 //! - `app`: the model and `update`, the only place state changes.
+//! - `event`: everything that can change the model, from every source.
+//! - `loader`: reading, checking and indexing a briefing off the UI thread.
+//! - `watch`: following saves to the briefing file (events, or polling).
 //! - `ui/`: drawing, one file per view; pure functions of the `App`.
 //! - `theme`: `themes/*.toml` and user theme files -> styles.
 //! - `tui`: the run loop, the only code that touches the real terminal.
@@ -19,9 +22,11 @@ pub mod app;
 pub mod briefing;
 pub mod cli;
 pub mod diff;
+pub mod event;
 pub mod export;
 pub mod history;
 pub mod keymap;
+pub mod loader;
 pub mod reader;
 pub mod schema;
 pub mod search;
@@ -29,3 +34,4 @@ pub mod text;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod watch;

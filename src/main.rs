@@ -26,6 +26,11 @@ struct Cli {
     #[arg(long)]
     no_watch: bool,
 
+    /// Follow edits by looking at FILE every second instead of waiting for
+    /// file system events (for network and other file systems without them).
+    #[arg(long, conflicts_with = "no_watch")]
+    poll: bool,
+
     /// Refuse briefing files larger than this many bytes.
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_size: u64,
@@ -168,6 +173,7 @@ fn main() -> ExitCode {
                 theme: cli.theme.as_deref(),
                 max_bytes: cli.max_size,
                 watch: !cli.no_watch,
+                poll: cli.poll,
             };
             cli::open::run(options, &mut err)
         }

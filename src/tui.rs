@@ -1,30 +1,32 @@
-//! The run loop: the only code that knows about the real terminal. It reads
-//! events, maps them to actions, lets `App::update` act, carries out the
-//! effects `update` asks for, and draws. The terminal is given back on every
-//! way out: quit, Ctrl-C, a panic, SIGTERM, SIGHUP, SIGQUIT.
+//! The run loop: the only code that knows about the real terminal.
+//!
+//! Every source of change sends an [`Event`] into one queue: a thread
+//! reading the terminal, one watching signals, the file watcher, the loader
+//! and the search worker. The loop waits on that queue (no polling: an idle
+//! dashboard sleeps), hands each batch of events to `App::update_all`,
+//! carries out the effects `update` asks for, and draws only when an event
+//! changed something. The terminal is given back on every way out: quit,
+//! Ctrl-C, a panic, SIGTERM, SIGHUP, SIGQUIT, SIGINT; Ctrl-Z gives it back
+//! until `fg`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant};
 
 use base64::Engine;
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
 use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
-use crate::briefing::articles::Articles;
-use crate::briefing::diagnostic::render;
-use crate::briefing::{Document, load};
-use crate::keymap::{Mode, action_for};
+use crate::event::Event;
+use crate::loader::{self, Fresh, LoadError, LoadRequest, Outcome};
 use crate::search::Index;
 
 /// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
@@ -36,140 +38,205 @@ pub fn osc52(text: &str) -> String {
     )
 }
 
-/// Where the briefing came from, for `r` (reload) and live reload.
+/// How saves to the briefing file are followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    /// Not at all (`--no-watch`); `r` still reloads.
+    Off,
+    /// By file system events, falling back to polling where there are none.
+    Events,
+    /// By looking at the file every second (`--poll`).
+    Poll,
+}
+
+/// Where the briefing comes from, for the first load and every reload.
 pub struct Origin {
+    /// `None`: the briefing built into parley.
     pub path: Option<PathBuf>,
     pub max_bytes: u64,
-    /// Follow saves to the file as they happen.
-    pub watch: bool,
+    pub follow: Follow,
 }
 
-/// How long the file must be quiet before a change is read: editors write
-/// a file in several steps.
-const SETTLE: Duration = Duration::from_millis(200);
-
-/// Watches the briefing file's folder (editors such as vim save by writing
-/// a new file and renaming it over the old one, which a watch on the file
-/// itself would lose) and signals when the file changes.
-fn watch(path: &Path) -> anyhow::Result<(Debouncer<RecommendedWatcher>, Receiver<()>)> {
-    let path = std::path::absolute(path)?;
-    let folder = path
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = path.file_name().map(|n| n.to_os_string());
-    let (changed, receiver) = channel();
-    let mut debouncer = new_debouncer(SETTLE, move |result: DebounceEventResult| {
-        if let Ok(events) = result
-            && events
-                .iter()
-                .any(|e| e.path.file_name().map(|n| n.to_os_string()) == name)
-        {
-            let _ = changed.send(());
+impl Origin {
+    fn request(&self, generation: u64, known: Option<loader::Fingerprint>) -> LoadRequest {
+        LoadRequest {
+            generation,
+            path: self.path.clone(),
+            max_bytes: self.max_bytes,
+            known,
         }
-    })?;
-    debouncer
-        .watcher()
-        .watch(&folder, RecursiveMode::NonRecursive)?;
-    Ok((debouncer, receiver))
-}
-
-/// What failed before the dashboard could open, and the exit status.
-pub struct Failure {
-    pub message: String,
-    pub status: i32,
-}
-
-/// Opens the dashboard: the terminal is taken at once and the briefing is
-/// loaded on another thread behind a progress screen, so a large archive
-/// can be quit while it loads. `open` reads and checks the briefing and
-/// builds the app.
-pub fn run(
-    origin: Origin,
-    open: impl FnOnce() -> Result<App, Failure> + Send + 'static,
-) -> Result<(), Failure> {
-    let quit_signal = watch_signals().map_err(io_failure)?;
-    install_panic_hook();
-    let mut terminal = ratatui::init();
-    let result = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)
-        .map_err(io_failure)
-        .and_then(|()| {
-            let name = origin.path.as_ref().map(|p| p.display().to_string());
-            match load_behind_progress(&mut terminal, name, &quit_signal, open)? {
-                Some(mut app) => {
-                    event_loop(&mut terminal, &mut app, &origin, &quit_signal).map_err(io_failure)
-                }
-                None => Ok(()),
-            }
-        });
-    restore();
-    result
-}
-
-fn io_failure(error: impl Into<anyhow::Error>) -> Failure {
-    Failure {
-        message: format!("parley: {}", error.into()),
-        status: crate::cli::exit::USAGE,
     }
 }
 
-/// Runs `open` on a thread, drawing a progress screen until it is done.
-/// `None` when the person quit first.
+/// How the dashboard ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The person quit.
+    Quit,
+    /// A signal ended it: the exit status is 128 + N.
+    Signal(i32),
+}
+
+/// Why the dashboard could not run.
+pub enum Stopped {
+    /// The briefing could not be loaded.
+    Load(LoadError),
+    /// The terminal failed.
+    Terminal(String),
+}
+
+fn terminal_failed(error: impl Into<anyhow::Error>) -> Stopped {
+    Stopped::Terminal(format!("parley: {}", error.into()))
+}
+
+/// How often progress is redrawn while a load runs.
+const TICK: Duration = Duration::from_millis(100);
+
+/// At most this many queued events are applied between two frames, so a
+/// flood of keys still shows progress and a search per batch.
+const MAX_BATCH: usize = 4_096;
+
+/// Opens the dashboard: the terminal is taken at once and the briefing is
+/// loaded on the loader thread behind a progress screen, so a large archive
+/// can be quit while it loads. `make_app` builds the app on the loaded
+/// briefing; its history is saved however the loop ends.
+pub fn run(origin: Origin, make_app: impl FnOnce(Fresh) -> App) -> Result<Ending, Stopped> {
+    let (events, inbox) = channel();
+    let stopping = watch_signals(events.clone()).map_err(terminal_failed)?;
+    install_panic_hook();
+    let mut terminal = ratatui::init();
+    let result = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .map_err(terminal_failed)
+        .and_then(|()| {
+            read_terminal(events.clone());
+            let name = origin.path.as_ref().map(|p| p.display().to_string());
+            match load_behind_progress(&mut terminal, &origin, name, &inbox, &events)? {
+                Err(ending) => Ok(ending),
+                Ok(fresh) => {
+                    let mut app = make_app(fresh);
+                    let looped = event_loop(&mut terminal, &mut app, &origin, &inbox, &events);
+                    // Losing the history is not worth failing the quit over.
+                    let _ = app.search.history.save();
+                    looped.map_err(terminal_failed)?;
+                    Ok(app.signal.map_or(Ending::Quit, Ending::Signal))
+                }
+            }
+        });
+    restore();
+    stopping.store(true, Ordering::Relaxed);
+    result
+}
+
+/// Reads the terminal on a thread of its own, so the loop can wait on all
+/// sources at once. Reading goes on until nothing is pending (crossterm's
+/// poll(2) source: see Cargo.toml), so a burst of keys arrives whole.
+fn read_terminal(events: Sender<Event>) {
+    std::thread::spawn(move || {
+        loop {
+            let event = match event::read() {
+                Ok(event) => Event::from_terminal(event),
+                Err(_) => Some(Event::InputClosed),
+            };
+            let closed = matches!(event, Some(Event::InputClosed));
+            if let Some(event) = event
+                && (events.send(event).is_err() || closed)
+            {
+                return;
+            }
+        }
+    });
+}
+
+/// Loads the briefing on the loader thread, drawing a progress screen until
+/// it is done. `Err(ending)` when the person quit or a signal came first.
 fn load_behind_progress(
     terminal: &mut ratatui::DefaultTerminal,
+    origin: &Origin,
     name: Option<String>,
-    quit_signal: &AtomicBool,
-    open: impl FnOnce() -> Result<App, Failure> + Send + 'static,
-) -> Result<Option<App>, Failure> {
-    let (done, opened) = channel();
-    std::thread::spawn(move || {
-        let _ = done.send(open());
+    inbox: &Receiver<Event>,
+    events: &Sender<Event>,
+) -> Result<Result<Fresh, Ending>, Stopped> {
+    let sender = events.clone();
+    loader::spawn(origin.request(0, None), move |generation, outcome| {
+        let _ = sender.send(Event::Loaded {
+            generation,
+            outcome: Box::new(outcome),
+        });
     });
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     loop {
         // Most briefings open before the first frame would show.
-        if let Ok(result) = opened.recv_timeout(Duration::from_millis(50)) {
-            return result.map(Some);
-        }
-        if quit_signal.load(Ordering::Relaxed) {
-            return Ok(None);
+        let event = match inbox.recv_timeout(if started.elapsed() < TICK {
+            TICK / 2
+        } else {
+            TICK
+        }) {
+            Ok(event) => Some(event),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return Ok(Err(Ending::Quit)),
+        };
+        match event {
+            Some(Event::Loaded { outcome, .. }) => {
+                return match *outcome {
+                    Outcome::Loaded(fresh) => Ok(Ok(fresh)),
+                    Outcome::Failed(error) => Err(Stopped::Load(error)),
+                    Outcome::Unchanged(_) => unreachable!("a first load knows no content"),
+                };
+            }
+            Some(Event::Signal(signal)) => return Ok(Err(Ending::Signal(signal))),
+            Some(Event::InputClosed) => return Ok(Err(Ending::Quit)),
+            Some(Event::Key(key))
+                if crate::keymap::action_for(crate::keymap::Mode::Normal, key)
+                    == Some(Action::Quit) =>
+            {
+                return Ok(Err(Ending::Quit));
+            }
+            Some(Event::Suspend) => suspend(terminal).map_err(terminal_failed)?,
+            Some(Event::Resumed) => take_terminal(terminal).map_err(terminal_failed)?,
+            _ => {}
         }
         let elapsed = started.elapsed().as_secs_f64();
         terminal
             .draw(|frame| crate::ui::loading(frame, name.as_deref(), elapsed))
-            .map_err(io_failure)?;
-        while event::poll(Duration::ZERO).map_err(io_failure)? {
-            if let Event::Key(key) = event::read().map_err(io_failure)?
-                && action_for(Mode::Normal, key) == Some(Action::Quit)
-            {
-                return Ok(None);
-            }
-        }
+            .map_err(terminal_failed)?;
     }
 }
 
-/// How long the run loop has to notice a signal before parley leaves anyway.
-const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+/// How long the run loop has to act on a signal before parley leaves anyway.
+const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
-/// SIGTERM, SIGHUP, SIGQUIT and SIGINT set the returned flag, which the run
-/// loop checks between frames and quits through its normal path. When the
-/// terminal has gone away (the usual reason for a SIGHUP), reading it can
-/// block the loop for good; so if the loop has not finished after a grace
-/// period, this thread restores what it can and ends the process.
-fn watch_signals() -> std::io::Result<Arc<AtomicBool>> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let quit = Arc::new(AtomicBool::new(false));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT])?;
-    let flag = Arc::clone(&quit);
+/// Turns signals into events. SIGTERM, SIGHUP, SIGQUIT and SIGINT end the
+/// loop through its normal quit path; SIGTSTP suspends, SIGCONT redraws.
+/// When the terminal has gone away (the usual reason for a SIGHUP), the
+/// loop can block on it for good: if it has not finished after a grace
+/// period, this thread restores what it can and ends the process with the
+/// same status. The returned flag tells it the loop has finished.
+fn watch_signals(events: Sender<Event>) -> std::io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let finished = Arc::new(AtomicBool::new(false));
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGTSTP, SIGCONT])?;
+    let done = Arc::clone(&finished);
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            flag.store(true, Ordering::Relaxed);
-            std::thread::sleep(SIGNAL_GRACE);
-            restore();
-            std::process::exit(0);
+        for signal in signals.forever() {
+            let event = match signal {
+                SIGTSTP => Event::Suspend,
+                SIGCONT => Event::Resumed,
+                _ => Event::Signal(signal),
+            };
+            let ends = matches!(event, Event::Signal(_));
+            let _ = events.send(event);
+            if ends {
+                std::thread::sleep(SIGNAL_GRACE);
+                if !done.load(Ordering::Relaxed) {
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+                return;
+            }
         }
     });
-    Ok(quit)
+    Ok(finished)
 }
 
 /// Undoes everything `run` set up; safe to call twice.
@@ -187,6 +254,32 @@ fn release_mouse_and_paste() {
     );
 }
 
+/// Sets the terminal up again as `run` did (after a stop), and has the
+/// next frame drawn whole.
+fn take_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    // Not `Terminal::clear`: it asks the terminal where the cursor is, and
+    // the answer would go to the thread reading the keys. A blank frame on
+    // the blank screen makes the next frame draw every cell.
+    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+    Ok(())
+}
+
+/// Ctrl-Z: gives the terminal back and stops, as a shell job does; `fg`
+/// continues here.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    restore();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    take_terminal(terminal)
+}
+
 /// `ratatui::init` restores raw mode and the alternate screen on a panic;
 /// this also turns mouse capture and bracketed paste off, before the panic
 /// message prints.
@@ -201,15 +294,13 @@ fn install_panic_hook() {
 /// Searches a large archive off the UI thread. Each request cancels the one
 /// before it, so the newest keystroke is answered first.
 struct SearchWorker {
-    jobs: std::sync::mpsc::Sender<(SearchRequest, Arc<Index>, Arc<AtomicBool>)>,
-    answers: Receiver<(u64, crate::search::Query, Vec<crate::search::Hit>)>,
+    jobs: Sender<(SearchRequest, Arc<Index>, Arc<AtomicBool>)>,
     running: Option<Arc<AtomicBool>>,
 }
 
 impl SearchWorker {
-    fn start() -> Self {
+    fn start(answers: Sender<Event>) -> Self {
         let (jobs, inbox) = channel::<(SearchRequest, Arc<Index>, Arc<AtomicBool>)>();
-        let (reply, answers) = channel();
         std::thread::spawn(move || {
             while let Ok(mut job) = inbox.recv() {
                 // Only the newest waiting request matters.
@@ -217,18 +308,20 @@ impl SearchWorker {
                     job = newer;
                 }
                 let (request, index, cancel) = job;
-                if let Some(hits) = run_request(&index, &request, &cancel)
-                    && reply
-                        .send((request.generation, request.query, hits))
-                        .is_err()
-                {
-                    return;
+                if let Some(hits) = run_request(&index, &request, &cancel) {
+                    let answer = Event::SearchAnswered {
+                        generation: request.generation,
+                        query: request.query,
+                        hits,
+                    };
+                    if answers.send(answer).is_err() {
+                        return;
+                    }
                 }
             }
         });
         Self {
             jobs,
-            answers,
             running: None,
         }
     }
@@ -247,31 +340,44 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     origin: &Origin,
-    quit_signal: &AtomicBool,
+    inbox: &Receiver<Event>,
+    events: &Sender<Event>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    // The watcher lives as long as the loop; without a file there is nothing to watch.
-    let watcher = match (&origin.path, origin.watch) {
-        (Some(path), true) => Some(watch(path)?),
+    // The watch lives as long as the loop; without a file there is nothing to watch.
+    let _watch = match (&origin.path, origin.follow) {
+        (Some(path), Follow::Events | Follow::Poll) => {
+            let sender = events.clone();
+            let changed = move || {
+                let _ = sender.send(Event::FileChanged);
+            };
+            match crate::watch::start(path, origin.follow == Follow::Poll, changed) {
+                Ok(watch) => {
+                    if let Some(note) = &watch.note {
+                        app.update(Event::Watching(note.clone()));
+                    }
+                    Some(watch)
+                }
+                Err(error) => {
+                    app.update(Event::Watching(format!(
+                        "not following saves to the file ({error}): r reloads"
+                    )));
+                    None
+                }
+            }
+        }
         _ => None,
     };
-    let mut searcher = SearchWorker::start();
+    let mut searcher = SearchWorker::start(events.clone());
     // For the end-to-end test of the panic path: a panic after the first
     // frame must still give the terminal back, then print its message.
     let panic_for_test = std::env::var_os("PARLEY_TEST_PANIC").is_some();
-    while !app.quit && !quit_signal.load(Ordering::Relaxed) {
-        if let Some((_, changes)) = &watcher
-            && changes.try_iter().count() > 0
-        {
-            reload(app, origin);
-        }
-        for (generation, query, hits) in searcher.answers.try_iter() {
-            app.receive_search(generation, query, hits);
-        }
+    let mut dirty = true;
+    loop {
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => {
@@ -279,82 +385,58 @@ fn event_loop(
                     out.write_all(osc52(&text).as_bytes())?;
                     out.flush()?;
                 }
-                Effect::Reload => reload(app, origin),
+                Effect::Load { generation, known } => {
+                    let sender = events.clone();
+                    loader::spawn(
+                        origin.request(generation, known),
+                        move |generation, outcome| {
+                            let _ = sender.send(Event::Loaded {
+                                generation,
+                                outcome: Box::new(outcome),
+                            });
+                        },
+                    );
+                }
                 Effect::Search(request) => searcher.ask(request, Arc::clone(&app.index)),
+                Effect::Suspend => {
+                    suspend(terminal)?;
+                    dirty = true;
+                }
+                Effect::Resume => {
+                    take_terminal(terminal)?;
+                    dirty = true;
+                }
             }
         }
-        terminal.draw(|frame| crate::ui::draw(frame, app))?;
-        assert!(
-            !panic_for_test,
-            "PARLEY_TEST_PANIC is set: panicking on purpose"
-        );
-        // Poll with a timeout so that signals, file changes and search
-        // answers are noticed even when no key comes.
-        let mut wait = Duration::from_millis(if app.search.pending { 5 } else { 100 });
-        while event::poll(wait)? {
-            for action in actions_for(app.mode(), event::read()?) {
-                app.update(action);
+        if app.quit {
+            return Ok(());
+        }
+        if dirty {
+            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            dirty = false;
+            assert!(
+                !panic_for_test,
+                "PARLEY_TEST_PANIC is set: panicking on purpose"
+            );
+        }
+        // Sleeps until something happens; ticks only while a load runs.
+        let first = if app.wants_ticks() {
+            match inbox.recv_timeout(TICK) {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) => Event::Tick,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
-            // Take every key already typed before drawing again.
-            wait = Duration::ZERO;
-        }
+        } else {
+            match inbox.recv() {
+                Ok(event) => event,
+                Err(_) => return Ok(()),
+            }
+        };
+        // Everything already queued goes in the same batch: a burst of
+        // keys costs one search and one frame.
+        let batch = std::iter::once(first).chain(inbox.try_iter().take(MAX_BATCH));
+        dirty |= app.update_all(batch);
     }
-    // Losing the history is not worth failing the quit over.
-    let _ = app.search.history.save();
-    Ok(())
-}
-
-fn actions_for(mode: Mode, event: Event) -> Vec<Action> {
-    match event {
-        Event::Key(key) => action_for(mode, key).into_iter().collect(),
-        Event::Resize(width, height) => vec![Action::Resize { width, height }],
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => vec![Action::Click {
-                column: mouse.column,
-                row: mouse.row,
-            }],
-            MouseEventKind::ScrollUp => vec![Action::ScrollUp],
-            MouseEventKind::ScrollDown => vec![Action::ScrollDown],
-            _ => Vec::new(),
-        },
-        // Pasted text is typed into the search line; control characters are dropped.
-        Event::Paste(text) if mode == Mode::Search => text
-            .chars()
-            .filter(|c| !c.is_control())
-            .map(Action::SearchInput)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn reload(app: &mut App, origin: &Origin) {
-    let Some(path) = &origin.path else { return };
-    let result = Document::read(path, origin.max_bytes)
-        .map_err(|e| e.to_string())
-        .and_then(|document| load(&document).map_err(|invalid| first_error(&document, &invalid)));
-    match result {
-        Ok(loaded) => {
-            let articles = Articles::beside(&loaded.briefing, Some(path));
-            app.replace_briefing(loaded.briefing);
-            app.set_articles(articles);
-            app.banner = None;
-            app.message = Some("reloaded".into());
-        }
-        Err(error) => app.banner = Some(format!("{error} (showing the last good version)")),
-    }
-}
-
-/// The first error of an invalid file, as one `file:line:column: message` line.
-pub fn first_error(document: &Document, invalid: &crate::briefing::Invalid) -> String {
-    let Some(first) = invalid.errors().next() else {
-        return "invalid briefing".to_string();
-    };
-    let rendered = render(&document.name, &document.text, std::slice::from_ref(first));
-    rendered
-        .lines()
-        .next()
-        .unwrap_or("invalid briefing")
-        .to_string()
 }
 
 #[cfg(test)]
@@ -367,15 +449,5 @@ mod tests {
         // Whatever the text holds, only the sequence's own escape and bell appear.
         let sequence = osc52("evil\x1b]0;title\x07");
         assert_eq!(sequence.chars().filter(|c| c.is_control()).count(), 2);
-    }
-
-    #[test]
-    fn a_paste_types_into_the_search_line_without_controls() {
-        let actions = actions_for(Mode::Search, Event::Paste("a\x1bb".into()));
-        assert_eq!(
-            actions,
-            [Action::SearchInput('a'), Action::SearchInput('b')]
-        );
-        assert!(actions_for(Mode::Normal, Event::Paste("q".into())).is_empty());
     }
 }

@@ -203,7 +203,7 @@ fn dates_may_be_a_year_or_a_month_and_keep_their_precision() {
     assert_eq!(
         findings(&bad),
         [
-            "26:8: error: `date` must be a day written unquoted (2026-01-23), a month in quotes (\"2026-01\") or a year in quotes (\"2026\"), found \"2025-8\""
+            "26:8: error: `date` must be a day written unquoted as YYYY-MM-DD, a month in quotes (\"YYYY-MM\") or a year in quotes (\"YYYY\"), found \"2025-8\""
         ]
     );
 }

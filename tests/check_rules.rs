@@ -26,9 +26,13 @@ fn rule1_a_syntax_error_is_located() {
 fn rule1_every_syntax_error_is_reported() {
     let text = "format = 1\nx = \ny = ]\n";
     let found = findings(text);
-    assert!(found.len() >= 2, "{found:?}");
-    assert!(found[0].starts_with("2:"), "{found:?}");
+    assert!(found.iter().any(|f| f.starts_with("2:")), "{found:?}");
     assert!(found.iter().any(|f| f.starts_with("3:")), "{found:?}");
+    // The rules still run on what could be read.
+    assert_eq!(
+        found[0],
+        "1:1: error: missing table `[briefing]` in the top level"
+    );
 }
 
 // Rule 2: format = 1.
@@ -128,8 +132,7 @@ fn rule3_a_value_of_the_wrong_type_is_an_error() {
     assert_eq!(
         findings(&text),
         [
-            // The position no longer counts as a red line, so the party has none.
-            "11:1: warning: party `ua` has no red lines",
+            // No "party has no red lines" warning: it would only follow from the error.
             "16:12: error: `red_line` must be true or false, found string",
         ]
     );
@@ -250,11 +253,11 @@ fn rule5_unknown_references_name_the_missing_id() {
         findings(&text),
         [
             "22:12: error: no source has the id `s2`; did you mean `s1`?",
-            "30:9: error: no party has the id `ru`",
-            "32:10: error: no source has the id `wire`",
+            "30:9: error: no party has the id `ru`; the parties are `ua`",
+            "32:10: error: no source has the id `wire`; the sources are `s1`",
             "33:11: error: no sticking point has the id `lnd`; did you mean `land`?",
-            "38:12: error: no source has the id `zz`",
-            "46:10: error: no source has the id `nope`",
+            "38:12: error: no source has the id `zz`; the sources are `s1`",
+            "46:10: error: no source has the id `nope`; the sources are `s1`",
         ]
     );
 }
@@ -331,7 +334,7 @@ fn rule7_an_impossible_date_is_an_error() {
 #[test]
 fn rule7_a_date_must_be_a_local_date() {
     let text = BASE.replacen("as_of = 2026-01-23", "as_of = 2026-01-23T10:00:00Z", 1);
-    let forms = "a day written unquoted (2026-01-23), a month in quotes (\"2026-01\") or a year in quotes (\"2026\")";
+    let forms = "a day written unquoted as YYYY-MM-DD, a month in quotes (\"YYYY-MM\") or a year in quotes (\"YYYY\")";
     assert_eq!(
         findings(&text),
         [format!(
@@ -342,7 +345,7 @@ fn rule7_a_date_must_be_a_local_date() {
     assert_eq!(
         findings(&quoted),
         [format!(
-            "5:9: error: `as_of` must be {forms}, found \"2026-01-23\"; a day is written without quotes: `as_of = 2026-01-23`"
+            "5:9: error: `as_of` must be {forms}, found \"2026-01-23\"; did you mean `as_of = 2026-01-23` (23 January 2026)?"
         )]
     );
     let garbled = BASE.replacen("as_of = 2026-01-23", "as_of = \"Jan 2026\"", 1);

@@ -4,6 +4,7 @@
 mod common;
 use std::path::{Path, PathBuf};
 
+use common::archive;
 use common::tmux::{Tmux, available};
 
 fn signal(tmux: &Tmux, name: &str) {
@@ -19,11 +20,12 @@ fn sigterm_and_sighup_give_the_terminal_back() {
     if !available() {
         return;
     }
-    for name in ["TERM", "HUP", "QUIT"] {
+    // The exit status says which signal ended parley: 128 + N.
+    for (name, status) in [("TERM", 143), ("HUP", 129), ("QUIT", 131), ("INT", 130)] {
         let tmux = Tmux::start("", 80, 24);
         tmux.wait_for("Red lines");
         signal(&tmux, name);
-        tmux.assert_given_back("EXITED 0");
+        tmux.assert_given_back(&format!("EXITED {status}"));
     }
 }
 
@@ -184,20 +186,6 @@ fn r_reloads_by_hand_even_without_watching() {
     tmux.wait_for("Harbour talks — round 9");
     tmux.keys(&["q"]);
     tmux.assert_given_back("EXITED 0");
-}
-
-/// A valid briefing of `quotes` quotes of about twenty words each.
-fn archive(quotes: usize) -> String {
-    let mut text = String::from(
-        "format = 1\n[briefing]\ntitle = \"Archive\"\nas_of = 2026-01-01\n\n[[sources]]\nid = \"s\"\noutlet = \"Wire\"\n\n[[parties]]\nid = \"a\"\nname = \"A\"\n\n[[parties.positions]]\ntext = \"No.\"\nred_line = true\nsources = [\"s\"]\n\n",
-    );
-    for i in 0..quotes {
-        text.push_str(&format!(
-            "[[quotes]]\nspeaker = \"Speaker {}\"\nparty = \"a\"\ntext = \"Quote {i} on the harbour, the ceasefire line and the guarantees that both sides say they need before any deal.\"\nsource = \"s\"\n\n",
-            i % 50
-        ));
-    }
-    text
 }
 
 /// [`archive`] written to a file in a folder of its own (kept while the

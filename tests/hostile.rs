@@ -136,7 +136,11 @@ fn deep_nesting_is_an_error_not_a_crash() {
         "]".repeat(depth)
     );
     let found = common::findings(&text);
-    assert!(found[0].starts_with("2:"), "{:?}", &found[..1]);
+    assert!(
+        found.iter().any(|f| f.starts_with("2:")),
+        "{:?}",
+        &found[..2]
+    );
     let inline = format!(
         "format = 1\nx = {}1{}\n",
         "{a=".repeat(depth),

@@ -28,7 +28,7 @@ fn briefing(path: &Path) -> Briefing {
 fn app(path: &str, width: u16, height: u16) -> App {
     let path = fixture(path);
     let briefing = briefing(&path);
-    let articles = Articles::beside(&briefing, Some(&path));
+    let articles = Articles::read(&briefing, path.parent());
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let mut app = App::new(briefing, name, Theme::builtin("dark").unwrap());
     app.set_articles(articles);
@@ -356,7 +356,7 @@ fn the_reader_never_reads_outside_the_briefings_folder() {
         dir: None,
     };
     let briefing = load(&document).unwrap().briefing;
-    let articles = Articles::beside(&briefing, Some(&path));
+    let articles = Articles::read(&briefing, path.parent());
     let mut app = App::new(briefing, "ferry.toml", Theme::builtin("dark").unwrap());
     app.set_articles(articles);
     app.update(Action::Resize {

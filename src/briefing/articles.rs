@@ -78,16 +78,6 @@ impl Articles {
         Self::placing_quotes(briefing, articles)
     }
 
-    /// The texts of the briefing read from `file` (`None`: the embedded
-    /// briefing), from the folder the file is in.
-    pub fn beside(briefing: &Briefing, file: Option<&Path>) -> Self {
-        let folder = file.map(|file| match file.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        });
-        Self::read(briefing, folder)
-    }
-
     /// Sources with texts given as they are (for tests, and for texts
     /// read by whoever holds them).
     pub fn from_texts(briefing: &Briefing, texts: Vec<Option<String>>) -> Self {

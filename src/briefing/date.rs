@@ -200,6 +200,69 @@ pub fn gap_text(from: PartialDate, to: PartialDate) -> Option<String> {
     ))
 }
 
+/// The keys whose values are dates, wherever they stand.
+pub const DATE_KEYS: [&str; 6] = ["as_of", "starts", "ends", "published", "said_on", "date"];
+
+/// The three forms a date may take, for messages.
+pub const FORMS: &str = "a day written unquoted as YYYY-MM-DD, a month in quotes (\"YYYY-MM\") or a year in quotes (\"YYYY\")";
+
+/// The days a date written another way may mean: `13/03/2031`,
+/// `13.03.2031`, `13 March 2031`, `March 13, 2031`, `2031/03/13`, a quoted
+/// `"2031-03-13"`, or `2031-13-03` with month and day swapped. Both days
+/// where `04/03/2031` could be either.
+pub fn days_meant(text: &str) -> Vec<NaiveDate> {
+    let text = text.trim().trim_matches(|c| c == '"' || c == '\'');
+    let mut days: Vec<NaiveDate> = [
+        "%Y-%m-%d",
+        "%d/%m/%Y",
+        "%m/%d/%Y",
+        "%d.%m.%Y",
+        "%Y/%m/%d",
+        "%d-%m-%Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%B %d %Y",
+    ]
+    .iter()
+    .filter_map(|format| NaiveDate::parse_from_str(text, format).ok())
+    // `Jan 2026` would read as the 20th of January in the year 26.
+    .filter(|day| day.year() >= 1000)
+    .collect();
+    if days.is_empty()
+        && let [y, m, d] = text.split('-').collect::<Vec<_>>()[..]
+        && let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse())
+        && let Some(swapped) = NaiveDate::from_ymd_opt(y, d, m)
+    {
+        days.push(swapped);
+    }
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// The one message for a date that is not in one of the three forms,
+/// with what it may have meant: `did you mean `said_on = 2031-03-13`?`.
+pub fn date_message(key: &str, found: &str, written: &str) -> String {
+    let meant: Vec<String> = days_meant(written)
+        .iter()
+        .map(|day| {
+            format!(
+                "`{key} = {}` ({})",
+                day.format("%Y-%m-%d"),
+                day.format("%-d %B %Y")
+            )
+        })
+        .collect();
+    let hint = match meant.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        many => format!("; did you mean {}?", many.join(" or ")),
+    };
+    format!("`{key}` must be {FORMS}, found {found}{hint}")
+}
+
 /// The talks' dates for a header: `23–24 Jan 2026`, `from Aug 2025`, with
 /// what lies after `as_of` marked expected: `23–24 Jan 2026 (24 expected)`.
 pub fn span_text(
@@ -341,6 +404,28 @@ mod tests {
         assert!(!PartialDate::Month(2026, 1).is_after(as_of));
         assert!(PartialDate::Month(2026, 2).is_after(as_of));
         assert!(!day("2026-01-30").is_after(PartialDate::Month(2026, 1)));
+    }
+
+    #[test]
+    fn dates_written_other_ways_suggest_the_day_they_mean() {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(days_meant("13/03/2031"), [day("2031-03-13")]);
+        assert_eq!(days_meant("\"2031-03-13\""), [day("2031-03-13")]);
+        assert_eq!(days_meant("13 March 2031"), [day("2031-03-13")]);
+        assert_eq!(days_meant("March 13, 2031"), [day("2031-03-13")]);
+        assert_eq!(days_meant("2031-13-03"), [day("2031-03-13")]);
+        assert_eq!(
+            days_meant("04/03/2031"),
+            [day("2031-03-04"), day("2031-04-03")]
+        );
+        assert_eq!(days_meant("soon"), Vec::<NaiveDate>::new());
+        assert_eq!(days_meant("Jan 2026"), Vec::<NaiveDate>::new());
+        assert_eq!(
+            date_message("said_on", "13/03/2031", "13/03/2031"),
+            format!(
+                "`said_on` must be {FORMS}, found 13/03/2031; did you mean `said_on = 2031-03-13` (13 March 2031)?"
+            )
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 use toml::de::DeTable;
 
+use super::date::{DATE_KEYS, date_message, days_meant};
 use super::diagnostic::{Diagnostic, render};
 use super::model::Briefing;
 use super::pieces::{SPLIT_ABOVE, Split, split};
@@ -177,7 +178,7 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
     let mut reader = Reader::new(text, &mut diagnostics);
 
     let (root, errors) = DeTable::parse_recoverable(&text[head]);
-    syntax_errors.extend(errors.iter().map(|e| syntax_error(e, 0)));
+    syntax_errors.extend(errors.iter().map(|e| syntax_error(e, 0, text)));
     let mut briefing = reader.read_document(&root);
     drop(root);
     if let Some(briefing) = &mut briefing {
@@ -186,7 +187,7 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
     }
     for piece in pieces {
         let (root, errors) = DeTable::parse_recoverable(&text[piece.clone()]);
-        syntax_errors.extend(errors.iter().map(|e| syntax_error(e, piece.start)));
+        syntax_errors.extend(errors.iter().map(|e| syntax_error(e, piece.start, text)));
         if !errors.is_empty() {
             continue;
         }
@@ -199,11 +200,17 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
             _ => briefing = None,
         }
     }
-    if !syntax_errors.is_empty() {
-        return Err(sorted(syntax_errors));
-    }
     let notes = std::mem::take(&mut reader.notes);
     cross_references(&notes, briefing.as_ref(), &mut diagnostics);
+    if !syntax_errors.is_empty() {
+        // The rules still ran on what could be read, so one bad value does
+        // not hide the file's other errors; what only follows from the
+        // syntax error (the key it left missing, an id it left undeclared,
+        // warnings) is dropped.
+        diagnostics.retain(|d| d.is_error() && !follows_from(d, &syntax_errors, text));
+        diagnostics.extend(syntax_errors);
+        return Err(sorted(diagnostics));
+    }
     let mut remarks = Vec::new();
     if let Some(briefing) = &briefing {
         stated_positions(&notes, briefing, &mut diagnostics);
@@ -226,12 +233,55 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
 }
 
 /// A TOML syntax error in the piece of the file that starts at `offset`.
-fn syntax_error(error: &toml::de::Error, offset: usize) -> Diagnostic {
+/// On a date key (`said_on = 13/03/2031`) it is the one message about
+/// dates, with the day meant, rather than TOML's "string values must be
+/// quoted" (which quoting would only trade for another message).
+fn syntax_error(error: &toml::de::Error, offset: usize, text: &str) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
-    Diagnostic::error(
-        span.start + offset..span.end + offset,
-        error.message().trim_end(),
-    )
+    let span = span.start + offset..span.end + offset;
+    let line = line_around(text, span.start);
+    let message = match line.split_once('=') {
+        Some((key, value)) if DATE_KEYS.contains(&key.trim()) => {
+            let value = value.split(" #").next().unwrap_or(value).trim();
+            let iso_shaped = value.len() == 10 && value.as_bytes().get(4) == Some(&b'-');
+            if iso_shaped && days_meant(value).is_empty() {
+                // `2026-02-30`: TOML says exactly what is wrong with the day.
+                error.message().trim_end().to_string()
+            } else {
+                date_message(key.trim(), value, value)
+            }
+        }
+        _ => error.message().trim_end().to_string(),
+    };
+    Diagnostic::error(span, message)
+}
+
+/// The line of `text` that holds byte `at`.
+fn line_around(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text.get(start..end).unwrap_or("")
+}
+
+/// Whether a rule's error only follows from a syntax error: a required key
+/// missing from the table the syntax error is in (the parser dropped its
+/// bad value), an id unresolved because the line declaring it did not
+/// parse, or the reader's own complaint about the same value.
+fn follows_from(diagnostic: &Diagnostic, syntax_errors: &[Diagnostic], text: &str) -> bool {
+    let message = diagnostic.message.as_str();
+    syntax_errors.iter().any(|e| {
+        let in_table = diagnostic.span.start <= e.span.start && e.span.start <= diagnostic.span.end;
+        let missing_key = message.starts_with("missing key `") && in_table;
+        let unresolved_id = message.starts_with("no ")
+            && message
+                .split('`')
+                .nth(1)
+                .is_some_and(|id| line_around(text, e.span.start).contains(id));
+        // The parser's recovery may keep the bad value for the reader too.
+        let same_place = diagnostic.span.start == e.span.start;
+        missing_key || unresolved_id || same_place
+    })
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Invalid {

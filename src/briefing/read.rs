@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+use super::date::{FORMS, date_message};
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::model::*;
 use super::quote_id::{quote_hash, shortest_free_id, speaker_slug};
@@ -271,6 +272,10 @@ impl<'d> Reader<'d> {
         lines.location(offset).line
     }
 
+    fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
     fn error(&mut self, span: Span, message: impl Into<String>) {
         let span = self.in_file(span);
         self.diagnostics.push(Diagnostic::error(span, message));
@@ -422,6 +427,7 @@ impl<'d> Reader<'d> {
     }
 
     fn party(&mut self, table: &DeTable<'_>, span: Span) -> Option<Party> {
+        let errors_before = self.error_count();
         let mut t = TableReader::new(table, span.clone(), "[[parties]]");
         let id = t.id(self, IdKind::Party);
         let name = t.string(self, "name", Need::Required);
@@ -487,8 +493,13 @@ impl<'d> Reader<'d> {
                 position
             })
             .collect();
-        // Hosts, mediators and observers are not expected to hold red lines.
-        if role == Some(Role::Party) && !positions.iter().any(|p| p.red_line) {
+        // Hosts, mediators and observers are not expected to hold red lines;
+        // and after an error in the party (a `redline` typo, say) the
+        // warning would only follow from it.
+        if role == Some(Role::Party)
+            && !positions.iter().any(|p| p.red_line)
+            && self.error_count() == errors_before
+        {
             self.warning(span, format!("party `{id}` has no red lines"));
         }
         Some(Party {
@@ -989,19 +1000,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         need: Need,
     ) -> Option<At<PartialDate>> {
         let value = self.present(reader, key, need)?;
-        let forms = "a day written unquoted (2026-01-23), a month in quotes (\"2026-01\") or a year in quotes (\"2026\")";
         let date = match value.get_ref() {
             DeValue::String(text) => match PartialDate::parse_partial(text) {
                 Some(date) => date,
                 None => {
-                    let hint = match text.parse::<NaiveDate>() {
-                        Ok(day) => format!("; a day is written without quotes: `{key} = {day}`"),
-                        Err(_) => String::new(),
-                    };
-                    reader.error(
-                        value.span(),
-                        format!("`{key}` must be {forms}, found {text:?}{hint}"),
-                    );
+                    let found = format!("{:?}", text.as_ref() as &str);
+                    reader.error(value.span(), date_message(key, &found, text));
                     return None;
                 }
             },
@@ -1019,15 +1023,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     PartialDate::Day(day)
                 }
                 _ => {
-                    reader.error(
-                        value.span(),
-                        format!("`{key}` must be {forms}, found a date-time"),
-                    );
+                    reader.error(value.span(), date_message(key, "a date-time", ""));
                     return None;
                 }
             },
             _ => {
-                self.wrong_type(reader, key, forms, value);
+                self.wrong_type(reader, key, FORMS, value);
                 return None;
             }
         };

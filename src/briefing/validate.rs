@@ -61,17 +61,19 @@ pub fn cross_references(
             .filter(|(k, _)| k == kind)
             .map(|(_, d)| name(d))
             .collect();
-        let hint = match did_you_mean(name(reference), &known) {
-            Some(near) => format!("; did you mean `{near}`?"),
-            None if known.is_empty() => format!("; the file declares no {}", kind.plural()),
-            None => String::new(),
-        };
+        let hint = id_hint(*kind, name(reference), &known, briefing);
         diagnostics.push(Diagnostic::error(
             reference.span(),
             format!("no {} has the id `{}`{hint}", kind.noun(), name(reference)),
         ));
     }
 
+    // A reference that does not resolve may have been meant for a source
+    // that then looks uncited: no follow-on warning while one is unresolved.
+    let unresolved_source = notes
+        .references
+        .iter()
+        .any(|(kind, r)| *kind == IdKind::Source && !declared.contains(&(*kind, r.id)));
     // Filled by inserts: `collect` would size the set for every reference,
     // not for the few distinct ones.
     let mut cited: HashSet<(IdKind, Name)> = notes.cited.clone();
@@ -79,12 +81,74 @@ pub fn cross_references(
         cited.insert((*kind, reference.id));
     }
     for (kind, declared) in &notes.declared {
-        if *kind == IdKind::Source && !cited.contains(&(*kind, declared.id)) {
+        if *kind == IdKind::Source && !unresolved_source && !cited.contains(&(*kind, declared.id)) {
             diagnostics.push(Diagnostic::warning(
                 declared.span(),
                 format!("source `{}` is not cited by anything", name(declared)),
             ));
         }
+    }
+}
+
+/// Lists at most this many declared ids when nothing near is found.
+const LIST_AT_MOST: usize = 8;
+
+/// What to suggest for an id that resolves to nothing: the nearest id by
+/// spelling, an id the typed one begins (`gazette` -> `gazette-0313`), the
+/// id of a thing whose title or name was typed (`Split shifts` ->
+/// `shifts`), or else the ids there are, when there are few.
+fn id_hint(kind: IdKind, typed: &str, known: &[&str], briefing: Option<&Briefing>) -> String {
+    if let Some(near) = did_you_mean(typed, known) {
+        return format!("; did you mean `{near}`?");
+    }
+    let folded = typed.trim().to_lowercase();
+    let prefixed: Vec<&&str> = known
+        .iter()
+        .filter(|k| !folded.is_empty() && k.starts_with(folded.as_str()))
+        .collect();
+    if let [only] = prefixed.as_slice() {
+        return format!("; did you mean `{only}`?");
+    }
+    let titled = briefing.and_then(|b| id_by_title(kind, &folded, b));
+    if let Some(id) = titled {
+        return format!("; `{typed}` is the title of `{id}`: refer to it by its id, `{id}`");
+    }
+    match known.len() {
+        0 => format!("; the file declares no {}", kind.plural()),
+        n if n <= LIST_AT_MOST => {
+            let ids: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+            format!("; the {} are {}", kind.plural(), ids.join(", "))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The id of the thing of `kind` whose title (or name, outlet, subject)
+/// is `folded`, ignoring case.
+fn id_by_title(kind: IdKind, folded: &str, briefing: &Briefing) -> Option<String> {
+    let same = |title: &str| title.trim().to_lowercase() == folded;
+    match kind {
+        IdKind::StickingPoint => briefing
+            .sticking_points
+            .iter()
+            .find(|s| same(&s.title))
+            .map(|s| s.id.clone()),
+        IdKind::Party => briefing
+            .parties
+            .iter()
+            .find(|p| same(&p.name) || same(&p.short))
+            .map(|p| p.id.clone()),
+        IdKind::Source => briefing
+            .sources
+            .iter()
+            .find(|s| same(&s.outlet) || s.title.as_deref().is_some_and(same))
+            .map(|s| s.id.clone()),
+        IdKind::Discrepancy => briefing
+            .discrepancies
+            .iter()
+            .find(|d| same(&d.subject))
+            .and_then(|d| d.id.clone()),
+        IdKind::Quote => None,
     }
 }
 

@@ -1,16 +1,16 @@
 //! `parley [FILE]`: opens the dashboard on a briefing.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use super::check::read_and_load;
+use super::check::{read_and_load, report_file_error, report_invalid};
 use super::exit;
 use crate::app::App;
-use crate::briefing::articles::Articles;
 use crate::history::{History, default_path};
+use crate::loader::LoadError;
 use crate::text::sanitize_inline;
-use crate::theme::{Theme, from_env};
-use crate::tui::{Failure, Origin, run as run_dashboard};
+use crate::theme::from_env;
+use crate::tui::{Ending, Follow, Origin, Stopped, run as run_dashboard};
 
 /// How the dashboard was asked for on the command line.
 pub struct Options<'a> {
@@ -19,6 +19,8 @@ pub struct Options<'a> {
     pub max_bytes: u64,
     /// Follow edits to the file live.
     pub watch: bool,
+    /// Follow them by looking at the file every second, not by events.
+    pub poll: bool,
 }
 
 pub fn run(options: Options, err: &mut dyn Write) -> i32 {
@@ -27,6 +29,7 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         theme,
         max_bytes,
         watch,
+        poll,
     } = options;
     let theme = match from_env(theme) {
         Ok(theme) => theme,
@@ -35,48 +38,87 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
             return exit::USAGE;
         }
     };
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    let unusable = if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        Some("the dashboard needs a terminal".to_string())
+    } else {
+        cannot_address_cursor(std::env::var("TERM").ok().as_deref())
+    };
+    if let Some(why) = unusable {
         // Still say what is wrong with the file, if anything.
-        if let Err(failure) = open(file.as_deref(), max_bytes, theme) {
-            let _ = write!(err, "{}", failure.message);
-            return failure.status;
+        let mut message = Vec::new();
+        if let Err(status) = read_and_load(file.as_deref(), max_bytes, &mut message) {
+            let _ = err.write_all(&message);
+            return status;
         }
         let _ = writeln!(
             err,
-            "parley: the dashboard needs a terminal; for scripts use `parley check`, `parley search` or `parley export`"
+            "parley: {}; for scripts use `parley check`, `parley search` or `parley export`",
+            sanitize_inline(&why)
         );
         return exit::USAGE;
     }
     let origin = Origin {
-        path: file.clone(),
+        path: file,
         max_bytes,
-        watch,
+        follow: match (watch, poll) {
+            (false, _) => Follow::Off,
+            (true, false) => Follow::Events,
+            (true, true) => Follow::Poll,
+        },
     };
-    match run_dashboard(origin, move || open(file.as_deref(), max_bytes, theme)) {
-        Ok(()) => exit::OK,
-        Err(failure) => {
-            let _ = write!(err, "{}", failure.message);
-            failure.status
+    let reloadable = origin.path.is_some();
+    let outcome = run_dashboard(origin, move |fresh| {
+        let mut app = App::opened(fresh, theme);
+        app.reloadable = reloadable;
+        // Without a readable history file, the history lives in memory only.
+        app.search.history = default_path()
+            .and_then(|path| History::load(path).ok())
+            .unwrap_or_else(History::in_memory);
+        app
+    });
+    match outcome {
+        Ok(Ending::Quit) => exit::OK,
+        Ok(Ending::Signal(signal)) => 128 + signal,
+        Err(Stopped::Load(LoadError::File(error))) => report_file_error(&error, err),
+        Err(Stopped::Load(LoadError::Invalid(failed))) => {
+            let (document, invalid) = &*failed;
+            report_invalid(document, invalid, err)
+        }
+        Err(Stopped::Terminal(message)) => {
+            let _ = writeln!(err, "{}", sanitize_inline(&message));
+            exit::USAGE
         }
     }
 }
 
-/// Reads and checks the briefing and builds the app; what `check` would
-/// print when it cannot.
-fn open(file: Option<&Path>, max_bytes: u64, theme: Theme) -> Result<App, Failure> {
-    let mut message = Vec::new();
-    let (name, briefing) =
-        read_and_load(file, max_bytes, &mut message).map_err(|status| Failure {
-            message: String::from_utf8_lossy(&message).into_owned(),
-            status,
-        })?;
-    let articles = Articles::beside(&briefing, file);
-    let mut app = App::new(briefing, name, theme);
-    app.set_articles(articles);
-    app.reloadable = file.is_some();
-    // Without a readable history file, the history lives in memory only.
-    app.search.history = default_path()
-        .and_then(|path| History::load(path).ok())
-        .unwrap_or_else(History::in_memory);
-    Ok(app)
+/// Why a terminal of type `term` cannot show the dashboard, if it cannot:
+/// it must be able to move the cursor (`dumb`, no type at all, or a type
+/// whose terminfo entry has no `cup`, cannot). A type the system's terminal
+/// database does not know is given the benefit of the doubt: parley speaks
+/// the ANSI sequences nearly every terminal understands.
+fn cannot_address_cursor(term: Option<&str>) -> Option<String> {
+    match term.map(str::trim) {
+        None | Some("") => Some("the terminal's type is not set (TERM)".into()),
+        Some("dumb") => Some("a dumb terminal (TERM=dumb) cannot move the cursor".into()),
+        Some(name) => match terminfo::Database::from_name(name) {
+            Ok(entry) if entry.get::<terminfo::capability::CursorAddress>().is_none() => {
+                Some(format!("the terminal (TERM={name}) cannot move the cursor"))
+            }
+            _ => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dumb_or_unnamed_terminal_is_refused() {
+        assert!(cannot_address_cursor(Some("dumb")).is_some());
+        assert!(cannot_address_cursor(Some("")).is_some());
+        assert!(cannot_address_cursor(None).is_some());
+        assert_eq!(cannot_address_cursor(Some("xterm-256color")), None);
+        assert_eq!(cannot_address_cursor(Some("tmux-256color")), None);
+    }
 }

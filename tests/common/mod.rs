@@ -102,3 +102,17 @@ pub fn fixture(name: &str) -> String {
         .display()
         .to_string()
 }
+
+/// A valid briefing of `quotes` quotes of about twenty words each.
+pub fn archive(quotes: usize) -> String {
+    let mut text = String::from(
+        "format = 1\n[briefing]\ntitle = \"Archive\"\nas_of = 2026-01-01\n\n[[sources]]\nid = \"s\"\noutlet = \"Wire\"\n\n[[parties]]\nid = \"a\"\nname = \"A\"\n\n[[parties.positions]]\ntext = \"No.\"\nred_line = true\nsources = [\"s\"]\n\n",
+    );
+    for i in 0..quotes {
+        text.push_str(&format!(
+            "[[quotes]]\nspeaker = \"Speaker {}\"\nparty = \"a\"\ntext = \"Quote {i} on the harbour, the ceasefire line and the guarantees that both sides say they need before any deal.\"\nsource = \"s\"\n\n",
+            i % 50
+        ));
+    }
+    text
+}

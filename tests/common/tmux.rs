@@ -13,6 +13,11 @@ pub struct Tmux {
     socket: String,
 }
 
+/// The parley binary under test.
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_parley")
+}
+
 /// Whether tmux is there. CI installs it (`.ci/run`) and must not skip; a
 /// developer without it sees the tests skipped, loudly.
 pub fn available() -> bool {
@@ -39,30 +44,57 @@ impl Tmux {
 
     /// Like [`Tmux::start`], with `NAME=value` settings for parley's environment.
     pub fn start_with_env(env: &str, args: &str, width: u16, height: u16) -> Tmux {
-        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
-        let socket = format!("parley-test-{}-{n}", std::process::id());
-        let binary = env!("CARGO_BIN_EXE_parley");
+        Self::start_command(&format!("{env} {} {args}", binary()), width, height)
+    }
+
+    /// Runs a shell command line that starts parley (under another user,
+    /// say), as [`Tmux::start`] does.
+    pub fn start_command(command: &str, width: u16, height: u16) -> Tmux {
+        let tmux = Self::new();
         // The tests' search history goes to a folder of their own.
-        let state = std::env::temp_dir().join(&socket);
+        let state = std::env::temp_dir().join(&tmux.socket);
         let state = state.display();
         let script = format!(
-            "XDG_STATE_HOME={state} {env} {binary} {args}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
+            "export XDG_STATE_HOME={state}; {command}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
         );
-        let tmux = Tmux { socket };
-        tmux.run(&[
+        tmux.session(width, height, &["sh", "-c", &script]);
+        tmux
+    }
+
+    /// An interactive shell with job control, its prompt `SHELL> `, for
+    /// typing commands as a person does.
+    pub fn shell(width: u16, height: u16) -> Tmux {
+        let tmux = Self::new();
+        let state = std::env::temp_dir().join(&tmux.socket);
+        let script = format!(
+            "XDG_STATE_HOME={} PS1='SHELL> ' exec bash --norc --noprofile -i",
+            state.display()
+        );
+        tmux.session(width, height, &["sh", "-c", &script]);
+        tmux
+    }
+
+    fn new() -> Tmux {
+        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
+        Tmux {
+            socket: format!("parley-test-{}-{n}", std::process::id()),
+        }
+    }
+
+    fn session(&self, width: u16, height: u16, command: &[&str]) {
+        let (width, height) = (width.to_string(), height.to_string());
+        let mut args = vec![
             "new-session",
             "-d",
             "-x",
-            &width.to_string(),
+            &width,
             "-y",
-            &height.to_string(),
+            &height,
             "-s",
             "main",
-            "sh",
-            "-c",
-            &script,
-        ]);
-        tmux
+        ];
+        args.extend_from_slice(command);
+        self.run(&args);
     }
 
     pub fn run(&self, args: &[&str]) -> String {
@@ -85,6 +117,14 @@ impl Tmux {
     /// Types text literally.
     pub fn type_text(&self, text: &str) {
         self.run(&["send-keys", "-t", "main", "-l", text]);
+    }
+
+    /// Pastes `text` as a terminal does: bracketed, when parley asked for it.
+    pub fn paste(&self, text: &str) {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), text).unwrap();
+        self.run(&["load-buffer", &file.path().display().to_string()]);
+        self.run(&["paste-buffer", "-p", "-t", "main"]);
     }
 
     pub fn screen(&self) -> String {
@@ -117,6 +157,22 @@ impl Tmux {
                 "never saw {text:?}; the screen:\n{screen}"
             );
             previous = screen;
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the screen shows one of `texts`, and returns it.
+    pub fn wait_for_any(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().any(|text| screen.contains(text)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never saw any of {texts:?}; the screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -179,6 +235,35 @@ impl Tmux {
             .next()
             .and_then(|pid| pid.parse().ok())
             .expect("parley runs in the pane")
+    }
+
+    /// Waits for process `pid` to have ended (or be a zombie its parent
+    /// has not reaped yet).
+    pub fn wait_for_exit(pid: u32) {
+        let start = Instant::now();
+        let stat = format!("/proc/{pid}/stat");
+        while std::fs::read_to_string(&stat).is_ok_and(|stat| {
+            !stat
+                .rsplit(')')
+                .next()
+                .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+        }) {
+            assert!(start.elapsed() < PATIENCE, "process {pid} did not end");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// CPU time process `pid` has used, in clock ticks (user + system).
+    pub fn cpu_ticks(pid: u32) -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        // After the name: state is field 3, utime 14 and stime 15.
+        fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
     }
 
     pub fn resize(&self, width: u16, height: u16) {
