@@ -232,7 +232,7 @@ fn y_copies_the_selected_quote_with_its_citation() {
     assert_eq!(
         text,
         &format!(
-            "“{}” — {} (Russia), Unattributed news report, 2026-01-23",
+            "“{}” — {} (United Arab Emirates), Unattributed news report, 2026-01-23",
             quote.text, quote.speaker
         )
     );

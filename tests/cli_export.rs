@@ -61,13 +61,15 @@ fn the_memo_of_the_shipped_briefing_names_every_party_and_cites_its_quotes() {
     }
     assert!(memo.contains("\n| Sticking point | Status | Ukraine | Russia | United States |\n"));
     assert!(memo.contains("**red line, "));
-    // Newest first: the one quote dated the 23rd, said by Ushakov, opens the section.
+    // Newest first: the one quote dated the 23rd, the Emirati statement, opens the section.
     let quotes = &memo[memo.find("## Quotes").unwrap()..];
     assert!(
-        quotes.contains("\n> — Yuri Ushakov (Russia), Unattributed news report, 2026-01-23"),
+        quotes.contains(
+            "\n> — Sheikh Abdullah bin Zayed Al Nahyan (United Arab Emirates), Unattributed news report, 2026-01-23"
+        ),
         "{quotes}"
     );
-    assert_eq!(memo.matches("\n> — ").count(), 26);
+    assert_eq!(memo.matches("\n> — ").count(), 25);
     assert_printable(&memo);
     assert_eq!(
         memo,
@@ -81,7 +83,7 @@ fn the_json_is_the_whole_briefing_with_derived_quote_ids() {
     let json = export(&["export", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let quotes = value["quotes"].as_array().unwrap();
-    assert_eq!(quotes.len(), 26);
+    assert_eq!(quotes.len(), 25);
     assert!(
         quotes
             .iter()
