@@ -407,3 +407,18 @@ fn the_help_explains_every_marker() {
         assert!(shown.contains(row), "{row:?} missing:\n{shown}");
     }
 }
+
+#[test]
+fn every_shipped_quote_is_highlighted_in_its_article() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/abu-dhabi-2026-01.toml");
+    let briefing = briefing(&path);
+    let articles = Articles::read(&briefing, path.parent());
+    for (q, quote) in briefing.quotes.iter().enumerate() {
+        assert!(
+            articles.place_of(q).is_some(),
+            "{} is not placed in {}",
+            quote.id,
+            quote.source
+        );
+    }
+}
