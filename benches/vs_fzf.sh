@@ -32,6 +32,8 @@ queries=(
   "reduction"
   "negotiatons"
   "battlefeld"
+  "negotaitions"
+  "battelfield"
 )
 
 now_ns() { date +%s%N; }

@@ -16,7 +16,7 @@ use crate::history::History;
 use crate::keymap::{Mode, action_for};
 use crate::loader::{Fingerprint, Fresh, Outcome};
 use crate::reader::{LayoutCache, Reader, Top};
-use crate::search::{Hit, Index, Order, Query};
+use crate::search::{Hit, Index, Order, Query, QueryError};
 use crate::theme::Theme;
 
 /// The dashboard's views, in `Tab` order.
@@ -160,6 +160,8 @@ pub struct Search {
     /// The quotes selection to take back when the answer comes: a reload
     /// drops the old hits, which point into the old briefing.
     pub reselect: Option<usize>,
+    /// Why the query on the search line is not searched (it is too long).
+    pub refused: Option<QueryError>,
 }
 
 /// A place on screen that a click selects: the rows `area` covers show
@@ -1049,7 +1051,13 @@ impl App {
     /// the results answer searches only those results.
     pub fn run_search(&mut self) {
         self.search.stale = false;
-        let query = Query::parse(&self.search.input);
+        let query = match Query::parse(&self.search.input) {
+            Ok(query) => query,
+            Err(refused) => return self.refuse_search(refused),
+        };
+        if self.search.refused.take().is_some() {
+            self.message = None;
+        }
         let within = match &self.search.answered {
             Some(answered) if !answered.is_empty() && query.narrows(answered) => {
                 Some(self.search.results.iter().map(|hit| hit.quote).collect())
@@ -1071,6 +1079,20 @@ impl App {
             self.search.pending = true;
             self.effects.push(Effect::Search(request));
         }
+    }
+
+    /// A query that cannot be searched: no results, and why in the status
+    /// line, unless it already says something else (the line's length cap).
+    fn refuse_search(&mut self, refused: QueryError) {
+        self.search.generation += 1;
+        self.search.pending = false;
+        self.search.results.clear();
+        self.search.answered = None;
+        if self.message.is_none() || self.search.refused.is_some() {
+            self.message = Some(refused.to_string());
+        }
+        self.search.refused = Some(refused);
+        self.clamp();
     }
 
     /// Takes a search's answer, unless a newer search has been asked for.

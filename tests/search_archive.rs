@@ -51,16 +51,18 @@ fn narrowing_searches_give_what_full_searches_give() {
     let typed = [
         "security guarantees",
         "reconstruction negotiatons",
+        "reconstruction negotaitions",
+        "secruity guarantees",
         "@ru ceasefire !winter",
         "by:zelensky dialog | diplomacy",
         "^the \"front line\"",
         "Geneve reduction",
     ];
     for text in typed {
-        let mut previous = Query::parse("");
+        let mut previous = Query::parse("").unwrap();
         let mut hits: Vec<Hit> = index.search(&previous, Order::Relevance, &cancel).unwrap();
         for end in (1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
-            let query = Query::parse(&text[..end]);
+            let query = Query::parse(&text[..end]).unwrap();
             let full = index.search(&query, Order::Relevance, &cancel).unwrap();
             if query.narrows(&previous) {
                 let within: Vec<usize> = hits.iter().map(|h| h.quote).collect();

@@ -18,7 +18,7 @@ fn shipped() -> Briefing {
 fn ranked(briefing: &Briefing, index: &Index, query: &str) -> Vec<String> {
     let hits = index
         .search(
-            &Query::parse(query),
+            &Query::parse(query).unwrap(),
             Order::Relevance,
             &AtomicBool::new(false),
         )
@@ -58,6 +58,11 @@ fn the_remembered_quote_comes_first() {
             "russian-officials-exceptionally-substantive",
         ),
         ("dialogue deescalation", "abdullah-dialogue-de-escalation"),
+        // Typos: a letter substituted, two transposed, in the text or the context.
+        ("battlefiald", "ushakov-battlefield"),
+        ("battelfield russian troops", "ushakov-battlefield"),
+        ("negotaitions", "abdullah-dialogue-de-escalation"),
+        ("sustainabel solutoins", "abdullah-dialogue-de-escalation"),
         // A straight apostrophe for the text's curly one, and no capital.
         ("it's all about the land", "zelensky-all-about-the-land"),
         ("its all about land", "zelensky-all-about-the-land"),
@@ -97,7 +102,11 @@ fn date_order_puts_dated_quotes_first() {
     let briefing = shipped();
     let index = Index::new(Arc::new(briefing.clone()));
     let hits = index
-        .search(&Query::parse(""), Order::Date, &AtomicBool::new(false))
+        .search(
+            &Query::parse("").unwrap(),
+            Order::Date,
+            &AtomicBool::new(false),
+        )
         .unwrap();
     let dates: Vec<_> = hits
         .iter()

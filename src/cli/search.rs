@@ -52,9 +52,16 @@ pub struct Options<'a> {
 }
 
 /// Runs a search and prints the hits to `out`. Returns the exit status: 0
-/// when something matched, 1 when nothing did, 2 when the briefing could
-/// not be loaded (or output not written).
+/// when something matched, 1 when nothing did, 2 when the query is refused
+/// or the briefing could not be loaded (or output not written).
 pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut query = match Query::parse(options.query) {
+        Ok(query) => query,
+        Err(refused) => {
+            let _ = writeln!(err, "{refused}");
+            return exit::USAGE;
+        }
+    };
     let started = Instant::now();
     let Ok((_, briefing)) = read_and_load(options.file, options.max_bytes, err) else {
         // 1 means "nothing matched" here.
@@ -69,7 +76,6 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let loaded = started.elapsed();
 
     let started = Instant::now();
-    let mut query = Query::parse(options.query);
     if let Some(party) = options.party {
         query = query.with_party(party);
     }

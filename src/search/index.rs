@@ -2,12 +2,13 @@
 //! folded once, stored contiguously so one scan covers them all.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::Datelike;
 
 use super::fold::{Case, fold, fold_into, is_word_char};
 use super::matching::Kind;
+use super::vocabulary::Vocabulary;
 use crate::briefing::{Briefing, Quote};
 
 /// No party, no source: an index that is not there.
@@ -189,6 +190,10 @@ pub struct Index {
     pub(crate) source_ids: Vec<String>,
     pub(crate) topic_ids: Vec<String>,
     pub(crate) topics: Vec<u32>,
+    /// The distinct folded words of every searchable field, for the typo
+    /// fallback: gathered when it is first needed (a quarter of the time
+    /// the index takes to build, which opening a briefing waits for).
+    vocabulary: OnceLock<Vocabulary>,
 }
 
 impl Index {
@@ -238,12 +243,14 @@ impl Index {
         let folded = Corpus::new(&briefing.quotes);
         let speakers = Shared::new(speaker_names.iter().copied());
         let parties = Shared::new(briefing.parties.iter().map(|p| p.name.as_str()));
+        let sources = Shared::new(source_texts.iter().map(String::as_str));
         Index {
             folded,
             records,
             speakers,
             parties,
-            sources: Shared::new(source_texts.iter().map(String::as_str)),
+            sources,
+            vocabulary: OnceLock::new(),
             party_ids,
             source_ids,
             topic_ids,
@@ -276,6 +283,17 @@ impl Index {
         let text_end = buf.find('\n').unwrap_or(buf.len());
         let (text, context) = buf.split_at(text_end);
         (text, context.get(1..).unwrap_or(""))
+    }
+
+    /// The distinct folded words of the quotes and their shared texts.
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| {
+            let shared = [&self.speakers, &self.parties, &self.sources];
+            let shared = shared
+                .into_iter()
+                .flat_map(|s| s.folded.iter().map(String::as_str));
+            Vocabulary::new(&self.folded.buf, shared)
+        })
     }
 
     /// How many quotes the index holds.
@@ -352,7 +370,7 @@ mod tests {
 
     /// What reading the text finds for a one-letter term.
     fn read(text: &str, letter: char) -> Option<Kind> {
-        let query = Query::parse(&letter.to_string());
+        let query = Query::parse(&letter.to_string()).unwrap();
         Needle::new(&query.groups[0][0]).best_kind(text)
     }
 

@@ -115,7 +115,7 @@ pub(crate) fn word_char_before(hay: &str, at: usize) -> bool {
     }
 }
 
-fn word_char_at(hay: &str, at: usize) -> bool {
+pub(crate) fn word_char_at(hay: &str, at: usize) -> bool {
     match hay.as_bytes().get(at) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -135,7 +135,7 @@ mod tests {
     use crate::search::query::Query;
 
     fn kinds(query: &str, hay: &str) -> Vec<Kind> {
-        let query = Query::parse(query);
+        let query = Query::parse(query).unwrap();
         let needle = Needle::new(&query.groups[0][0]);
         needle
             .occurrences(hay)

@@ -2,7 +2,8 @@
 //!
 //! [`Index::new`] folds every searchable field of a briefing's quotes once
 //! (see [`fold`]); [`Query::parse`] reads what a person typed (see [`query`]
-//! for the syntax); [`Index::search`] returns the ranked [`Hit`]s, and
+//! for the syntax), refusing more than [`MAX_TERMS`] terms;
+//! [`Index::search`] returns the ranked [`Hit`]s, and
 //! [`Index::highlighter`] the characters to highlight in the ones shown.
 //!
 //! How a query runs:
@@ -12,8 +13,10 @@
 //!    the quotes matching the most groups go on, and the fuzzy fallback is
 //!    in play.
 //! 2. [`score`]: each quote is scored; a group with no plain match in it
-//!    must match it fuzzily ([`fuzzy`]), or the quote drops out. Positions
-//!    are left for the highlighter, which finds them the same way.
+//!    must match it fuzzily ([`fuzzy`]: a word within typo distance, found
+//!    through the index's [`vocabulary`], or letters left out), or the
+//!    quote drops out. Positions are left for the highlighter, which finds
+//!    them the same way.
 //! 3. [`rank`]: hits are ordered.
 //!
 //! Knows nothing about terminals.
@@ -29,11 +32,12 @@ mod score;
 mod select;
 #[cfg(test)]
 mod tests;
+mod vocabulary;
 
 use std::sync::atomic::AtomicBool;
 
 pub use index::Index;
-pub use query::Query;
+pub use query::{MAX_TERMS, Query, QueryError};
 pub use score::Highlighter;
 
 use plan::Plan;

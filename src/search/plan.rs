@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use memchr::memmem::Finder;
 
-use super::fold::{Case, fold};
+use super::fold::Case;
 use super::fuzzy::Fuzzy;
 use super::index::{Index, NONE, Record, Shared};
 use super::matching::{Field, Kind, Needle};
@@ -61,8 +61,8 @@ impl<'q> Alt<'q> {
             kinds(&index.parties),
             kinds(&index.sources),
         ];
-        let candidates = (case == Case::Keep)
-            .then(|| Finder::new(fold(&term.needle, Case::Fold).as_bytes()).into_owned());
+        let candidates =
+            (case == Case::Keep).then(|| Finder::new(term.folded().as_bytes()).into_owned());
         Alt {
             needle,
             case,
@@ -305,7 +305,7 @@ impl<'q> Plan<'q> {
             .iter()
             .filter(|alt| alt.term().fuzzy)
             .map(|alt| {
-                let fuzzy = Fuzzy::new(alt.term());
+                let fuzzy = Fuzzy::new(alt.term(), self.index.vocabulary());
                 let scores = |shared: &Shared| {
                     let texts = shared.texts(alt.case);
                     texts

@@ -13,9 +13,25 @@
 //!
 //! Smart case: a term with a capital letter matches case-sensitively (accents
 //! are still folded). A marker typed alone (`!`, `^`, `@`, ...) is ignored,
-//! so a query being typed never means something surprising.
+//! so a query being typed never means something surprising. A query of more
+//! than [`MAX_TERMS`] terms is refused: each costs a pass over the text, and
+//! nobody types that many (a paste does).
 
 use super::fold::{Case, fold};
+
+/// The most terms a query may hold: words, phrases, `|` alternatives,
+/// exclusions and filters together.
+pub const MAX_TERMS: usize = 64;
+
+/// Why a query cannot be searched for.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error(
+        "the query has {count} terms, more than the {MAX_TERMS} a search takes: \
+         search for fewer words, alternatives or filters"
+    )]
+    TooManyTerms { count: usize },
+}
 
 /// One term to find, folded the way the text it is matched against is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +39,8 @@ pub(crate) struct Term {
     pub needle: String,
     /// Typed with a capital letter: matched against text folded with [`Case::Keep`].
     pub case_sensitive: bool,
+    /// For a case-sensitive term, the needle with case folded too.
+    folded: Option<String>,
     /// `^term`: the field starts with it.
     pub at_start: bool,
     /// `term$`: the field ends with it.
@@ -40,7 +58,8 @@ impl Term {
             Case::Fold
         };
         let needle = fold(body, case).trim().to_string();
-        (!needle.is_empty()).then_some(Term {
+        (!needle.is_empty()).then(|| Term {
+            folded: case_sensitive.then(|| fold(&needle, Case::Fold)),
             needle,
             case_sensitive,
             at_start,
@@ -49,15 +68,19 @@ impl Term {
         })
     }
 
+    /// The needle with case folded (the needle itself unless case-sensitive).
+    pub fn folded(&self) -> &str {
+        self.folded.as_deref().unwrap_or(&self.needle)
+    }
+
     /// Every plain match of `self` is a plain match of `other`.
     fn implies(&self, other: &Term) -> bool {
         if other.case_sensitive && !self.case_sensitive {
             return false;
         }
-        let needle = if self.case_sensitive && !other.case_sensitive {
-            fold(&self.needle, Case::Fold)
-        } else {
-            self.needle.clone()
+        let needle = match other.case_sensitive {
+            true => self.needle.as_str(),
+            false => self.folded(),
         };
         match (other.at_start, other.at_end) {
             (true, true) => self.at_start && self.at_end && needle == other.needle,
@@ -79,8 +102,16 @@ pub(crate) enum Filter {
 }
 
 impl Filter {
-    fn same_kind(&self, other: &Filter) -> bool {
-        std::mem::discriminant(self) == std::mem::discriminant(other)
+    /// How many kinds of filter there are; see [`Filter::kind`].
+    const KINDS: usize = 4;
+
+    fn kind(&self) -> usize {
+        match self {
+            Filter::Party(_) => 0,
+            Filter::Topic(_) => 1,
+            Filter::Source(_) => 2,
+            Filter::Speaker(_) => 3,
+        }
     }
 
     /// Every quote `self` accepts, `other` accepts too.
@@ -114,7 +145,8 @@ struct Token {
 }
 
 impl Query {
-    pub fn parse(input: &str) -> Query {
+    /// Reads a query as typed; refuses one of more than [`MAX_TERMS`] terms.
+    pub fn parse(input: &str) -> Result<Query, QueryError> {
         let mut query = Query::default();
         let mut or_pending = false;
         let mut last_was_positive_term = false;
@@ -139,7 +171,14 @@ impl Query {
             or_pending = false;
             last_was_positive_term = positive_term;
         }
-        query
+        let count = query.groups.iter().map(Vec::len).sum::<usize>()
+            + query.exclusions.len()
+            + query.filters.len()
+            + query.excluded_filters.len();
+        match count {
+            0..=MAX_TERMS => Ok(query),
+            _ => Err(QueryError::TooManyTerms { count }),
+        }
     }
 
     /// Only quotes of this party (the `--party` option; same as `@ID`).
@@ -167,33 +206,49 @@ impl Query {
     /// `previous` is implied by one of `self`'s, each of its exclusions and
     /// filters still holds. Typing more letters of a term narrows; deleting
     /// one, or starting a `|` alternative, does not.
+    ///
+    /// Terms are paired in the order typed (see [`in_order`]), so the check
+    /// is one walk over both queries: a query whose terms were reordered
+    /// is not seen to narrow, and is searched afresh.
     pub fn narrows(&self, previous: &Query) -> bool {
-        let groups = previous.groups.iter().all(|old| {
-            self.groups.iter().any(|new| {
-                new.iter()
-                    .all(|term| old.iter().any(|alternative| term.implies(alternative)))
-            })
+        let groups = in_order(&previous.groups, &self.groups, |old, new| {
+            in_order(new, old, |term, alternative| term.implies(alternative))
         });
-        let exclusions = previous
-            .exclusions
-            .iter()
-            .all(|old| self.exclusions.iter().any(|new| old.implies(new)));
-        let excluded_filters = previous
-            .excluded_filters
-            .iter()
-            .all(|old| self.excluded_filters.iter().any(|new| old.implies(new)));
-        let filters = previous.filters.iter().all(|kind| {
-            let mut mine = self.filters.iter().filter(|f| f.same_kind(kind)).peekable();
-            mine.peek().is_some()
-                && mine.all(|new| {
-                    previous
-                        .filters
-                        .iter()
-                        .any(|old| old.same_kind(kind) && new.implies(old))
-                })
+        let exclusions = in_order(&previous.exclusions, &self.exclusions, |old, new| {
+            old.implies(new)
+        });
+        let excluded_filters = in_order(
+            &previous.excluded_filters,
+            &self.excluded_filters,
+            |old, new| old.implies(new),
+        );
+        let filters = (0..Filter::KINDS).all(|kind| {
+            let mut old = of_kind(&previous.filters, kind).peekable();
+            let mut new = of_kind(&self.filters, kind).peekable();
+            old.peek().is_none()
+                || (new.peek().is_some() && in_order(new, old, |new, old| new.implies(old)))
         });
         groups && exclusions && excluded_filters && filters
     }
+}
+
+fn of_kind(filters: &[Filter], kind: usize) -> impl Iterator<Item = &Filter> {
+    filters.iter().filter(move |filter| filter.kind() == kind)
+}
+
+/// Each of `wanted` matches one of `offered`, in order: each is paired with
+/// the first match at or after the previous one's (one may serve several).
+/// Linear: the walk through `offered` never turns back.
+fn in_order<'w, 'o, W: 'w, O: 'o>(
+    wanted: impl IntoIterator<Item = &'w W>,
+    offered: impl IntoIterator<Item = &'o O>,
+    matches: impl Fn(&W, &O) -> bool,
+) -> bool {
+    let mut offered = offered.into_iter().peekable();
+    wanted.into_iter().all(|wanted| {
+        while offered.next_if(|offer| !matches(wanted, offer)).is_some() {}
+        offered.peek().is_some()
+    })
 }
 
 /// A piece of the query between spaces (or a `"..."` phrase).
@@ -279,6 +334,7 @@ mod tests {
         Term {
             needle: needle.into(),
             case_sensitive: false,
+            folded: None,
             at_start: false,
             at_end: false,
             fuzzy: true,
@@ -295,7 +351,7 @@ mod tests {
 
     #[test]
     fn terms_are_folded_and_anded() {
-        let query = Query::parse("  Réduction   ångström ");
+        let query = Query::parse("  Réduction   ångström ").unwrap();
         assert_eq!(needles(&query), [["Reduction"], ["angstrom"]]);
         assert!(query.groups[0][0].case_sensitive);
         assert!(!query.groups[1][0].case_sensitive);
@@ -303,7 +359,7 @@ mod tests {
 
     #[test]
     fn fzf_markers() {
-        let query = Query::parse("'exact ^start end$ ^both$ plain");
+        let query = Query::parse("'exact ^start end$ ^both$ plain").unwrap();
         let t = |i: usize| &query.groups[i][0];
         assert_eq!(
             (t(0).needle.as_str(), t(0).fuzzy, t(0).at_start),
@@ -326,7 +382,7 @@ mod tests {
 
     #[test]
     fn exclusions_alternatives_and_phrases() {
-        let query = Query::parse("a | b | c !d \"nearly ready\" !\"not this\" e");
+        let query = Query::parse("a | b | c !d \"nearly ready\" !\"not this\" e").unwrap();
         assert_eq!(
             needles(&query),
             vec![vec!["a", "b", "c"], vec!["nearly ready"], vec!["e"]]
@@ -339,14 +395,14 @@ mod tests {
     #[test]
     fn an_unclosed_phrase_runs_to_the_end() {
         assert_eq!(
-            needles(&Query::parse("x \"all about th")),
+            needles(&Query::parse("x \"all about th").unwrap()),
             vec![vec!["x"], vec!["all about th"]]
         );
     }
 
     #[test]
     fn filters() {
-        let query = Query::parse("@RU #territory src:s004 by:Ushakóv !@us land");
+        let query = Query::parse("@RU #territory src:s004 by:Ushakóv !@us land").unwrap();
         assert_eq!(
             query.filters,
             [
@@ -365,22 +421,26 @@ mod tests {
         for input in [
             "", " ", "!", "^", "'", "@", "#", "src:", "by:", "|", "\"", "a |", "$",
         ] {
-            let query = Query::parse(input);
+            let query = Query::parse(input).unwrap();
             assert!(
                 query.exclusions.is_empty() && query.filters.is_empty(),
                 "{input:?}"
             );
             assert!(query.groups.len() <= 1, "{input:?}");
         }
-        assert!(Query::parse("  ").is_empty());
-        assert!(Query::parse("! ^ @").is_empty());
-        assert_eq!(needles(&Query::parse("a |")), [["a"]]);
-        assert_eq!(needles(&Query::parse("$")), [["$"]]);
+        assert!(Query::parse("  ").unwrap().is_empty());
+        assert!(Query::parse("! ^ @").unwrap().is_empty());
+        assert_eq!(needles(&Query::parse("a |").unwrap()), [["a"]]);
+        assert_eq!(needles(&Query::parse("$").unwrap()), [["$"]]);
     }
 
     #[test]
     fn typing_more_letters_narrows() {
-        let narrows = |new: &str, old: &str| Query::parse(new).narrows(&Query::parse(old));
+        let narrows = |new: &str, old: &str| {
+            Query::parse(new)
+                .unwrap()
+                .narrows(&Query::parse(old).unwrap())
+        };
         assert!(narrows("anchorage", "anch"));
         assert!(narrows("anch formula", "anch"));
         assert!(narrows("formula anch", "anch"));
@@ -397,7 +457,11 @@ mod tests {
 
     #[test]
     fn deleting_or_widening_does_not_narrow() {
-        let narrows = |new: &str, old: &str| Query::parse(new).narrows(&Query::parse(old));
+        let narrows = |new: &str, old: &str| {
+            Query::parse(new)
+                .unwrap()
+                .narrows(&Query::parse(old).unwrap())
+        };
         assert!(!narrows("anch", "anchorage"));
         assert!(!narrows("anch", "Anch"));
         assert!(!narrows("anch", "^anch"));
@@ -407,5 +471,104 @@ mod tests {
         assert!(!narrows("x @ru @ua", "x @ru"));
         assert!(!narrows("x @ru", "x @r"));
         assert!(!narrows("", "a"));
+    }
+
+    /// The definition `narrows` implements, with every pair compared.
+    fn narrows_by_definition(new: &Query, previous: &Query) -> bool {
+        let groups = previous.groups.iter().all(|old| {
+            new.groups.iter().any(|group| {
+                group
+                    .iter()
+                    .all(|term| old.iter().any(|alternative| term.implies(alternative)))
+            })
+        });
+        let exclusions = previous
+            .exclusions
+            .iter()
+            .all(|old| new.exclusions.iter().any(|n| old.implies(n)));
+        let excluded_filters = previous
+            .excluded_filters
+            .iter()
+            .all(|old| new.excluded_filters.iter().any(|n| old.implies(n)));
+        let filters = previous.filters.iter().all(|kind| {
+            let mut mine = of_kind(&new.filters, kind.kind()).peekable();
+            mine.peek().is_some()
+                && mine.all(|n| of_kind(&previous.filters, kind.kind()).any(|old| n.implies(old)))
+        });
+        groups && exclusions && excluded_filters && filters
+    }
+
+    fn words(count: usize, between: &str) -> String {
+        let words: Vec<String> = (0..count).map(|i| format!("w{i}")).collect();
+        words.join(between)
+    }
+
+    #[test]
+    fn narrowing_pairs_terms_in_the_order_typed() {
+        let narrows = |new: &str, old: &str| {
+            Query::parse(new)
+                .unwrap()
+                .narrows(&Query::parse(old).unwrap())
+        };
+        let many = words(MAX_TERMS, " ");
+        assert!(
+            narrows(&format!("{many}x"), &many),
+            "a letter typed at the end"
+        );
+        assert!(
+            narrows(&many.replacen("w1 ", "w1x ", 1), &many),
+            "a letter typed inside"
+        );
+        assert!(!narrows(&many[..many.len() - 1], &many), "a letter deleted");
+        let reordered = many.replacen("w0 w1 ", "w1 w0 ", 1);
+        assert!(!narrows(&reordered, &many), "reordered: searched afresh");
+        assert!(narrows("ab | c", "a | c"));
+        assert!(narrows("ab | ac", "a"), "one old alternative for both");
+        assert!(narrows("anch", "an ch"), "one new term for both");
+        assert!(narrows("x !fo !bar", "x !foo"));
+        assert!(narrows("x by:ushakov @ru", "x @ru by:ush"));
+        assert!(!narrows("x @ua @ru", "x @ru"));
+    }
+
+    #[test]
+    fn more_than_64_terms_are_refused() {
+        assert!(Query::parse(&words(MAX_TERMS, " ")).is_ok());
+        let refused = |input: &str| Query::parse(input).err();
+        let too_many = |count| Some(QueryError::TooManyTerms { count });
+        assert_eq!(refused(&words(MAX_TERMS + 1, " ")), too_many(65));
+        assert_eq!(refused(&words(2000, " | ")), too_many(2000), "alternatives");
+        let mixed = format!("{} !x @ru", words(MAX_TERMS - 1, " "));
+        assert_eq!(refused(&mixed), too_many(65), "exclusions and filters");
+        let lone_markers = format!("{} ! ^ @ | by:", words(MAX_TERMS, " "));
+        assert!(
+            refused(&lone_markers).is_none(),
+            "markers alone are no terms"
+        );
+        assert_eq!(
+            too_many(65).unwrap().to_string(),
+            "the query has 65 terms, more than the 64 a search takes: \
+             search for fewer words, alternatives or filters"
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever `narrows` says is so by the definition, and typing one
+        /// more character is seen to narrow whenever it does.
+        #[test]
+        fn narrows_agrees_with_its_definition(
+            old in "[ab |!^$@'\"A]{0,10}",
+            new in "[ab |!^$@'\"A]{0,10}",
+            typed in "[ab |!^$@'\"A]",
+        ) {
+            let (old_query, new_query) = (Query::parse(&old).unwrap(), Query::parse(&new).unwrap());
+            if new_query.narrows(&old_query) {
+                proptest::prop_assert!(narrows_by_definition(&new_query, &old_query));
+            }
+            let longer = Query::parse(&format!("{old}{typed}")).unwrap();
+            proptest::prop_assert_eq!(
+                longer.narrows(&old_query),
+                narrows_by_definition(&longer, &old_query)
+            );
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Ranking: one number per hit, compared before the date and file order.
 //!
 //! From most to least significant: how each term matched (whole word >
-//! word prefix > inside a word > fuzzy), how good the fuzzy matches are,
+//! word prefix > inside a word > fuzzy), how good the fuzzy matches are
+//! (a word with fewer typos first, then skim matches by their score),
 //! how close together the terms are in the text, and which field each term
 //! matched in (text > speaker > context > party > source).
 
@@ -12,15 +13,16 @@ use super::{Hit, Order, merge};
 pub(crate) struct GroupMatch {
     pub kind: Kind,
     pub field: Field,
-    /// The skim score when `kind` is [`Kind::Fuzzy`].
+    /// The fuzzy match's score when `kind` is [`Kind::Fuzzy`] (see [`fuzzy`](super::fuzzy)).
     pub fuzzy_score: i64,
 }
 
 /// Proximity is measured in bytes of the folded text (a character, for
 /// most Latin text) up to this; farther is as bad.
 const FAR: i64 = 4095;
-/// A fuzzy match's quality is its skim score up to this; a plain match counts as this.
-const BEST_FUZZY: i64 = 1023;
+/// A fuzzy match's quality is its score up to this (a word one typo away
+/// scores one less, a skim match less again); a plain match counts as this.
+pub(crate) const BEST_FUZZY: i64 = 1023;
 
 pub(crate) fn score(groups: &[GroupMatch], window: Option<u32>) -> i64 {
     if groups.is_empty() {

@@ -9,6 +9,7 @@
 //! query hits nearly every quote of an archive, and positions for all of
 //! them cost more than the search.
 
+use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 use super::Hit;
@@ -28,8 +29,8 @@ pub(crate) fn score_all(
     selection: &Selection,
     cancel: &AtomicBool,
 ) -> Option<Vec<Hit>> {
-    let fuzzies: Vec<Vec<FuzzyAlt>> = match selection.fuzzy {
-        true => (0..plan.groups.len()).map(|g| plan.fuzzies(g)).collect(),
+    let fuzzies: Vec<OnceLock<Vec<FuzzyAlt>>> = match selection.fuzzy {
+        true => plan.groups.iter().map(|_| OnceLock::new()).collect(),
         false => Vec::new(),
     };
     let records = &selection.records;
@@ -67,8 +68,10 @@ pub(crate) fn score_all(
 struct Scorer<'p, 'q> {
     plan: &'p Plan<'q>,
     /// When the fuzzy fallback is in play: each group's fuzzy matchers
-    /// (none for a group that may not be fuzzy: `'exact`, `^x`, a phrase).
-    fuzzies: &'p [Vec<FuzzyAlt<'q>>],
+    /// (none for a group that may not be fuzzy: `'exact`, `^x`, a phrase),
+    /// made when a quote first needs them (finding the words within typo
+    /// distance reads the vocabulary).
+    fuzzies: &'p [OnceLock<Vec<FuzzyAlt<'q>>>],
     collect: Collect<'p>,
 }
 
@@ -156,15 +159,15 @@ impl<'a> Fields<'a> {
 /// time: built once per query, asked only for the hits on screen.
 pub struct Highlighter<'q> {
     plan: Plan<'q>,
-    /// Every group's fuzzy matchers: a hit whose group has no plain match
-    /// was found by the fallback.
-    fuzzies: Vec<Vec<FuzzyAlt<'q>>>,
+    /// Every group's fuzzy matchers, made when needed: a hit whose group
+    /// has no plain match was found by the fallback.
+    fuzzies: Vec<OnceLock<Vec<FuzzyAlt<'q>>>>,
 }
 
 impl<'q> Highlighter<'q> {
     pub(crate) fn new(index: &'q Index, query: &'q Query) -> Highlighter<'q> {
         let plan = Plan::new(index, query);
-        let fuzzies = (0..plan.groups.len()).map(|g| plan.fuzzies(g)).collect();
+        let fuzzies = plan.groups.iter().map(|_| OnceLock::new()).collect();
         Highlighter { plan, fuzzies }
     }
 
@@ -251,7 +254,7 @@ impl Scorer<'_, '_> {
             let found = self
                 .plain_group(record, fields, g, occurrences)
                 .or_else(|| {
-                    let alts = self.fuzzies.get(g)?;
+                    let alts = self.fuzzies.get(g)?.get_or_init(|| self.plan.fuzzies(g));
                     self.fuzzy_group(record, fields, alts, occurrences)
                 });
             groups.push(found?);

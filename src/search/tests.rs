@@ -94,7 +94,7 @@ fn briefing(quotes: &[Q]) -> Briefing {
 fn search_in(index: &Index, query: &str) -> Vec<Hit> {
     index
         .search(
-            &Query::parse(query),
+            &Query::parse(query).unwrap(),
             Order::Relevance,
             &AtomicBool::new(false),
         )
@@ -112,7 +112,7 @@ fn found(quotes: &[Q], query: &str) -> Vec<usize> {
 
 /// The characters highlighted in a quote for a query.
 fn marks(index: &Index, query: &str, quote: usize) -> Vec<usize> {
-    let query = Query::parse(query);
+    let query = Query::parse(query).unwrap();
     index.highlighter(&query).positions(quote)
 }
 
@@ -235,6 +235,95 @@ fn fuzzy_fallback_only_for_the_term_that_fails() {
 }
 
 #[test]
+fn each_kind_of_typo_is_forgiven_from_five_letters() {
+    let quotes = [
+        q("A", "Russia will continue on the battlefield"),
+        q("B", "Negotiations resumed in Geneva"),
+        q("C", "a lasting peace"),
+    ];
+    let cases = [
+        ("battlefiald", 1, "a letter substituted"),
+        ("battelfield", 1, "two letters transposed"),
+        ("battlefielld", 1, "a letter extra"),
+        ("batlefield", 1, "a letter missing"),
+        ("negotaitions", 2, "transposed"),
+        ("negotiatons", 2, "missing"),
+        ("paece", 3, "transposed, five letters"),
+        ("peice", 3, "substituted, five letters"),
+        ("peacce", 3, "extra, five letters"),
+    ];
+    for (typed, quote, kind) in cases {
+        assert_eq!(found(&quotes, typed), [quote], "{typed}: {kind}");
+    }
+}
+
+#[test]
+fn four_letters_forgive_only_letters_left_out() {
+    let quotes = [q("A", "our land by the sea")];
+    // As before typos were forgiven: a compact subsequence starting a word.
+    assert_eq!(found(&quotes, "lnd"), [1], "a letter left out");
+    for typo in ["lnad", "lamd", "seaa", "laan"] {
+        assert_eq!(found(&quotes, typo), Vec::<usize>::new(), "{typo}");
+    }
+    assert_eq!(
+        found(&quotes, "laand"),
+        [1],
+        "five letters forgive one typo"
+    );
+}
+
+#[test]
+fn nine_letters_forgive_two_typos_eight_only_one() {
+    let quotes = [q("A", "security first"), q("B", "the agreement holds")];
+    assert_eq!(found(&quotes, "secruity"), [1], "8 letters, one typo");
+    assert_eq!(
+        found(&quotes, "sacuroty"),
+        Vec::<usize>::new(),
+        "8 letters, two typos"
+    );
+    assert_eq!(found(&quotes, "agraemont"), [2], "9 letters, two typos");
+    assert_eq!(
+        found(&quotes, "agraamont"),
+        Vec::<usize>::new(),
+        "9 letters, three typos"
+    );
+}
+
+#[test]
+fn a_capital_in_a_typo_d_term_keeps_case_and_counts_as_a_typo() {
+    let quotes = [q("A", "the peace holds"), q("B", "Peace talks")];
+    assert_eq!(
+        found(&quotes, "Peice"),
+        [2],
+        "one typo: `peace` would be two"
+    );
+    let quotes = [q("A", "the battlefield"), q("B", "Battlefield reports")];
+    assert_eq!(found(&quotes, "Battelfield"), [2, 1], "fewer typos first");
+}
+
+#[test]
+fn an_exact_word_outranks_a_typo_match() {
+    // A quote holding the word as typed hides those holding it with a typo.
+    let quotes = [q("A", "the battlefield"), q("B", "the battelfield")];
+    assert_eq!(found(&quotes, "battelfield"), [2]);
+    assert_eq!(found(&quotes, "battlefield"), [1]);
+    let quotes = [
+        q("A", "ceasefire near the battlefield"),
+        q("B", "ceasefire near the battelfield"),
+    ];
+    assert_eq!(found(&quotes, "ceasefire battelfield"), [2]);
+    // Where every quote needs the fallback: fewer typos first, and a word
+    // within typo distance before letters found scattered.
+    let quotes = [
+        q("A", "the negotiation began"),
+        q("B", "the negotiations began"),
+    ];
+    assert_eq!(found(&quotes, "negotaitions"), [2, 1]);
+    let quotes = [q("A", "the battle field"), q("B", "the battlefield")];
+    assert_eq!(found(&quotes, "battlefeld"), [2, 1]);
+}
+
+#[test]
 fn closer_terms_rank_first() {
     let quotes = [
         q(
@@ -275,7 +364,11 @@ fn newer_said_on_breaks_ties_and_date_order_puts_it_first() {
     assert_eq!(found(&quotes, "land"), [3, 2, 1]);
     let index = Index::new(Arc::new(briefing(&quotes)));
     let hits = index
-        .search(&Query::parse("land"), Order::Date, &AtomicBool::new(false))
+        .search(
+            &Query::parse("land").unwrap(),
+            Order::Date,
+            &AtomicBool::new(false),
+        )
         .unwrap();
     assert_eq!(
         hits.iter().map(|h| h.quote + 1).collect::<Vec<_>>(),
@@ -369,8 +462,14 @@ fn highlights_cjk_and_expanded_letters() {
 #[test]
 fn highlights_fuzzy_matches_and_nothing_outside_the_text() {
     assert_eq!(
-        highlighted("goals on the battlefield", "battlefeld"),
-        "goals on the [battlef]i[eld]"
+        highlighted("goals on the battlefield", "battelfiald"),
+        "goals on the [battlefield]",
+        "a typo marks the word it matched"
+    );
+    assert_eq!(
+        highlighted("goals on the battlefield", "btlfld"),
+        "goals on the [b]at[tl]e[f]ie[ld]",
+        "letters left out mark the letters found"
     );
     let quotes = [q("Yuri Ushakov", "talks")];
     let index = Index::new(Arc::new(briefing(&quotes)));
@@ -398,11 +497,11 @@ fn a_cancelled_search_returns_none() {
     let index = Index::new(Arc::new(briefing(&quotes)));
     let cancel = AtomicBool::new(true);
     assert_eq!(
-        index.search(&Query::parse("words"), Order::Relevance, &cancel),
+        index.search(&Query::parse("words").unwrap(), Order::Relevance, &cancel),
         None
     );
     assert_eq!(
-        index.search(&Query::parse(""), Order::Relevance, &cancel),
+        index.search(&Query::parse("").unwrap(), Order::Relevance, &cancel),
         None
     );
 }
@@ -492,7 +591,7 @@ proptest::proptest! {
         word in proptest::sample::select(&["Sea", "SEA", "Путин", "ПУТИН", "STRASSE", "Straße", "İstanbul", "É", "Ré"][..]),
     ) {
         let index = index_of(&fields);
-        let query = Query::parse(word);
+        let query = Query::parse(word).unwrap();
         let needle = &query.groups[0][0].needle;
         let holds = |t: &str| fold(t, Case::Keep).contains(needle.as_str());
         let expected: Vec<usize> = (0..fields.len())
