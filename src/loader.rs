@@ -147,8 +147,9 @@ pub fn load(request: &LoadRequest) -> Outcome {
     }
     // A briefing opened through a symbolic link reads its `text_file`s
     // beside the file the link points to, where the articles are.
-    if let Some(folder) = target_folder(path) {
-        document.dir = Some(folder);
+    if let Some(folder) = target_folder(path).filter(|_| !crate::briefing::bounded::is_stdin(path))
+    {
+        document.dir = Some(folder.into());
     }
     match check(&document) {
         Ok(loaded) => fresh(&document, loaded.briefing, fingerprint),
@@ -166,7 +167,7 @@ pub fn target_folder(path: &Path) -> Option<PathBuf> {
 
 /// A loaded briefing indexed, and its sources' texts read from beside it.
 fn fresh(document: &Document, briefing: Briefing, fingerprint: Option<Fingerprint>) -> Outcome {
-    let articles = Arc::new(Articles::read(&briefing, document.dir.as_deref()));
+    let articles = Arc::new(Articles::read(&briefing, document.dir.as_ref()));
     let briefing = Arc::new(briefing);
     let index = Arc::new(Index::new(Arc::clone(&briefing)));
     Outcome::Loaded(Fresh {

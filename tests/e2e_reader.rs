@@ -5,7 +5,6 @@ mod common;
 use common::tmux::{Tmux, available};
 
 #[test]
-#[ignore = "needs the article texts built into parley (hostile's TextFolder::Embedded), not on main yet"]
 fn the_embedded_briefing_opens_its_first_article() {
     if !available() {
         return;

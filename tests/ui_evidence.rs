@@ -28,7 +28,12 @@ fn briefing(path: &Path) -> Briefing {
 fn app(path: &str, width: u16, height: u16) -> App {
     let path = fixture(path);
     let briefing = briefing(&path);
-    let articles = Articles::read(&briefing, path.parent());
+    let articles = Articles::read(
+        &briefing,
+        path.parent()
+            .map(parley::briefing::TextFolder::from)
+            .as_ref(),
+    );
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let mut app = App::new(briefing, name, Theme::builtin("dark").unwrap());
     app.set_articles(articles);
@@ -161,7 +166,7 @@ fn the_timeline_shows_years_months_and_what_is_expected() {
 
 /// Cells drawn in the reader's quote highlight, as text, row by row.
 fn highlighted(buffer: &Buffer, app: &App) -> Vec<String> {
-    let style = app.theme.text.patch(app.theme.highlight);
+    let style = app.theme.styles.text.patch(app.theme.styles.highlight);
     let width = buffer.area.width as usize;
     buffer
         .content()
@@ -356,7 +361,12 @@ fn the_reader_never_reads_outside_the_briefings_folder() {
         dir: None,
     };
     let briefing = load(&document).unwrap().briefing;
-    let articles = Articles::read(&briefing, path.parent());
+    let articles = Articles::read(
+        &briefing,
+        path.parent()
+            .map(parley::briefing::TextFolder::from)
+            .as_ref(),
+    );
     let mut app = App::new(briefing, "ferry.toml", Theme::builtin("dark").unwrap());
     app.set_articles(articles);
     app.update(Action::Resize {
@@ -401,8 +411,8 @@ fn the_help_explains_every_marker() {
         "? ·         basis not given",
         "≠           contested",
         "[headline]  a headline's words, not the speaker's own",
-        "v            read the source's text at the quote",
-        "n            reader: next highlighted quote",
+        "v                      read the source's text at the quote",
+        "n                      reader: next highlighted quote",
     ] {
         assert!(shown.contains(row), "{row:?} missing:\n{shown}");
     }
@@ -412,7 +422,12 @@ fn the_help_explains_every_marker() {
 fn every_shipped_quote_is_highlighted_in_its_article() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/abu-dhabi-2026-01.toml");
     let briefing = briefing(&path);
-    let articles = Articles::read(&briefing, path.parent());
+    let articles = Articles::read(
+        &briefing,
+        path.parent()
+            .map(parley::briefing::TextFolder::from)
+            .as_ref(),
+    );
     for (q, quote) in briefing.quotes.iter().enumerate() {
         assert!(
             articles.place_of(q).is_some(),

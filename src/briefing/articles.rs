@@ -4,12 +4,10 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::{Component, Path};
 
+use super::bounded;
 use super::model::Briefing;
-
-/// A text larger than this is not read: no article is near it.
-const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+use super::texts::TextFolder;
 
 /// Every source's text, by source index.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -53,10 +51,11 @@ pub struct Passage {
 }
 
 impl Articles {
-    /// Reads the text of every source that names one, from `folder` (the
-    /// briefing's own; `None` when the briefing has no folder), and finds
-    /// each quote in the text of the source it cites.
-    pub fn read(briefing: &Briefing, folder: Option<&Path>) -> Self {
+    /// Reads the text of every source that names one, through `folder`
+    /// (the briefing's own, or the built-in texts; `None` when the briefing
+    /// has no folder), and finds each quote in the text of the source it
+    /// cites.
+    pub fn read(briefing: &Briefing, folder: Option<&TextFolder>) -> Self {
         let articles: Vec<Article> = briefing
             .sources
             .iter()
@@ -145,38 +144,14 @@ impl Articles {
     }
 }
 
-/// The text `relative` names inside `folder`, never a file outside it: an
-/// absolute path, a `..`, or a link leading out is refused.
-fn read_text(folder: Option<&Path>, relative: &str) -> Result<String, String> {
+/// The text `relative` names inside `folder` (confined and bounded by
+/// [`TextFolder::read`]; the shipped briefing's texts are built in), line
+/// ends made `\n`.
+fn read_text(folder: Option<&TextFolder>, relative: &str) -> Result<String, String> {
     let Some(folder) = folder else {
         return Err("the briefing has no folder to read its texts from".into());
     };
-    let path = Path::new(relative);
-    if relative.is_empty()
-        || !path
-            .components()
-            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
-    {
-        return Err("the path is not inside the briefing's folder".into());
-    }
-    let reason = |error: std::io::Error| match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
-    };
-    let root = std::fs::canonicalize(folder).map_err(reason)?;
-    let target = std::fs::canonicalize(folder.join(path)).map_err(reason)?;
-    if !target.starts_with(&root) {
-        return Err("the path leads out of the briefing's folder".into());
-    }
-    let metadata = std::fs::metadata(&target).map_err(reason)?;
-    if !metadata.is_file() {
-        return Err("not a regular file".into());
-    }
-    if metadata.len() > MAX_TEXT_BYTES {
-        return Err(format!("larger than {MAX_TEXT_BYTES} bytes"));
-    }
-    let text = std::fs::read_to_string(&target).map_err(reason)?;
+    let text = folder.read(relative, bounded::limit::TEXT_FILE)?;
     Ok(text.replace("\r\n", "\n"))
 }
 
@@ -253,7 +228,8 @@ source = "b"
         std::fs::write(outside.path().join("secret.txt"), "SECRET").unwrap();
         let folder = tempfile::tempdir().unwrap();
         std::fs::write(folder.path().join("a.txt"), "first words\r\nsecond words").unwrap();
-        let read = |relative: &str| read_text(Some(folder.path()), relative);
+        let texts = TextFolder::from(folder.path());
+        let read = |relative: &str| read_text(Some(&texts), relative);
         assert_eq!(read("a.txt").unwrap(), "first words\nsecond words");
         assert_eq!(read("./a.txt").unwrap(), "first words\nsecond words");
         let secret = outside.path().join("secret.txt");
@@ -263,20 +239,16 @@ source = "b"
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(&secret, folder.path().join("link.txt")).unwrap();
-            assert!(
-                read("link.txt")
-                    .unwrap_err()
-                    .contains("out of the briefing's folder")
-            );
+            assert!(read("link.txt").is_err(), "a link out was followed");
         }
         let mut b = briefing();
         b.sources[0].text_file = Some("../secret.txt".into());
         assert!(matches!(
-            Articles::read(&b, Some(folder.path())).get(0),
+            Articles::read(&b, Some(&texts)).get(0),
             Article::Unreadable { .. }
         ));
         assert!(matches!(
-            Articles::read(&briefing(), Some(folder.path())).get(0),
+            Articles::read(&briefing(), Some(&texts)).get(0),
             Article::Text(_)
         ));
     }

@@ -2,19 +2,24 @@
 //! Knows nothing of terminals.
 
 pub mod articles;
+pub mod bounded;
 pub mod date;
 pub mod diagnostic;
 pub mod folder;
 pub mod load;
 pub mod model;
+pub mod open;
 mod pieces;
 pub mod quote_id;
 mod read;
 pub mod revision;
+pub mod texts;
 mod validate;
 pub mod verbatim;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, load};
+pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, Verified, load};
 pub use model::*;
+pub use open::{Unopened, read_and_load};
 pub use read::NAMED_COLORS;
+pub use texts::TextFolder;

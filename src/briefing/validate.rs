@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Rule, Severity};
 use super::model::Briefing;
 use super::read::{IdKind, Located, Name, Notes, did_you_mean};
 
@@ -42,17 +42,16 @@ pub fn cross_references(
                 continue;
             }
             let known: Vec<&str> = quote_ids.iter().copied().collect();
-            let hint = match did_you_mean(name(reference), &known) {
-                Some(near) => format!("; did you mean `{near}`?"),
-                None => {
-                    "; a quote's id is its `id`, or the one `parley export --format json` shows"
-                        .into()
-                }
+            let help = match did_you_mean(name(reference), &known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "a quote's id is its `id`, or the one `parley export --format json` shows"
+                    .into(),
             };
-            diagnostics.push(Diagnostic::error(
-                reference.span(),
-                format!("no quote has the id `{}`{hint}", name(reference)),
-            ));
+            let message = format!("no quote has the id `{}`", name(reference));
+            diagnostics.push(
+                Diagnostic::error(Rule::REFERENCES, reference.span(), message)
+                    .with_help(Some(help)),
+            );
             continue;
         }
         let known: Vec<&str> = notes
@@ -61,11 +60,10 @@ pub fn cross_references(
             .filter(|(k, _)| k == kind)
             .map(|(_, d)| name(d))
             .collect();
-        let hint = id_hint(*kind, name(reference), &known, briefing);
-        diagnostics.push(Diagnostic::error(
-            reference.span(),
-            format!("no {} has the id `{}`{hint}", kind.noun(), name(reference)),
-        ));
+        let help = id_hint(*kind, name(reference), &known, briefing);
+        let message = format!("no {} has the id `{}`", kind.noun(), name(reference));
+        diagnostics
+            .push(Diagnostic::error(Rule::REFERENCES, reference.span(), message).with_help(help));
     }
 
     // A reference that does not resolve may have been meant for a source
@@ -83,6 +81,7 @@ pub fn cross_references(
     for (kind, declared) in &notes.declared {
         if *kind == IdKind::Source && !unresolved_source && !cited.contains(&(*kind, declared.id)) {
             diagnostics.push(Diagnostic::warning(
+                Rule::UNCITED_SOURCE,
                 declared.span(),
                 format!("source `{}` is not cited by anything", name(declared)),
             ));
@@ -97,9 +96,14 @@ const LIST_AT_MOST: usize = 8;
 /// spelling, an id the typed one begins (`gazette` -> `gazette-0313`), the
 /// id of a thing whose title or name was typed (`Split shifts` ->
 /// `shifts`), or else the ids there are, when there are few.
-fn id_hint(kind: IdKind, typed: &str, known: &[&str], briefing: Option<&Briefing>) -> String {
+fn id_hint(
+    kind: IdKind,
+    typed: &str,
+    known: &[&str],
+    briefing: Option<&Briefing>,
+) -> Option<String> {
     if let Some(near) = did_you_mean(typed, known) {
-        return format!("; did you mean `{near}`?");
+        return Some(format!("did you mean `{near}`?"));
     }
     let folded = typed.trim().to_lowercase();
     let prefixed: Vec<&&str> = known
@@ -107,19 +111,21 @@ fn id_hint(kind: IdKind, typed: &str, known: &[&str], briefing: Option<&Briefing
         .filter(|k| !folded.is_empty() && k.starts_with(folded.as_str()))
         .collect();
     if let [only] = prefixed.as_slice() {
-        return format!("; did you mean `{only}`?");
+        return Some(format!("did you mean `{only}`?"));
     }
     let titled = briefing.and_then(|b| id_by_title(kind, &folded, b));
     if let Some(id) = titled {
-        return format!("; `{typed}` is the title of `{id}`: refer to it by its id, `{id}`");
+        return Some(format!(
+            "`{typed}` is the title of `{id}`: refer to it by its id, `{id}`"
+        ));
     }
     match known.len() {
-        0 => format!("; the file declares no {}", kind.plural()),
+        0 => Some(format!("the file declares no {}", kind.plural())),
         n if n <= LIST_AT_MOST => {
             let ids: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-            format!("; the {} are {}", kind.plural(), ids.join(", "))
+            Some(format!("the {} are {}", kind.plural(), ids.join(", ")))
         }
-        _ => String::new(),
+        _ => None,
     }
 }
 
@@ -171,6 +177,7 @@ pub fn stated_positions(notes: &Notes, briefing: &Briefing, diagnostics: &mut Ve
     for claim in &notes.stated {
         if claim.quotes.is_empty() {
             diagnostics.push(Diagnostic::error(
+                Rule::STATED,
                 claim.span.clone(),
                 format!(
                     "a `stated` position must cite the party's own words: add `quotes = [\"...\"]` with a quote of `{}`, or say \"reported\" or \"inferred\"",
@@ -200,6 +207,7 @@ pub fn stated_positions(notes: &Notes, briefing: &Briefing, diagnostics: &mut Ve
             })
             .collect();
         diagnostics.push(Diagnostic::error(
+            Rule::STATED,
             claim.span.clone(),
             format!(
                 "a `stated` position must cite a quote of its own party `{}`: {}; cite the party's own words, or say \"reported\" or \"inferred\"",
@@ -207,5 +215,149 @@ pub fn stated_positions(notes: &Notes, briefing: &Briefing, diagnostics: &mut Ve
                 others.join(", ")
             ),
         ));
+    }
+}
+
+/// The schemes a `url` may have: those an export can link to safely.
+const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Why a source's `url` may not become a link, if it may not: only
+/// `http`, `https` and `mailto` URLs are allowed (`javascript:` or `file:`
+/// would run or open something when the exported memo is clicked).
+pub fn url_problem(url: &str) -> Option<String> {
+    // As a browser reads it: tabs and line breaks inside are dropped, and
+    // spaces and control characters at the start are skipped.
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .skip_while(|c| c.is_whitespace() || c.is_control())
+        .collect();
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme).filter(|s| {
+        s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    match scheme {
+        Some(scheme) if URL_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) => None,
+        Some(scheme) => Some(format!(
+            "`url` must be an http, https or mailto link, not a `{scheme}:` one"
+        )),
+        None => {
+            Some("`url` must be a whole link starting with https://, http:// or mailto:".into())
+        }
+    }
+}
+
+/// Whether text shows nothing at all: only whitespace and characters that
+/// take no room (zero-width spaces and joiners, direction marks, the byte
+/// order mark, soft hyphens, variation selectors, tags, blank fillers).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{e0000}'..='\u{e0fff}'
+    ) || c.is_control()
+}
+
+/// Quotation marks a quote's `text` may be wrapped in by mistake: opening
+/// and closing as typed.
+const QUOTE_MARKS: [(char, char); 6] = [
+    ('"', '"'),
+    ('“', '”'),
+    ('„', '“'),
+    ('«', '»'),
+    ('\'', '\''),
+    ('‘', '’'),
+];
+
+/// What is wrong with a quote's `text`, as an error or a warning: words
+/// that are only an elision cannot be checked or cited, and a quote wrapped
+/// in its own quotation marks would be printed with two pairs.
+pub fn quote_text_problem(text: &str) -> Option<(Severity, String)> {
+    let words = text.replace("...", "").replace('…', "");
+    if !is_blank(text) && is_blank(&words) {
+        return Some((
+            Severity::Error,
+            "a quote's `text` must hold the words said, not only an elision (`...`)".into(),
+        ));
+    }
+    let trimmed = text.trim();
+    let mut chars = trimmed.chars();
+    let (first, last) = (chars.next()?, chars.next_back()?);
+    QUOTE_MARKS
+        .iter()
+        .any(|&(open, close)| first == open && last == close)
+        .then(|| {
+            (
+                Severity::Warning,
+                format!(
+                    "the quote is wrapped in its own quotation marks ({first}…{last}); `text` holds the words without them, and parley adds its own"
+                ),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_are_allowed() {
+        for allowed in ["https://example.com/a", "HTTP://x", "mailto:a@b.c"] {
+            assert_eq!(url_problem(allowed), None, "{allowed}");
+        }
+        for refused in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "example.com/page",
+        ] {
+            assert!(url_problem(refused).is_some(), "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_alone_are_blank() {
+        assert!(is_blank("\u{200b}\u{200d} \u{feff}\u{2060}"));
+        assert!(!is_blank("a\u{200b}"));
+        // A zero-width joiner inside an emoji is part of something visible.
+        assert!(!is_blank("👩\u{200d}🔬"));
+    }
+
+    #[test]
+    fn a_quote_of_only_an_elision_is_an_error_and_wrapped_quotes_a_warning() {
+        assert_eq!(
+            quote_text_problem(" ... ").map(|(s, _)| s),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            quote_text_problem("…").map(|(s, _)| s),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            quote_text_problem("“It’s all about the land”").map(|(s, _)| s),
+            Some(Severity::Warning)
+        );
+        assert_eq!(quote_text_problem("It's \"all\" about the land"), None);
+        assert_eq!(quote_text_problem("... about the land"), None);
     }
 }

@@ -1,18 +1,16 @@
 //! The command line: one module per subcommand; `main.rs` only dispatches.
 
 pub mod check;
+pub mod colour;
+pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod new;
 pub mod open;
+pub mod report;
 pub mod search;
+pub mod stdout;
 
-/// Exit statuses scripts can rely on.
-pub mod exit {
-    /// Everything valid (or, for search, something matched).
-    pub const OK: i32 = 0;
-    /// Something invalid (or nothing matched).
-    pub const INVALID: i32 = 1;
-    /// A usage error or a file that could not be read.
-    pub const USAGE: i32 = 2;
-}
+/// Exit statuses scripts can rely on (kept in `crate::exit`, which the
+/// dashboard uses too, so that it never imports the CLI).
+pub use crate::exit;

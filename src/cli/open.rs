@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use super::check::{read_and_load, report_file_error, report_invalid};
 use super::exit;
 use crate::app::App;
+use crate::briefing::bounded;
 use crate::history::{History, default_path};
 use crate::loader::LoadError;
 use crate::text::sanitize_inline;
-use crate::theme::from_env;
+use crate::theme::Theme;
 use crate::tui::{Ending, Follow, Origin, Stopped, run as run_dashboard};
 
 /// How the dashboard was asked for on the command line.
@@ -19,6 +20,9 @@ pub struct Options<'a> {
     pub max_bytes: u64,
     /// Follow edits to the file live.
     pub watch: bool,
+    /// Draw in the theme's colours (`--color`, NO_COLOR); otherwise with
+    /// attributes only.
+    pub colour: bool,
     /// Follow them by looking at the file every second, not by events.
     pub poll: bool,
 }
@@ -29,20 +33,29 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         theme,
         max_bytes,
         watch,
+        colour,
         poll,
     } = options;
-    let theme = match from_env(theme) {
+    // crossterm drops colours under NO_COLOR by itself: `--color always`
+    // must be able to override that, as it does for the other commands.
+    ratatui::crossterm::style::force_color_output(colour);
+    let theme = theme.map_or_else(|| Ok(Theme::default()), Theme::load);
+    let theme = match theme.map(|theme| if colour { theme } else { theme.without_color() }) {
         Ok(theme) => theme,
         Err(error) => {
             let _ = writeln!(err, "parley: {}", sanitize_inline(&error.to_string()));
             return exit::USAGE;
         }
     };
-    let unusable = if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        Some("the dashboard needs a terminal".to_string())
-    } else {
-        cannot_address_cursor(std::env::var("TERM").ok().as_deref())
-    };
+    // A briefing on standard input leaves the keys to come from the
+    // terminal itself (crossterm reads /dev/tty then).
+    let from_stdin = file.as_deref().is_some_and(bounded::is_stdin);
+    let unusable =
+        if !std::io::stdout().is_terminal() || !(from_stdin || std::io::stdin().is_terminal()) {
+            Some("the dashboard needs a terminal".to_string())
+        } else {
+            cannot_address_cursor(std::env::var("TERM").ok().as_deref())
+        };
     if let Some(why) = unusable {
         // Still say what is wrong with the file, if anything.
         let mut message = Vec::new();
@@ -60,13 +73,14 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
     let origin = Origin {
         path: file,
         max_bytes,
-        follow: match (watch, poll) {
+        // Standard input has nothing to watch or reload.
+        follow: match (watch && !from_stdin, poll) {
             (false, _) => Follow::Off,
             (true, false) => Follow::Events,
             (true, true) => Follow::Poll,
         },
     };
-    let reloadable = origin.path.is_some();
+    let reloadable = origin.path.is_some() && !from_stdin;
     let outcome = run_dashboard(origin, move |fresh| {
         let mut app = App::opened(fresh, theme);
         app.reloadable = reloadable;

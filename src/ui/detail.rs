@@ -5,15 +5,28 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{evidence, heading, popup, scrolled, text};
+use crate::action::Action;
 use crate::app::{App, Item};
 use crate::briefing::{PartialDate, QuoteKind};
+use crate::keymap::key_for;
+use crate::view::Mode;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, item: Item) {
-    let title = Line::from(Span::styled(" Details · Esc to close ", app.theme.title));
+    let title = Line::from(Span::styled(
+        format!(
+            " Details · {} to close ",
+            key_for(Mode::Popup, Action::Back)
+        ),
+        app.theme.styles.title,
+    ));
     let inner = popup(frame, area, title, app);
     let lines = item_lines(app, item, inner.width as usize);
     scrolled(frame, inner, lines, app.popup_scroll);
 }
+
+/// At most this many quotes are listed under a sticking point; the rest are
+/// one search away.
+const QUOTES_LISTED: usize = 200;
 
 /// Everything about one item, wrapped to `width`.
 pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
@@ -24,7 +37,7 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
         let mut wrapped = text::paragraph(
             value,
             width.saturating_sub(label.len() + 2).max(1),
-            theme.text,
+            theme.styles.text,
         );
         for (i, line) in wrapped.iter_mut().enumerate() {
             let prefix = if i == 0 {
@@ -32,7 +45,8 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             } else {
                 " ".repeat(label.len() + 2)
             };
-            line.spans.insert(0, Span::styled(prefix, theme.muted));
+            line.spans
+                .insert(0, Span::styled(prefix, theme.styles.muted));
         }
         lines.extend(wrapped);
     };
@@ -51,14 +65,14 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                         " · position"
                     },
                     if position.red_line {
-                        theme.red_line
+                        theme.styles.red_line
                     } else {
-                        theme.muted
+                        theme.styles.muted
                     },
                 ),
             ]));
             lines.push(Line::default());
-            lines.extend(text::paragraph(&position.text, width, theme.text));
+            lines.extend(text::paragraph(&position.text, width, theme.styles.text));
             lines.push(Line::default());
             field(&mut lines, "Basis", evidence::basis_words(position.basis));
             if let Some(topic) = &position.topic {
@@ -72,7 +86,7 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                     continue;
                 };
                 lines.push(Line::default());
-                lines.push(heading("Linked quote", theme.title));
+                lines.push(heading("Linked quote", theme.styles.title));
                 lines.extend(linked_quote_lines(app, q, width));
             }
             lines.push(Line::default());
@@ -83,8 +97,8 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             let p = &b.parties[party];
             let member = &p.delegation[index];
             lines.push(Line::from(vec![
-                text::raw(&member.name, theme.title),
-                Span::styled(if member.lead { " · lead" } else { "" }, theme.title),
+                text::raw(&member.name, theme.styles.title),
+                Span::styled(if member.lead { " · lead" } else { "" }, theme.styles.title),
             ]));
             field(&mut lines, "Delegation", &p.name);
             field(
@@ -97,7 +111,12 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             lines.extend(contested_lines(app, &member.discrepancies, width));
         }
         Item::Quote(q) => lines.extend(quote_lines(app, q, &[], width)),
-        Item::StickingPoint(s) => lines.extend(super::matrix::sticking_point_lines(app, s, width)),
+        Item::StickingPoint(s) => lines.extend(super::matrix::sticking_point_lines(
+            app,
+            s,
+            width,
+            QUOTES_LISTED,
+        )),
         Item::Source(s) => lines.extend(super::sources::source_lines(app, s, width)),
         Item::Discrepancy(d) => lines.extend(super::sources::discrepancy_lines(app, d, width)),
         Item::Event(e) => {
@@ -105,12 +124,15 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             let mut header: Vec<Span<'static>> = evidence::contested(&event.discrepancies, theme)
                 .into_iter()
                 .collect();
-            header.push(Span::styled(event_date(app, event.date), theme.title));
+            header.push(Span::styled(
+                event_date(app, event.date),
+                theme.styles.title,
+            ));
             lines.push(Line::from(header));
-            lines.extend(text::paragraph(&event.title, width, theme.title));
+            lines.extend(text::paragraph(&event.title, width, theme.styles.title));
             if let Some(detail) = &event.detail {
                 lines.push(Line::default());
-                lines.extend(text::paragraph(detail, width, theme.text));
+                lines.extend(text::paragraph(detail, width, theme.styles.text));
             }
             lines.push(Line::default());
             lines.extend(sources_lines(app, &event.sources, width));
@@ -136,7 +158,7 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
         lines.extend(text::paragraph(
             &format!("Topics: {}", topics.join(", ")),
             width,
-            theme.muted,
+            theme.styles.muted,
         ));
     }
     lines.push(Line::default());
@@ -168,10 +190,10 @@ fn text_flag(app: &App, q: usize, width: usize) -> Vec<Line<'static>> {
         text::paragraph(
             "⚠ Not found in its source's text: v shows the text",
             width,
-            theme.warning,
+            theme.styles.warning,
         )
     } else if app.articles.place_of(q).is_some() {
-        text::paragraph("v reads it in its source's text", width, theme.muted)
+        text::paragraph("v reads it in its source's text", width, theme.styles.muted)
     } else {
         Vec::new()
     }
@@ -187,20 +209,20 @@ fn quote_words(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Line<'
     if quote.kind == QuoteKind::Headline {
         lines.push(Line::styled(
             "Headline: these words are a headline's, not the speaker's own",
-            theme.title,
+            theme.styles.title,
         ));
     }
     lines.extend(text::wrap(
         &format!("“{}”", quote.text),
         width,
-        theme.text,
+        theme.styles.text,
         &shift(marks),
-        theme.highlight,
+        theme.styles.highlight,
     ));
     lines.push(Line::default());
-    let mut who = vec![Span::styled("— ", theme.muted)];
+    let mut who = vec![Span::styled("— ", theme.styles.muted)];
     who.extend(evidence::contested(&quote.discrepancies, theme));
-    who.push(text::raw(&quote.speaker, theme.title));
+    who.push(text::raw(&quote.speaker, theme.styles.title));
     if let Some(party) = quote.party.as_deref().and_then(|id| b.party(id)) {
         who.push(Span::raw(", "));
         who.push(text::raw(&party.name, theme.party_style(party)));
@@ -209,11 +231,11 @@ fn quote_words(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Line<'
         quote
             .said_on
             .map_or(", undated".to_string(), |d| format!(", {}", d.human())),
-        theme.muted,
+        theme.styles.muted,
     ));
     lines.push(Line::from(who));
     if let Some(context) = &quote.context {
-        lines.extend(text::paragraph(context, width, theme.muted));
+        lines.extend(text::paragraph(context, width, theme.styles.muted));
     }
     lines
 }
@@ -252,8 +274,8 @@ fn contested_lines(app: &App, ids: &[impl AsRef<str>], width: usize) -> Vec<Line
         };
         lines.push(Line::default());
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", evidence::CONTESTED), theme.warning),
-            Span::styled("Contested", theme.title),
+            Span::styled(format!("{} ", evidence::CONTESTED), theme.styles.warning),
+            Span::styled("Contested", theme.styles.title),
         ]));
         lines.extend(super::sources::discrepancy_lines(app, d, width));
     }
@@ -270,10 +292,10 @@ pub fn sources_lines(app: &App, ids: &[String], width: usize) -> Vec<Line<'stati
     let theme = &app.theme;
     let mut lines = vec![heading(
         if ids.len() == 1 { "Source" } else { "Sources" },
-        theme.title,
+        theme.styles.title,
     )];
     if ids.is_empty() {
-        lines.push(Line::styled("none cited", theme.red_line));
+        lines.push(Line::styled("none cited", theme.styles.red_line));
     }
     for id in ids {
         let Some(source) = app.briefing.source(id) else {
@@ -282,20 +304,18 @@ pub fn sources_lines(app: &App, ids: &[String], width: usize) -> Vec<Line<'stati
         let date = source.published.map_or("no date".to_string(), |d| {
             format!("published {}", d.short())
         });
-        let mut line = vec![
-            Span::styled("• ", theme.muted),
-            text::raw(&source.outlet, theme.text),
+        let line = vec![
+            Span::styled("• ", theme.styles.muted),
+            text::raw(&source.outlet, theme.styles.text),
             Span::styled(
                 format!(" · {date} · [{}]", crate::text::sanitize_inline(id)),
-                theme.muted,
+                theme.styles.muted,
             ),
         ];
-        if line.iter().map(|s| s.width()).sum::<usize>() > width {
-            line.truncate(2);
-        }
-        lines.push(Line::from(line));
+        lines.push(text::fit(Line::from(line), width));
         if let Some(title) = &source.title {
-            let mut headline = text::paragraph(title, width.saturating_sub(2).max(1), theme.muted);
+            let mut headline =
+                text::paragraph(title, width.saturating_sub(2).max(1), theme.styles.muted);
             for l in &mut headline {
                 l.spans.insert(0, Span::raw("  "));
             }

@@ -10,6 +10,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::text;
+use crate::action::Action;
+use crate::keymap::key_for;
+use crate::view::Mode;
 
 use crate::briefing::{Basis, Position, Quote, QuoteKind};
 use crate::theme::Theme;
@@ -41,9 +44,9 @@ pub fn marker(position: &Position, theme: &Theme) -> Span<'static> {
     Span::styled(
         glyph(position.red_line, position.basis),
         if position.red_line {
-            theme.red_line
+            theme.styles.red_line
         } else {
-            theme.muted
+            theme.styles.muted
         },
     )
 }
@@ -56,7 +59,7 @@ pub fn position_lines(position: &Position, width: usize, theme: &Theme) -> Vec<L
     let mut lines = text::paragraph(
         &position.text,
         width.saturating_sub(lead).max(1),
-        theme.text,
+        theme.styles.text,
     );
     for (i, line) in lines.iter_mut().enumerate() {
         let mut prefix = vec![Span::raw(" ".repeat(lead))];
@@ -71,12 +74,13 @@ pub fn position_lines(position: &Position, width: usize, theme: &Theme) -> Vec<L
 
 /// `≠ ` when `discrepancies` links the item to any, else nothing.
 pub fn contested<T>(discrepancies: &[T], theme: &Theme) -> Option<Span<'static>> {
-    (!discrepancies.is_empty()).then(|| Span::styled(format!("{CONTESTED} "), theme.warning))
+    (!discrepancies.is_empty()).then(|| Span::styled(format!("{CONTESTED} "), theme.styles.warning))
 }
 
 /// A headline quote's label, `[headline] `; nothing for a direct quote.
 pub fn headline(quote: &Quote, theme: &Theme) -> Option<Span<'static>> {
-    (quote.kind == QuoteKind::Headline).then(|| Span::styled(format!("[{HEADLINE}] "), theme.title))
+    (quote.kind == QuoteKind::Headline)
+        .then(|| Span::styled(format!("[{HEADLINE}] "), theme.styles.title))
 }
 
 /// The basis in words, for a position's details.
@@ -110,21 +114,21 @@ pub fn legend(theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (i, (glyph, meaning)) in legend_entries().into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" ", theme.muted));
+            spans.push(Span::styled(" ", theme.styles.muted));
         }
         let style: Style = if glyph == CONTESTED {
-            theme.warning
+            theme.styles.warning
         } else {
-            theme.red_line
+            theme.styles.red_line
         };
         spans.push(Span::styled(glyph, style));
-        spans.push(Span::styled(format!(" {meaning}"), theme.muted));
+        spans.push(Span::styled(format!(" {meaning}"), theme.styles.muted));
     }
     spans
 }
 
 /// Every marker with its meaning, for the help overlay.
-pub fn help_rows() -> Vec<(String, &'static str)> {
+pub fn help_rows() -> Vec<(String, String)> {
     let mut rows = Vec::new();
     for (basis, words) in [
         (
@@ -140,16 +144,19 @@ pub fn help_rows() -> Vec<(String, &'static str)> {
     ] {
         rows.push((
             format!("{} {}", glyph(true, basis), glyph(false, basis)),
-            words,
+            words.to_string(),
         ));
     }
     rows.push((
         CONTESTED.to_string(),
-        "contested: a discrepancy gives other accounts (Enter shows them)",
+        format!(
+            "contested: a discrepancy gives other accounts ({} shows them)",
+            key_for(Mode::Normal, Action::Open)
+        ),
     ));
     rows.push((
         format!("[{HEADLINE}]"),
-        "a headline's words, not the speaker's own",
+        "a headline's words, not the speaker's own".to_string(),
     ));
     rows
 }

@@ -7,9 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{popup, text};
+use crate::action::Action;
 use crate::app::App;
 use crate::briefing::articles::{Article, Text};
+use crate::keymap::key_for;
 use crate::reader::{self, Reader};
+use crate::view::Mode;
 
 /// Lines above the text: the headline and what the reader holds.
 const HEADER_LINES: u16 = 2;
@@ -19,8 +22,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, reader: &Reader) {
     let source = &app.briefing.sources[reader.source];
     let title = Line::from(vec![
         Span::raw(" "),
-        text::raw(&source.outlet, theme.title),
-        Span::styled(" · Esc to close ", theme.title),
+        text::raw(&source.outlet, theme.styles.title),
+        Span::styled(
+            format!(" · {} to close ", key_for(Mode::Popup, Action::Back)),
+            theme.styles.title,
+        ),
     ]);
     let inner = popup(frame, area, title, app);
     let [header, body] = Layout::vertical([
@@ -49,11 +55,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, reader: &Reader) {
 
     let headline = source.title.as_deref().unwrap_or("(no headline)");
     let lines = vec![
-        Line::from(text::span(headline, width, theme.text)),
+        Line::from(text::span(headline, width, theme.styles.text)),
         Line::from(Span::styled(
             crate::text::truncate(&status(app, reader, layout.lines.len(), top), width)
                 .into_owned(),
-            theme.muted,
+            theme.styles.muted,
         )),
     ];
     frame.render_widget(Paragraph::new(lines), header);
@@ -104,12 +110,12 @@ fn lay_out(app: &App, source: usize, width: usize, key: (usize, u16, String)) ->
         Article::NoText => lines.extend(text::paragraph(
             "This source has no text: the briefing gives no text_file for it.",
             width,
-            theme.muted,
+            theme.styles.muted,
         )),
         Article::Unreadable { file, reason } => lines.extend(text::paragraph(
             &format!("The text {file} cannot be read: {reason}."),
             width,
-            theme.warning,
+            theme.styles.warning,
         )),
         Article::Text(text) => {
             for &q in &text.missing {
@@ -120,7 +126,7 @@ fn lay_out(app: &App, source: usize, width: usize, key: (usize, u16, String)) ->
                         quote.text, quote.speaker
                     ),
                     width,
-                    theme.warning,
+                    theme.styles.warning,
                 ));
             }
             if !text.missing.is_empty() {
@@ -130,8 +136,10 @@ fn lay_out(app: &App, source: usize, width: usize, key: (usize, u16, String)) ->
             let style_of = |i: usize| {
                 let after = highlighted.partition_point(|r| r.1 <= i);
                 match highlighted.get(after) {
-                    Some(&(start, _)) if start <= i => theme.text.patch(theme.highlight),
-                    _ => theme.text,
+                    Some(&(start, _)) if start <= i => {
+                        theme.styles.text.patch(theme.styles.highlight)
+                    }
+                    _ => theme.styles.text,
                 }
             };
             let wrapped = text::wrap_styled(&text.text, width, style_of);

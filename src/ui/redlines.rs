@@ -7,8 +7,12 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::{evidence, framed, text};
-use crate::app::{App, Item, View};
+use crate::action::Action;
+use crate::app::App;
 use crate::briefing::{Party, Role};
+use crate::keymap::key_for;
+use crate::view::Mode;
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let columns = app.columns();
@@ -27,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut line = Line::default();
     for (i, party) in others.iter().enumerate() {
         if i > 0 {
-            line.push_span(Span::styled(" · ", app.theme.muted));
+            line.push_span(Span::styled(" · ", app.theme.styles.muted));
         }
         let role = match party.role {
             Role::Host => "Host",
@@ -35,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Role::Mediator => "Mediator",
             Role::Party => "Party",
         };
-        line.push_span(Span::styled(format!("{role}: "), app.theme.muted));
+        line.push_span(Span::styled(format!("{role}: "), app.theme.styles.muted));
         line.push_span(text::raw(&party.name, app.theme.party_style(party)));
     }
     // The markers' legend, for the first look: beside the other parties
@@ -44,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if others.is_empty() {
         top_text.push(legend);
     } else if line.width() + 3 + legend.width() <= area.width as usize {
-        line.push_span(Span::styled("   ", app.theme.muted));
+        line.push_span(Span::styled("   ", app.theme.styles.muted));
         line.spans.extend(legend.spans);
         top_text.push(line);
     } else {
@@ -60,8 +64,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!("{first}–{last}")
         };
         top_text.push(Line::from(vec![
-            Span::styled(format!("◀ {shown}/{} ▶", columns.len()), app.theme.title),
-            Span::styled("  h/l to scroll", app.theme.muted),
+            Span::styled(
+                format!("◀ {shown}/{} ▶", columns.len()),
+                app.theme.styles.title,
+            ),
+            Span::styled(
+                format!(
+                    "  {}/{} to scroll",
+                    key_for(Mode::Normal, Action::Left),
+                    key_for(Mode::Normal, Action::Right)
+                ),
+                app.theme.styles.muted,
+            ),
         ]));
     }
     let [top, body] = Layout::vertical([
@@ -107,25 +121,30 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
         1 => "1 delegate".to_string(),
         n => format!("{n} delegates"),
     };
-    let mut header = text::paragraph(&lead, width, theme.text);
-    header.push(Line::from(Span::styled(size, theme.muted)));
+    let mut header = text::paragraph(&lead, width, theme.styles.text);
+    header.push(Line::from(Span::styled(size, theme.styles.muted)));
     let header_height = (header.len() as u16 + 1).min(inner.height);
     let [header_area, list_area] =
         Layout::vertical([Constraint::Length(header_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(header), header_area);
 
-    let items = app.items_for_column(party_index);
-    let entry = |i: usize| match items[i] {
-        Item::Position { party, index } => position_entry(app, party, index, width),
-        _ => Entry::new(Vec::new()),
-    };
+    let positions = app.red_lines_first(party_index);
+    let entry = |i: usize| position_entry(app, party_index, positions[i], width);
     let selected = focused.then(|| app.selected_index(View::RedLines));
     let place = Place {
         view: View::RedLines,
         column: Some(column),
         gap: 1,
     };
-    list::render(frame, list_area, app, place, items.len(), entry, selected);
+    list::render(
+        frame,
+        list_area,
+        app,
+        place,
+        positions.len(),
+        entry,
+        selected,
+    );
 }
 
 /// A position: its basis marker (`≠` too when contested), the text, and
@@ -141,7 +160,11 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
             .map_or(topic.as_str(), |s| s.title.as_str());
         lines.push(Line::from(vec![
             Span::raw("  "),
-            text::span(&format!("[{title}]"), width.saturating_sub(2), theme.muted),
+            text::span(
+                &format!("[{title}]"),
+                width.saturating_sub(2),
+                theme.styles.muted,
+            ),
         ]));
     }
     Entry::new(lines)
