@@ -47,6 +47,13 @@ pub enum Action {
     Open,
     /// Copy the selected quote with its citation to the clipboard (OSC 52).
     Copy,
+    /// Read a source's full text: the selected source, or the selected
+    /// quote's source at the quote's words.
+    ReadSource,
+    /// In the reader: scroll to the next highlighted quote.
+    NextPassage,
+    /// In the reader: scroll to the previous highlighted quote.
+    PreviousPassage,
     /// Switch to the next built-in theme.
     CycleTheme,
     /// Open the quote search line.

@@ -9,6 +9,7 @@ use tui_input::{Input, InputRequest};
 
 use crate::action::Action;
 use crate::briefing::Briefing;
+use crate::briefing::articles::{Article, Articles};
 use crate::clipboard::Copied;
 use crate::derived::Derived;
 use crate::event::Event;
@@ -16,6 +17,7 @@ use crate::history::History;
 use crate::hit::HitMap;
 use crate::keymap::action_for;
 use crate::loader::{Fingerprint, Fresh, Outcome};
+use crate::reader::{LayoutCache, Reader, Top};
 use crate::search::{Hit, Index, Order, Query, QueryError};
 use crate::theme::Theme;
 use crate::view::PerView;
@@ -38,6 +40,8 @@ pub enum Item {
 pub enum Popup {
     Help,
     Detail(Item),
+    /// A source's full text, its quotes highlighted.
+    Reader(Reader),
 }
 
 /// What `update` asks the run loop to do in the outside world.
@@ -124,6 +128,11 @@ pub struct Search {
 pub struct App {
     /// Shared with the search index, which reads the quotes' texts.
     pub briefing: Arc<Briefing>,
+    /// The sources' texts and where the quotes are in them: read with the
+    /// briefing, by whoever loads it (see `set_articles`).
+    pub articles: Arc<Articles>,
+    /// The open reader's text, laid out when last drawn.
+    pub reader_layout: LayoutCache,
     /// Computed from `briefing` whenever it is replaced.
     pub derived: Derived,
     /// How the status bar names the briefing.
@@ -172,12 +181,20 @@ impl App {
     pub fn new(briefing: Briefing, file_name: impl Into<String>, theme: Theme) -> Self {
         let briefing = Arc::new(briefing);
         let index = Arc::new(Index::new(Arc::clone(&briefing)));
-        Self::with_index(briefing, index, file_name, theme)
+        // Without the loader, no source has a text to show.
+        let articles = Arc::new(Articles::read(&briefing, None));
+        Self::with_index(briefing, index, articles, file_name, theme)
     }
 
     /// The app on a briefing loaded and indexed on the loader thread.
     pub fn opened(fresh: Fresh, theme: Theme) -> Self {
-        let mut app = Self::with_index(fresh.briefing, fresh.index, fresh.name, theme);
+        let mut app = Self::with_index(
+            fresh.briefing,
+            fresh.index,
+            fresh.articles,
+            fresh.name,
+            theme,
+        );
         app.fingerprint = fresh.fingerprint;
         app
     }
@@ -185,12 +202,15 @@ impl App {
     fn with_index(
         briefing: Arc<Briefing>,
         index: Arc<Index>,
+        articles: Arc<Articles>,
         file_name: impl Into<String>,
         theme: Theme,
     ) -> Self {
         let mut app = Self {
             derived: Derived::new(&briefing),
             briefing,
+            articles,
+            reader_layout: LayoutCache::default(),
             file_name: file_name.into(),
             reloadable: false,
             view: View::RedLines,
@@ -336,6 +356,12 @@ impl App {
         (self.height.saturating_sub(8) as usize).max(1)
     }
 
+    /// Gives the app the sources' texts, read with the briefing.
+    pub fn set_articles(&mut self, articles: Articles) {
+        self.articles = Arc::new(articles);
+        self.reader_layout.take();
+    }
+
     /// Applies one event.
     pub fn update(&mut self, event: impl Into<Event>) {
         self.update_all([event.into()]);
@@ -442,6 +468,9 @@ impl App {
             self.run_search();
         }
         match self.mode() {
+            Mode::Popup if matches!(self.popup, Some(Popup::Reader(_))) => {
+                self.update_reader(action)
+            }
             Mode::Popup => self.update_popup(action),
             Mode::Search => self.update_search(action),
             Mode::Normal => self.update_normal(action),
@@ -502,7 +531,7 @@ impl App {
             }
             Outcome::Loaded(fresh) => {
                 self.fingerprint = fresh.fingerprint;
-                self.swap_briefing(fresh.briefing, fresh.index);
+                self.swap_briefing(fresh.briefing, fresh.index, fresh.articles);
                 self.banner = None;
                 self.message = Some("reloaded".into());
                 true
@@ -560,6 +589,7 @@ impl App {
             // Drawing clamps the scroll to the popup's content.
             Action::Bottom => self.popup_scroll = u16::MAX,
             Action::Copy => self.copy(),
+            Action::ReadSource => self.read_source(),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { .. } => self.close_popup(),
             // A popup has the keyboard: what acts on the view behind it waits.
@@ -576,6 +606,8 @@ impl App {
             | Action::StartSearch
             | Action::ToggleOrder
             | Action::Reload => {}
+            // Only the reader has passages to go between.
+            Action::NextPassage | Action::PreviousPassage => {}
             Action::SearchInput(_)
             | Action::SearchBackspace
             | Action::SearchDeleteWord
@@ -587,6 +619,131 @@ impl App {
             | Action::SearchHistoryPrevious
             | Action::SearchHistoryNext => {}
         }
+    }
+
+    /// The reader has the keyboard: scroll, jump between quotes, close.
+    fn update_reader(&mut self, action: Action) {
+        self.message = None;
+        let Some(Popup::Reader(open)) = self.popup else {
+            return;
+        };
+        // Where things are on screen, as last drawn (this source's text only).
+        let (top, last, page, passage_lines) = {
+            let cache = self.reader_layout.borrow();
+            let layout = cache.as_ref().filter(|l| l.key.0 == open.source);
+            (
+                open.top_line(layout),
+                layout.map_or(0, |l| l.last_top()),
+                layout.map_or(self.page(), |l| l.height.saturating_sub(1).max(1)),
+                layout.map_or_else(Vec::new, |l| l.passage_lines.clone()),
+            )
+        };
+        let Some(Popup::Reader(reader)) = &mut self.popup else {
+            return;
+        };
+        let passages = match self.articles.get(reader.source) {
+            Article::Text(text) => text.passages.len(),
+            _ => 0,
+        };
+        let scroll_to = |line: usize| Top::Line(line.min(last));
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.close_popup(),
+            Action::ToggleHelp => self.popup = Some(Popup::Help),
+            Action::Up => reader.top = scroll_to(top.saturating_sub(1)),
+            Action::Down => reader.top = scroll_to(top + 1),
+            Action::ScrollUp => reader.top = scroll_to(top.saturating_sub(3)),
+            Action::ScrollDown => reader.top = scroll_to(top + 3),
+            Action::PageUp => reader.top = scroll_to(top.saturating_sub(page)),
+            Action::PageDown => reader.top = scroll_to(top + page),
+            Action::Top => reader.top = Top::Line(0),
+            Action::Bottom => reader.top = scroll_to(usize::MAX),
+            Action::NextPassage | Action::PreviousPassage if passages > 0 => {
+                let forward = action == Action::NextPassage;
+                // From the last quote gone to; without one, from the screen.
+                let next = match reader.current {
+                    Some(at) if forward => (at + 1) % passages,
+                    Some(at) => (at + passages - 1) % passages,
+                    None => {
+                        let after = passage_lines.iter().position(|&line| line >= top);
+                        match (forward, after) {
+                            (true, Some(p)) => p,
+                            (true, None) => 0,
+                            (false, Some(p)) => (p + passages - 1) % passages,
+                            (false, None) => passages - 1,
+                        }
+                    }
+                };
+                reader.current = Some(next);
+                reader.top = Top::Passage(next);
+            }
+            Action::NextPassage | Action::PreviousPassage => {
+                self.message = Some("no quote of the briefing is found in this text".into())
+            }
+            Action::Copy => self.copy(),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            // The reader has the keyboard: what acts on the view behind it waits.
+            Action::NextView
+            | Action::PreviousView
+            | Action::Show(_)
+            | Action::SelectParty(_)
+            | Action::NextParty
+            | Action::PreviousParty
+            | Action::Left
+            | Action::Right
+            | Action::Open
+            | Action::ReadSource
+            | Action::CycleTheme
+            | Action::StartSearch
+            | Action::ToggleOrder
+            | Action::Reload
+            | Action::Click { .. } => {}
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchCursorLeft
+            | Action::SearchCursorRight
+            | Action::SearchCursorHome
+            | Action::SearchCursorEnd
+            | Action::SearchHistoryPrevious
+            | Action::SearchHistoryNext => {}
+        }
+    }
+
+    /// Opens the reader on the selected source, or on the source of the
+    /// quote in view at the quote's words.
+    fn read_source(&mut self) {
+        let item = match self.popup {
+            Some(Popup::Detail(item)) => Some(item),
+            Some(_) => None,
+            None => self.selected_item(),
+        };
+        let reader = match item {
+            Some(Item::Source(s)) => Some(Reader::new(s, None)),
+            Some(Item::Quote(q)) => match self.articles.place_of(q) {
+                Some((source, passage)) => Some(Reader::new(source, Some(passage))),
+                None => {
+                    let id = &self.briefing.quotes[q].source;
+                    self.briefing
+                        .sources
+                        .iter()
+                        .position(|s| s.id == *id)
+                        .map(|s| Reader::new(s, None))
+                }
+            },
+            _ => None,
+        };
+        match reader {
+            Some(reader) => self.open_reader(reader),
+            None => self.message = Some("select a source or a quote to read its text".into()),
+        }
+    }
+
+    fn open_reader(&mut self, reader: Reader) {
+        self.popup = Some(Popup::Reader(reader));
+        self.popup_scroll = 0;
     }
 
     fn close_popup(&mut self) {
@@ -659,6 +816,9 @@ impl App {
             | Action::Top
             | Action::Bottom
             | Action::Copy
+            | Action::ReadSource
+            | Action::NextPassage
+            | Action::PreviousPassage
             | Action::CycleTheme
             | Action::StartSearch
             | Action::Reload => {}
@@ -710,6 +870,7 @@ impl App {
             | Action::ScrollDown => self.move_selection(action),
             Action::Open => self.open_selected(),
             Action::Copy => self.copy(),
+            Action::ReadSource => self.read_source(),
             Action::CycleTheme => {
                 self.theme = self.theme.next_builtin();
                 self.message = Some(format!("theme: {}", self.theme.name));
@@ -734,6 +895,8 @@ impl App {
             }
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { column, row } => self.click(column, row),
+            // Only the reader has passages to go between.
+            Action::NextPassage | Action::PreviousPassage => {}
             // Editing the search line needs the search line open (`StartSearch`).
             Action::SearchInput(_)
             | Action::SearchBackspace
@@ -816,9 +979,14 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        if let Some(item) = self.selected_item() {
-            self.popup = Some(Popup::Detail(item));
-            self.popup_scroll = 0;
+        match self.selected_item() {
+            // A source opens on its text.
+            Some(Item::Source(s)) => self.open_reader(Reader::new(s, None)),
+            Some(item) => {
+                self.popup = Some(Popup::Detail(item));
+                self.popup_scroll = 0;
+            }
+            None => {}
         }
     }
 
@@ -826,6 +994,14 @@ impl App {
     fn current_quote(&self) -> Option<usize> {
         match (self.popup, self.selected_item()) {
             (Some(Popup::Detail(Item::Quote(q))), _) => Some(q),
+            // In the reader: the quote `n`/`N` went to.
+            (Some(Popup::Reader(reader)), _) => match self.articles.get(reader.source) {
+                Article::Text(text) => reader
+                    .current
+                    .and_then(|at| text.passages.get(at))
+                    .map(|p| p.quote),
+                _ => None,
+            },
             (Some(_), _) => None,
             (None, Some(Item::Quote(q))) => Some(q),
             _ => None,
@@ -997,21 +1173,31 @@ impl App {
     pub fn replace_briefing(&mut self, briefing: Briefing) {
         let briefing = Arc::new(briefing);
         let index = Arc::new(Index::new(Arc::clone(&briefing)));
-        self.swap_briefing(briefing, index);
+        // Without the loader, no source has a text to show.
+        let articles = Arc::new(Articles::read(&briefing, None));
+        self.swap_briefing(briefing, index, articles);
     }
 
-    fn swap_briefing(&mut self, briefing: Arc<Briefing>, index: Arc<Index>) {
+    fn swap_briefing(
+        &mut self,
+        briefing: Arc<Briefing>,
+        index: Arc<Index>,
+        articles: Arc<Articles>,
+    ) {
         self.derived = Derived::new(&briefing);
         self.briefing = briefing;
         self.index = index;
+        // The texts' places are of the new briefing's quotes.
+        self.articles = articles;
         // The hits point into the old briefing's quotes: none may outlive
         // it. The selection comes back, within bounds, with the new answer.
         self.search.results.clear();
         self.search.answered = None;
         self.search.reselect = Some(self.selected[View::Quotes]);
-        if let Some(Popup::Detail(_)) = self.popup {
+        if let Some(Popup::Detail(_) | Popup::Reader(_)) = self.popup {
             self.popup = None;
         }
+        self.reader_layout.take();
         self.run_search();
         self.clamp();
     }

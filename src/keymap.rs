@@ -234,6 +234,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [(Char('v'), NONE)],
+        Action::ReadSource,
+        "read the source's text (a quote: at its words)"
+    ),
+    bind!(
+        Normal,
         [(Char('O'), NONE)],
         Action::ToggleOrder,
         "quotes by relevance / by date"
@@ -378,6 +384,24 @@ pub const BINDINGS: &[Binding] = &[
         [(Char('y'), NONE)],
         Action::Copy,
         "copy the quote with its citation"
+    ),
+    bind!(
+        Popup,
+        [(Char('v'), NONE)],
+        Action::ReadSource,
+        "read the source's text at the quote"
+    ),
+    bind!(
+        Popup,
+        [(Char('n'), NONE)],
+        Action::NextPassage,
+        "reader: next highlighted quote"
+    ),
+    bind!(
+        Popup,
+        [(Char('N'), NONE)],
+        Action::PreviousPassage,
+        "reader: previous highlighted quote"
     ),
 ];
 

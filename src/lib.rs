@@ -11,6 +11,7 @@
 //! - `text`: the one sanitiser and display-width helpers for file text.
 //! - `view`: which view is shown and what has the keyboard (shared small types).
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
+//! - `reader`: the source reader's state and its text laid out per width.
 //! - `app`: the model and `update`, the only place state changes.
 //! - `hit`: what the last frame showed where, for clicks.
 //! - `event`: everything that can change the model, from every source.
@@ -35,6 +36,7 @@ pub mod history;
 pub mod hit;
 pub mod keymap;
 pub mod loader;
+pub mod reader;
 pub mod schema;
 pub mod search;
 pub mod text;

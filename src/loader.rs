@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use crate::briefing::articles::Articles;
 use crate::briefing::diagnostic::render;
 use crate::briefing::{Briefing, Document, FileError, Invalid, load as check};
 use crate::search::Index;
@@ -70,6 +71,8 @@ pub struct Fresh {
     pub name: String,
     pub briefing: Arc<Briefing>,
     pub index: Arc<Index>,
+    /// The sources' texts, read from the briefing's folder.
+    pub articles: Arc<Articles>,
     /// `None` for the embedded briefing.
     pub fingerprint: Option<Fingerprint>,
 }
@@ -116,7 +119,7 @@ pub enum Outcome {
 pub fn load(request: &LoadRequest) -> Outcome {
     let Some(path) = &request.path else {
         return match check(&Document::embedded()) {
-            Ok(loaded) => fresh(Document::embedded().name, loaded.briefing, None),
+            Ok(loaded) => fresh(&Document::embedded(), loaded.briefing, None),
             Err(invalid) => Outcome::Failed(LoadError::Invalid(Box::new((
                 Document::embedded(),
                 invalid,
@@ -149,7 +152,7 @@ pub fn load(request: &LoadRequest) -> Outcome {
         document.dir = Some(folder.into());
     }
     match check(&document) {
-        Ok(loaded) => fresh(document.name, loaded.briefing, fingerprint),
+        Ok(loaded) => fresh(&document, loaded.briefing, fingerprint),
         Err(invalid) => Outcome::Failed(LoadError::Invalid(Box::new((document, invalid)))),
     }
 }
@@ -162,13 +165,16 @@ pub fn target_folder(path: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
-fn fresh(name: String, briefing: Briefing, fingerprint: Option<Fingerprint>) -> Outcome {
+/// A loaded briefing indexed, and its sources' texts read from beside it.
+fn fresh(document: &Document, briefing: Briefing, fingerprint: Option<Fingerprint>) -> Outcome {
+    let articles = Arc::new(Articles::read(&briefing, document.dir.as_ref()));
     let briefing = Arc::new(briefing);
     let index = Arc::new(Index::new(Arc::clone(&briefing)));
     Outcome::Loaded(Fresh {
-        name,
+        name: document.name.clone(),
         briefing,
         index,
+        articles,
         fingerprint,
     })
 }

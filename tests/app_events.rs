@@ -11,6 +11,7 @@ use std::sync::atomic::AtomicBool;
 use parley::action::Action;
 use parley::app::{App, Effect, Popup, QUERY_MAX_CHARS, SEARCH_INLINE_LIMIT, View, run_request};
 use parley::briefing::FileError;
+use parley::briefing::articles::Articles;
 use parley::event::Event;
 use parley::loader::{Fingerprint, Fresh, LoadError, Outcome};
 use parley::search::Index;
@@ -29,6 +30,7 @@ fn fresh(quotes: usize) -> Fresh {
     Fresh {
         name: "archive.toml".into(),
         index: Arc::new(Index::new(Arc::clone(&briefing))),
+        articles: Arc::new(Articles::read(&briefing, None)),
         briefing,
         fingerprint: None,
     }

@@ -60,7 +60,7 @@ fn the_memo_of_the_shipped_briefing_names_every_party_and_cites_its_quotes() {
         assert!(memo.contains(party), "{party}");
     }
     assert!(memo.contains("\n| Sticking point | Status | Ukraine | Russia | United States |\n"));
-    assert!(memo.contains("**red line**: "));
+    assert!(memo.contains("**red line, "));
     // Newest first: the one quote dated the 23rd, the Emirati statement, opens the section.
     let quotes = &memo[memo.find("## Quotes").unwrap()..];
     assert!(
@@ -117,7 +117,7 @@ fn a_foreign_briefing_exports_in_its_own_scripts() {
         "### دولة المضيف (HOST), host",
         "### Observer Mission 👀 (OBS), observer",
         "| 李明 | 团长 | lead | `wire-1`, `radio_2` |",
-        "**red line**: The port stays under northern control.",
+        "**red line, basis not given**: The port stays under northern control.",
         "> Мы не отдадим порт",
         "> — Ольга Петренко (Северная Республика), Harbour Wire, 2025-11-29 (`wire-1`)",
         "- **Радио Север** (`radio_2`): Ли Мин",
@@ -226,7 +226,7 @@ fn a_bidi_control_is_shown_as_an_escape() {
     let (_dir, path) = briefing_with_position("abc\u{202e}def");
     let memo = export(&["export", path.to_str().unwrap()]);
     assert!(
-        memo.contains("- **red line**: abc\\<U+202E\\>def (sources: `s1`)"),
+        memo.contains("- **red line, reported**: abc\\<U+202E\\>def (sources: `s1`)"),
         "{memo}"
     );
     assert_printable(&memo);

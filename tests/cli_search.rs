@@ -26,7 +26,7 @@ fn a_match_prints_blocks_and_exits_0() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.starts_with("Yuri Ushakov · Russia · Unattributed news report  [ushakov-anchorage-formula]\n    Without resolving the territorial issue according to the formula"),
+        text.starts_with("Yuri Ushakov · Russia · undated · Unattributed news report  [ushakov-anchorage-formula]\n    Without resolving the territorial issue according to the formula"),
         "{text}"
     );
     assert!(
@@ -89,6 +89,41 @@ fn json_is_an_array_of_hits_with_character_positions() {
         .map(|m| m.as_u64().unwrap())
         .collect();
     assert_eq!(matches, [0, 1, 2, 3, 19, 20, 21, 22]);
+}
+
+#[test]
+fn headline_quotes_and_dates_are_shown_as_the_file_knows_them() {
+    let orchard = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/briefings/orchard-evidence.toml"
+    );
+    let output = parley(&["thirsty orchards", orchard]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(
+            "Oren Vale · Southern Growers' League · undated · headline · Valmere Gazette  ["
+        ),
+        "{text}"
+    );
+    let output = parley(&["litre", orchard]);
+    assert!(
+        stdout(&output)
+            .starts_with("Ilse Marrow · Northern Valley Council · 2031-03-12 · Valmere Gazette  ["),
+        "{}",
+        stdout(&output)
+    );
+
+    let output = parley(&["orchards | litre", orchard, "--json"]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let kinds: Vec<(&str, &str)> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["speaker"].as_str().unwrap(), h["kind"].as_str().unwrap()))
+        .collect();
+    assert!(kinds.contains(&("Oren Vale", "headline")), "{kinds:?}");
+    assert!(kinds.contains(&("Ilse Marrow", "direct")), "{kinds:?}");
 }
 
 #[test]
@@ -175,6 +210,6 @@ fn file_text_is_sanitised_in_plain_output() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "A<U+202E>B · Wire  [ab-b1d7e3]\n    one two <U+202E> three\n"
+        "A<U+202E>B · undated · Wire  [ab-b1d7e3]\n    one two <U+202E> three\n"
     );
 }

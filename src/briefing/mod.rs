@@ -1,6 +1,7 @@
 //! The briefing file format (version 1): its model, loader and rules.
 //! Knows nothing of terminals.
 
+pub mod articles;
 pub mod bounded;
 pub mod date;
 pub mod diagnostic;

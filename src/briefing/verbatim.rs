@@ -11,6 +11,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -72,6 +73,61 @@ pub fn find_quote(quote: &str, source: &str) -> Result<(), Mismatch> {
         .verify(&[quote])
         .pop()
         .expect("one answer per quote")
+}
+
+/// Where `quote` appears in `source`: the byte range in `source` of each of
+/// its parts (one part, or one per stretch between elisions), in order.
+/// The same parts, folding and order as [`SourceText::verify`]; a mismatch
+/// comes from it too, with its closest passage.
+pub fn locate(quote: &str, source: &str) -> Result<Vec<Range<usize>>, Mismatch> {
+    let (folded, origin) = normalize_mapped(source);
+    let mut from = 0;
+    let mut found = Vec::new();
+    for part in parts(quote) {
+        let Some(at) = folded[from..].find(part.as_str()) else {
+            return Err(SourceText::new(source)
+                .verify(&[quote])
+                .pop()
+                .and_then(Result::err)
+                .unwrap_or(Mismatch {
+                    missing: part,
+                    closest: None,
+                }));
+        };
+        let (start, end) = (from + at, from + at + part.len());
+        let last = origin[end - 1];
+        let last_len = source[last..].chars().next().map_or(0, char::len_utf8);
+        found.push(origin[start]..last + last_len);
+        from = end;
+    }
+    Ok(found)
+}
+
+/// [`normalize`], with the byte offset in `text` of the character each
+/// byte of the result comes from (a run of whitespace: its first character).
+fn normalize_mapped(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let mut space_at = None;
+    let start = text.len() - text.trim_start().len();
+    for (i, c) in text
+        .trim_end()
+        .char_indices()
+        .skip_while(|&(i, _)| i < start)
+    {
+        if c.is_whitespace() {
+            space_at.get_or_insert(i);
+            continue;
+        }
+        if let Some(at) = space_at.take() {
+            out.push(' ');
+            origin.push(at);
+        }
+        let plain = plain_typography(c);
+        out.push(plain);
+        origin.extend(std::iter::repeat_n(i, plain.len_utf8()));
+    }
+    (out, origin)
 }
 
 /// A source's text, folded once, to check the quotes that cite it.
@@ -315,6 +371,23 @@ mod tests {
         assert!(find_quote("one two ... four five", source).is_ok());
         assert!(find_quote("one … five", source).is_ok());
         assert!(find_quote("four five ... one two", source).is_err());
+    }
+
+    #[test]
+    fn locate_gives_each_part_where_the_source_has_it() {
+        let source = "  He said: “It’s all\n about the land.” Then … more words here.";
+        let found = locate("It's all about the land", source).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(&source[found[0].clone()], "It’s all\n about the land");
+        let found = locate("He said ... more words", source).unwrap();
+        let parts: Vec<&str> = found.iter().map(|r| &source[r.clone()]).collect();
+        assert_eq!(parts, ["He said", "more words"]);
+        assert_eq!(
+            normalize_mapped(source).0,
+            normalize(source),
+            "the mapped fold is the fold"
+        );
+        assert!(locate("about the sea", source).is_err());
     }
 
     #[test]

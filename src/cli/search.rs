@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::check::read_and_load;
 use super::exit;
-use crate::briefing::{Briefing, Id, Quote};
+use crate::briefing::{Briefing, Id, Quote, QuoteKind};
 use crate::search::{Hit, Index, Order, Query};
 use crate::text::{json_safe, sanitize, sanitize_inline};
 
@@ -165,11 +165,14 @@ fn plain(briefing: &Briefing, hits: &[Shown], bold: bool) -> String {
     let mut out = String::new();
     for (n, shown) in hits.iter().enumerate() {
         let quote = &briefing.quotes[shown.hit.quote];
-        let said_on = quote.said_on.map(|d| d.to_string());
+        let said_on = quote
+            .said_on
+            .map_or("undated".to_string(), |d| d.to_string());
         let header: Vec<&str> = [
             Some(quote.speaker.as_str()),
             party_name(briefing, quote),
-            said_on.as_deref(),
+            Some(said_on.as_str()),
+            (quote.kind == QuoteKind::Headline).then_some("headline"),
             briefing.source(&quote.source).map(|s| s.outlet.as_str()),
         ]
         .into_iter()
@@ -231,6 +234,8 @@ struct JsonHit<'b> {
     source: &'b str,
     outlet: Option<&'b str>,
     said_on: Option<String>,
+    /// `direct`, or `headline`: a headline's words, not the speaker's own.
+    kind: QuoteKind,
     context: Option<&'b str>,
     topics: &'b [Id],
     score: i64,
@@ -253,6 +258,7 @@ fn json(briefing: &Briefing, hits: &[Shown]) -> String {
                 source: &quote.source,
                 outlet: briefing.source(&quote.source).map(|s| s.outlet.as_str()),
                 said_on: quote.said_on.map(|d| d.to_string()),
+                kind: quote.kind,
                 context: quote.context.as_deref(),
                 topics: &quote.topics,
                 score: hit.score,

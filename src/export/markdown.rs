@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::{citation, quotes_newest_first};
-use crate::briefing::{Briefing, Party, Position, Role, Source};
+use crate::briefing::{Basis, Briefing, PartialDate, Party, Position, QuoteKind, Role, Source};
 use crate::text::sanitize;
 
 /// The memo: header, parties, sticking-point matrix, timeline, quotes,
@@ -68,11 +68,19 @@ fn header(md: &mut Memo, b: &Briefing) {
     if let Some(location) = &meta.location {
         facts.push(format!("- **Location:** {}", inline(location)));
     }
+    // What lies after `as_of` could only be expected when it was written.
+    let dated = |date: PartialDate| {
+        if b.is_expected(date) {
+            format!("{date} (expected)")
+        } else {
+            date.to_string()
+        }
+    };
     let dates = match (meta.starts, meta.ends) {
-        (Some(starts), Some(ends)) if starts == ends => Some(starts.to_string()),
-        (Some(starts), Some(ends)) => Some(format!("{starts} to {ends}")),
-        (Some(starts), None) => Some(format!("from {starts}")),
-        (None, Some(ends)) => Some(format!("until {ends}")),
+        (Some(starts), Some(ends)) if starts == ends => Some(dated(starts)),
+        (Some(starts), Some(ends)) => Some(format!("{} to {}", dated(starts), dated(ends))),
+        (Some(starts), None) => Some(format!("from {}", dated(starts))),
+        (None, Some(ends)) => Some(format!("until {}", dated(ends))),
         (None, None) => None,
     };
     if let Some(dates) = dates {
@@ -106,7 +114,7 @@ fn parties(md: &mut Memo, b: &Briefing) {
                 &["Name", "Title", "Lead", "Sources"].map(String::from),
                 party.delegation.iter().map(|d| {
                     vec![
-                        inline(&d.name),
+                        format!("{}{}", contested_mark(&d.discrepancies), inline(&d.name)),
                         d.title.as_deref().map(inline).unwrap_or_default(),
                         if d.lead { "lead" } else { "" }.into(),
                         ids(&d.sources),
@@ -133,7 +141,8 @@ fn parties(md: &mut Memo, b: &Briefing) {
     }
 }
 
-/// A position with its red-line marker, its sticking point and its sources.
+/// A position with its red-line marker and basis, its sticking point, the
+/// quotes behind it, its sources and what contests it.
 fn position_item(b: &Briefing, position: &Position) -> String {
     let mut item = marked(position);
     let mut notes = Vec::new();
@@ -141,21 +150,41 @@ fn position_item(b: &Briefing, position: &Position) -> String {
         let title = b.sticking_point(topic).map_or(topic, |s| &s.title);
         notes.push(format!("sticking point: {}", inline(title)));
     }
+    if !position.quotes.is_empty() {
+        notes.push(format!("quotes: {}", ids(&position.quotes)));
+    }
     notes.push(if position.sources.is_empty() {
         "no sources".into()
     } else {
         format!("sources: {}", ids(&position.sources))
     });
+    if !position.discrepancies.is_empty() {
+        notes.push(format!("contested: {}", ids(&position.discrepancies)));
+    }
     write!(item, " ({})", notes.join("; ")).expect("writing to a String");
     item
 }
 
+/// The position's text after its kind and basis, and `≠` when contested:
+/// `**red line, stated**: ...`, `*reported*: ...`. A position whose basis
+/// the file does not give says so, rather than reading as the party's word.
 fn marked(position: &Position) -> String {
-    if position.red_line {
-        format!("**red line**: {}", inline(&position.text))
+    let basis = position.basis.map_or("basis not given", Basis::as_str);
+    let label = if position.red_line {
+        format!("**red line, {basis}**")
     } else {
+        format!("*{basis}*")
+    };
+    format!(
+        "{}{label}: {}",
+        contested_mark(&position.discrepancies),
         inline(&position.text)
-    }
+    )
+}
+
+/// `≠ ` before an item that discrepancies contest.
+fn contested_mark<T>(discrepancies: &[T]) -> &'static str {
+    if discrepancies.is_empty() { "" } else { "≠ " }
 }
 
 /// The matrix: a row per sticking point, a column per party and mediator
@@ -226,12 +255,26 @@ fn timeline(md: &mut Memo, b: &Briefing) {
     let mut events: Vec<_> = b.events.iter().collect();
     events.sort_by_key(|e| e.date);
     md.list(events.into_iter().map(|event| {
-        let mut item = format!("- **{}**: {}", event.date, inline(&event.title));
+        let expected = if b.is_expected(event.date) {
+            " (expected)"
+        } else {
+            ""
+        };
+        let mut item = format!(
+            "- {}**{}**{expected}: {}",
+            contested_mark(&event.discrepancies),
+            event.date,
+            inline(&event.title)
+        );
         if let Some(detail) = &event.detail {
             write!(item, ". {}", inline(detail)).expect("writing to a String");
         }
         if !event.sources.is_empty() {
             write!(item, " (sources: {})", ids(&event.sources)).expect("writing to a String");
+        }
+        if !event.discrepancies.is_empty() {
+            write!(item, " (contested: {})", ids(&event.discrepancies))
+                .expect("writing to a String");
         }
         item
     }));
@@ -243,20 +286,28 @@ fn quotes(md: &mut Memo, b: &Briefing) {
     }
     md.block("## Quotes");
     for quote in quotes_newest_first(b) {
-        let mut lines: Vec<String> = paragraph(&quote.text)
-            .into_iter()
-            .map(|line| quoted(&line))
-            .collect();
+        let mut lines: Vec<String> = Vec::new();
+        if quote.kind == QuoteKind::Headline {
+            lines.push("> **Headline**: a headline's words, not the speaker's own".into());
+            lines.push(">".into());
+        }
+        lines.extend(paragraph(&quote.text).into_iter().map(|line| quoted(&line)));
         lines.push(">".into());
         lines.push(format!(
             "> — {} ({})",
             inline(&citation(b, quote)),
             id(&quote.source)
         ));
+        // Two spaces end a line inside the blockquote (a hard break).
         if let Some(context) = &quote.context {
             let last = lines.last_mut().expect("the citation line");
             last.push_str("  ");
             lines.push(format!("> Context: {}", inline(context)));
+        }
+        if !quote.discrepancies.is_empty() {
+            let last = lines.last_mut().expect("the citation line");
+            last.push_str("  ");
+            lines.push(format!("> ≠ Contested: {}", ids(&quote.discrepancies)));
         }
         md.block(lines.join("\n"));
     }
@@ -300,7 +351,12 @@ fn discrepancies(md: &mut Memo, b: &Briefing) {
     }
     md.block("## Discrepancies");
     for discrepancy in &b.discrepancies {
-        md.block(format!("### {}", inline(&discrepancy.subject)));
+        let slug = discrepancy
+            .id
+            .as_deref()
+            .map(|d| format!(" ({})", id(d)))
+            .unwrap_or_default();
+        md.block(format!("### {}{slug}", inline(&discrepancy.subject)));
         if let Some(note) = &discrepancy.note {
             md.block(paragraph(note).join("\n"));
         }
@@ -376,8 +432,11 @@ fn escape(text: &str) -> String {
 }
 
 /// Source ids as code: `s000`, `s002`.
-fn ids(list: &[String]) -> String {
-    list.iter().map(|i| id(i)).collect::<Vec<_>>().join(", ")
+fn ids(list: &[impl AsRef<str>]) -> String {
+    list.iter()
+        .map(|i| id(i.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// An id as code, `s000` (ids are slugs; anything else is escaped text).
@@ -409,7 +468,7 @@ mod tests {
     #[test]
     fn the_memo_of_the_shipped_briefing_has_every_section() {
         let memo = render(&shipped());
-        assert!(memo.starts_with("# Trilateral Russia-US-Ukraine security talks, Abu Dhabi\n\n- **Location:** Abu Dhabi, United Arab Emirates\n- **Dates:** 2026-01-23 to 2026-01-24\n- **As of:** 2026-01-23\n"), "{memo}");
+        assert!(memo.starts_with("# Trilateral Russia-US-Ukraine security talks, Abu Dhabi\n\n- **Location:** Abu Dhabi, United Arab Emirates\n- **Dates:** 2026-01-23 to 2026-01-24 (expected)\n- **As of:** 2026-01-23\n"), "{memo}");
         for heading in [
             "## Parties",
             "## Sticking points",
@@ -424,8 +483,43 @@ mod tests {
         assert!(memo.contains("\n### United Arab Emirates (UAE), host\n"));
         assert!(memo.contains("\n| Sticking point | Status | Ukraine | Russia | United States |\n| --- | --- | --- | --- | --- |\n"));
         assert!(memo.contains("| Name | Title | Lead | Sources |"));
-        assert!(memo.contains("- **red line**: "));
+        assert!(memo.contains("- **red line, "));
         assert!(memo.ends_with('\n') && !memo.ends_with("\n\n"));
+    }
+
+    /// A briefing written by someone else with every evidence key.
+    fn orchard() -> Briefing {
+        let document = crate::briefing::Document {
+            name: "orchard-evidence.toml".into(),
+            text: include_str!("../../tests/fixtures/briefings/orchard-evidence.toml").into(),
+            dir: None,
+        };
+        crate::briefing::load(&document)
+            .expect("the orchard fixture is valid")
+            .briefing
+    }
+
+    #[test]
+    fn the_memo_says_how_each_line_is_known_and_what_is_contested() {
+        let memo = render(&orchard());
+        for expected in [
+            "- **Dates:** 2031-03 to 2031-04-02 (expected)\n",
+            "| ≠ Ilse Marrow | Chief negotiator | lead | `gazette` |\n",
+            "- **red line, stated**: Will not accept any diversion of the upper channel. (sticking point: The upper channel; quotes: `marrow-channel`; sources: `gazette`)\n",
+            "- ≠ *reported*: Wants a fixed summer quota. (sticking point: Summer quota; sources: `bulletin`; contested: `quota-size`)\n",
+            "- **red line, inferred**: Appears to make a shared reservoir",
+            "- **2029**: The drought",
+            "- **2031-03**: Second round opens",
+            "- **2031-04-02** (expected): Second round due to close",
+            "> **Headline**: a headline's words, not the speaker's own\n>\n> Thirsty orchards cannot wait\n>\n> — Oren Vale (Southern Growers' League), Valmere Gazette, undated (published 2031-03-13) (`gazette`)  \n> ≠ Contested: `quota-size`\n",
+            "### The summer quota on the table (`quota-size`)\n",
+        ] {
+            assert!(memo.contains(expected), "{expected}\nnot in\n{memo}");
+        }
+        // A red line without a basis never reads as stated.
+        let mut briefing = orchard();
+        briefing.parties[0].positions[0].basis = None;
+        assert!(render(&briefing).contains("- **red line, basis not given**: Will not accept"));
     }
 
     #[test]
@@ -463,7 +557,7 @@ mod tests {
             ]
         );
         assert_eq!(paragraph("-1 is 1.5"), ["\\-1 is 1.5"]);
-        assert_eq!(ids(&["s000".into(), "s-1".into()]), "`s000`, `s-1`");
+        assert_eq!(ids(&["s000", "s-1"]), "`s000`, `s-1`");
         assert_eq!(link("https://example.org/a_b"), "<https://example.org/a_b>");
         assert_eq!(link("https://x.org/<script>"), "https://x.org/\\<script\\>");
     }

@@ -4,9 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{heading, popup, scrolled, text};
+use super::{evidence, heading, popup, scrolled, text};
 use crate::action::Action;
 use crate::app::{App, Item};
+use crate::briefing::{PartialDate, QuoteKind};
 use crate::keymap::key_for;
 use crate::view::Mode;
 
@@ -54,6 +55,8 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             let p = &b.parties[party];
             let position = &p.positions[index];
             lines.push(Line::from(vec![
+                evidence::marker(position, theme),
+                Span::raw(" "),
                 text::raw(&p.name, theme.party_style(p)),
                 Span::styled(
                     if position.red_line {
@@ -71,13 +74,24 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::default());
             lines.extend(text::paragraph(&position.text, width, theme.styles.text));
             lines.push(Line::default());
+            field(&mut lines, "Basis", evidence::basis_words(position.basis));
             if let Some(topic) = &position.topic {
                 let title = b
                     .sticking_point(topic)
                     .map_or(topic.as_str(), |s| s.title.as_str());
                 field(&mut lines, "Sticking point", title);
             }
+            for id in &position.quotes {
+                let Some(q) = b.quotes.iter().position(|quote| quote.id == *id) else {
+                    continue;
+                };
+                lines.push(Line::default());
+                lines.push(heading("Linked quote", theme.styles.title));
+                lines.extend(linked_quote_lines(app, q, width));
+            }
+            lines.push(Line::default());
             lines.extend(sources_lines(app, &position.sources, width));
+            lines.extend(contested_lines(app, &position.discrepancies, width));
         }
         Item::Delegate { party, index } => {
             let p = &b.parties[party];
@@ -94,6 +108,7 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             );
             lines.push(Line::default());
             lines.extend(sources_lines(app, &member.sources, width));
+            lines.extend(contested_lines(app, &member.discrepancies, width));
         }
         Item::Quote(q) => lines.extend(quote_lines(app, q, &[], width)),
         Item::StickingPoint(s) => lines.extend(super::matrix::sticking_point_lines(
@@ -103,41 +118,25 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             QUOTES_LISTED,
         )),
         Item::Source(s) => lines.extend(super::sources::source_lines(app, s, width)),
-        Item::Discrepancy(d) => {
-            let discrepancy = &b.discrepancies[d];
-            lines.push(Line::from(text::raw(
-                &discrepancy.subject,
-                theme.styles.title,
-            )));
-            if let Some(note) = &discrepancy.note {
-                lines.extend(text::paragraph(note, width, theme.styles.muted));
-            }
-            for account in &discrepancy.accounts {
-                lines.push(Line::default());
-                let outlet = b
-                    .source(&account.source)
-                    .map_or(account.source.as_str(), |s| s.outlet.as_str());
-                lines.push(Line::from(vec![
-                    text::raw(&account.source, theme.styles.title),
-                    Span::styled(" · ", theme.styles.muted),
-                    text::raw(outlet, theme.styles.muted),
-                ]));
-                lines.extend(text::paragraph(&account.says, width, theme.styles.text));
-            }
-        }
+        Item::Discrepancy(d) => lines.extend(super::sources::discrepancy_lines(app, d, width)),
         Item::Event(e) => {
             let event = &b.events[e];
-            lines.push(Line::from(vec![
-                Span::styled(event.date.to_string(), theme.styles.title),
-                Span::raw(" "),
-                text::raw(&event.title, theme.styles.title),
-            ]));
+            let mut header: Vec<Span<'static>> = evidence::contested(&event.discrepancies, theme)
+                .into_iter()
+                .collect();
+            header.push(Span::styled(
+                event_date(app, event.date),
+                theme.styles.title,
+            ));
+            lines.push(Line::from(header));
+            lines.extend(text::paragraph(&event.title, width, theme.styles.title));
             if let Some(detail) = &event.detail {
                 lines.push(Line::default());
                 lines.extend(text::paragraph(detail, width, theme.styles.text));
             }
             lines.push(Line::default());
             lines.extend(sources_lines(app, &event.sources, width));
+            lines.extend(contested_lines(app, &event.discrepancies, width));
         }
     }
     lines
@@ -149,32 +148,7 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
     let b = &app.briefing;
     let theme = &app.theme;
     let quote = &b.quotes[q];
-    let mut lines = text::wrap(
-        &format!("“{}”", quote.text),
-        width,
-        theme.styles.text,
-        &shift(marks),
-        theme.styles.highlight,
-    );
-    lines.push(Line::default());
-    let mut who = vec![
-        Span::styled("— ", theme.styles.muted),
-        text::raw(&quote.speaker, theme.styles.title),
-    ];
-    if let Some(party) = quote.party.as_deref().and_then(|id| b.party(id)) {
-        who.push(Span::raw(", "));
-        who.push(text::raw(&party.name, theme.party_style(party)));
-    }
-    who.push(Span::styled(
-        quote
-            .said_on
-            .map_or(", undated".to_string(), |d| format!(", {d}")),
-        theme.styles.muted,
-    ));
-    lines.push(Line::from(who));
-    if let Some(context) = &quote.context {
-        lines.extend(text::paragraph(context, width, theme.styles.muted));
-    }
+    let mut lines = quote_words(app, q, marks, width);
     if !quote.topics.is_empty() {
         let topics: Vec<&str> = quote
             .topics
@@ -189,6 +163,122 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
     }
     lines.push(Line::default());
     lines.extend(sources_lines(app, &[quote.source.to_string()], width));
+    lines.extend(text_flag(app, q, width));
+    lines.extend(contested_lines(app, &quote.discrepancies, width));
+    lines
+}
+
+/// A quote behind a position: its words, who said them and when, and the
+/// one source it is in.
+fn linked_quote_lines(app: &App, q: usize, width: usize) -> Vec<Line<'static>> {
+    let quote = &app.briefing.quotes[q];
+    let mut lines = quote_words(app, q, &[], width);
+    // The source's line, without the "Source" heading.
+    lines.extend(
+        sources_lines(app, &[quote.source.to_string()], width)
+            .into_iter()
+            .skip(1),
+    );
+    lines.extend(text_flag(app, q, width));
+    lines
+}
+
+/// Whether the quote's source text holds it, and the key that shows it there.
+fn text_flag(app: &App, q: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    if not_in_its_text(app, q) {
+        text::paragraph(
+            "⚠ Not found in its source's text: v shows the text",
+            width,
+            theme.styles.warning,
+        )
+    } else if app.articles.place_of(q).is_some() {
+        text::paragraph("v reads it in its source's text", width, theme.styles.muted)
+    } else {
+        Vec::new()
+    }
+}
+
+/// A quote's words (a headline's marked), then who said them and when, and
+/// the context.
+fn quote_words(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Line<'static>> {
+    let b = &app.briefing;
+    let theme = &app.theme;
+    let quote = &b.quotes[q];
+    let mut lines = Vec::new();
+    if quote.kind == QuoteKind::Headline {
+        lines.push(Line::styled(
+            "Headline: these words are a headline's, not the speaker's own",
+            theme.styles.title,
+        ));
+    }
+    lines.extend(text::wrap(
+        &format!("“{}”", quote.text),
+        width,
+        theme.styles.text,
+        &shift(marks),
+        theme.styles.highlight,
+    ));
+    lines.push(Line::default());
+    let mut who = vec![Span::styled("— ", theme.styles.muted)];
+    who.extend(evidence::contested(&quote.discrepancies, theme));
+    who.push(text::raw(&quote.speaker, theme.styles.title));
+    if let Some(party) = quote.party.as_deref().and_then(|id| b.party(id)) {
+        who.push(Span::raw(", "));
+        who.push(text::raw(&party.name, theme.party_style(party)));
+    }
+    who.push(Span::styled(
+        quote
+            .said_on
+            .map_or(", undated".to_string(), |d| format!(", {}", d.human())),
+        theme.styles.muted,
+    ));
+    lines.push(Line::from(who));
+    if let Some(context) = &quote.context {
+        lines.extend(text::paragraph(context, width, theme.styles.muted));
+    }
+    lines
+}
+
+/// The quote's source has a text, and the quote is not in it.
+pub fn not_in_its_text(app: &App, q: usize) -> bool {
+    let id = &app.briefing.quotes[q].source;
+    app.briefing
+        .sources
+        .iter()
+        .position(|s| s.id == *id)
+        .is_some_and(|s| app.articles.is_missing(s, q))
+}
+
+/// An event's date at its precision, "expected" when after `as_of`.
+pub fn event_date(app: &App, date: PartialDate) -> String {
+    if app.briefing.is_expected(date) {
+        format!("{} (expected)", date.human())
+    } else {
+        date.human()
+    }
+}
+
+/// "Contested" and each discrepancy linked, its accounts side by side.
+fn contested_lines(app: &App, ids: &[impl AsRef<str>], width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    for id in ids {
+        let Some(d) = app
+            .briefing
+            .discrepancies
+            .iter()
+            .position(|d| d.id.as_deref() == Some(id.as_ref()))
+        else {
+            continue;
+        };
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", evidence::CONTESTED), theme.styles.warning),
+            Span::styled("Contested", theme.styles.title),
+        ]));
+        lines.extend(super::sources::discrepancy_lines(app, d, width));
+    }
     lines
 }
 
@@ -211,9 +301,9 @@ pub fn sources_lines(app: &App, ids: &[String], width: usize) -> Vec<Line<'stati
         let Some(source) = app.briefing.source(id) else {
             continue;
         };
-        let date = source
-            .published
-            .map_or("no date".to_string(), |d| d.to_string());
+        let date = source.published.map_or("no date".to_string(), |d| {
+            format!("published {}", d.short())
+        });
         let line = vec![
             Span::styled("• ", theme.styles.muted),
             text::raw(&source.outlet, theme.styles.text),

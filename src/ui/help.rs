@@ -55,6 +55,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         lines.push(Line::default());
     }
+    lines.push(Line::styled(
+        "Markers (red lines first, then other positions)",
+        theme.styles.title,
+    ));
+    let markers = super::evidence::help_rows();
+    let marker_width = markers
+        .iter()
+        .map(|(glyph, _)| crate::text::width(glyph))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (glyph, meaning) in markers {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {glyph:<marker_width$}"), theme.styles.red_line),
+            Span::styled(meaning, theme.styles.text),
+        ]));
+    }
     lines.push(Line::default());
     lines.push(Line::styled(
         "Mouse: click selects, the wheel scrolls.",

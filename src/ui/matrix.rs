@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
-use super::{framed, heading, scrolled, side_by_side, text};
+use super::{evidence, framed, heading, scrolled, side_by_side, text};
 use crate::action::Action;
 use crate::app::App;
 use crate::briefing::Status;
@@ -105,19 +105,7 @@ fn stance_cell(app: &App, s: usize, party: usize, width: usize) -> Vec<Line<'sta
     let mut lines = Vec::new();
     for &index in positions {
         let position = &app.briefing.parties[party].positions[index];
-        let mut wrapped = text::paragraph(
-            &position.text,
-            width.saturating_sub(2).max(1),
-            theme.styles.text,
-        );
-        for (i, line) in wrapped.iter_mut().enumerate() {
-            let marker = match (i, position.red_line) {
-                (0, true) => Span::styled("■ ", theme.styles.red_line),
-                (0, false) => Span::styled("· ", theme.styles.muted),
-                _ => Span::raw("  "),
-            };
-            line.spans.insert(0, marker);
-        }
+        let wrapped = evidence::position_lines(position, width, theme);
         lines.extend(wrapped);
     }
     lines
@@ -162,8 +150,16 @@ pub fn sticking_point_lines(
         ));
         for &q in quotes.iter().take(quote_limit) {
             let quote = &b.quotes[q];
+            let marks = [
+                evidence::contested(&quote.discrepancies, theme),
+                evidence::headline(quote, theme),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|span| span.content.into_owned())
+            .collect::<String>();
             let mut wrapped = text::paragraph(
-                &format!("“{}” — {}", quote.text, quote.speaker),
+                &format!("{}“{}” — {}", marks, quote.text, quote.speaker),
                 width.saturating_sub(2).max(1),
                 theme.styles.text,
             );

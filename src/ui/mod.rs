@@ -2,11 +2,13 @@
 //! draw into a `TestBackend`. One file per view; this one lays out the frame.
 
 mod detail;
+pub mod evidence;
 mod help;
 pub mod list;
 mod matrix;
 mod party;
 mod quotes;
+mod reader;
 mod redlines;
 mod sources;
 mod status;
@@ -66,6 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.popup {
         Some(Popup::Help) => help::draw(frame, area, app),
         Some(Popup::Detail(item)) => detail::draw(frame, area, app, item),
+        Some(Popup::Reader(open)) => reader::draw(frame, area, app, &open),
         None => {}
     }
 }

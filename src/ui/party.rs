@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::redlines::position_entry;
-use super::{framed, heading, quotes, text};
+use super::{evidence, framed, heading, quotes, text};
 use crate::app::{App, Item};
 use crate::text::{sanitize_inline, truncate, width as text_width};
 use crate::view::View;
@@ -137,8 +137,15 @@ fn delegate_entry(app: &App, index: usize, width: usize) -> Entry {
     let party = &app.briefing.parties[app.party];
     let member = &party.delegation[index];
     let [n, t, l, s] = delegation_widths(width);
-    let line = Line::from(vec![
-        Span::styled(cell(&member.name, n), app.theme.styles.text),
+    let mut name = vec![Span::styled(cell(&member.name, n), app.theme.styles.text)];
+    if let Some(contested) = evidence::contested(&member.discrepancies, &app.theme) {
+        let room = n.saturating_sub(contested.width());
+        name = vec![
+            contested,
+            Span::styled(cell(&member.name, room), app.theme.styles.text),
+        ];
+    }
+    let line = Line::from_iter(name.into_iter().chain([
         Span::styled(
             cell(member.title.as_deref().unwrap_or("—"), t),
             app.theme.styles.text,
@@ -148,6 +155,6 @@ fn delegate_entry(app: &App, index: usize, width: usize) -> Entry {
             app.theme.styles.title,
         ),
         Span::styled(cell(&member.sources.join(", "), s), app.theme.styles.muted),
-    ]);
+    ]));
     Entry::new(vec![line])
 }

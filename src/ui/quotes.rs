@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
-use super::{framed, scrolled, text};
+use super::{evidence, framed, scrolled, text};
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::key_for;
@@ -153,12 +153,16 @@ pub fn quote_entry(app: &App, q: usize, marks: &[usize], width: usize, max_lines
     Entry::new(lines)
 }
 
-/// "Speaker (Party) · date · outlet".
+/// "≠ Speaker (Party) · [headline] · date · outlet": contested and headline
+/// quotes marked, the date at its precision or "undated".
 fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
     let theme = &app.theme;
     let quote = &app.briefing.quotes[q];
     let party = quote.party.as_deref().and_then(|id| app.briefing.party(id));
-    let mut spans = vec![text::span(&quote.speaker, width, theme.styles.title)];
+    let mut spans: Vec<Span<'static>> = evidence::contested(&quote.discrepancies, theme)
+        .into_iter()
+        .collect();
+    spans.push(text::span(&quote.speaker, width, theme.styles.title));
     if let Some(party) = party {
         spans.push(Span::styled(" ", theme.styles.text));
         spans.push(text::raw(
@@ -166,14 +170,19 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
             theme.party_style(party),
         ));
     }
-    let date = quote
-        .said_on
-        .map_or("undated".to_string(), |d| d.to_string());
+    spans.push(Span::styled(" · ", theme.styles.muted));
+    if let Some(headline) = evidence::headline(quote, theme) {
+        spans.push(headline);
+    }
+    let date = quote.said_on.map_or("undated".to_string(), |d| d.short());
     let outlet = app
         .briefing
         .source(&quote.source)
         .map_or(quote.source.as_str(), |s| s.outlet.as_str());
-    spans.push(Span::styled(format!(" · {date} · "), theme.styles.muted));
+    spans.push(Span::styled(format!("{date} · "), theme.styles.muted));
+    if super::detail::not_in_its_text(app, q) {
+        spans.push(Span::styled("⚠ not in its text · ", theme.styles.warning));
+    }
     spans.push(text::raw(outlet, theme.styles.muted));
     text::fit(Line::from(spans), width)
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
-use super::{framed, text};
+use super::{evidence, framed, text};
 use crate::action::Action;
 use crate::app::App;
 use crate::briefing::{Party, Role};
@@ -26,36 +26,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .map(|(_, p)| p)
         .collect();
     let hidden = columns.len() > visible;
-    let top_lines = 1 + u16::from(hidden);
-    let [top, body] =
-        Layout::vertical([Constraint::Length(top_lines), Constraint::Min(0)]).areas(area);
 
     let mut top_text: Vec<Line> = Vec::new();
-    {
-        let mut line = Line::default();
-        for (i, party) in others.iter().enumerate() {
-            if i > 0 {
-                line.push_span(Span::styled(" · ", app.theme.styles.muted));
-            }
-            let role = match party.role {
-                Role::Host => "Host",
-                Role::Observer => "Observer",
-                Role::Mediator => "Mediator",
-                Role::Party => "Party",
-            };
-            line.push_span(Span::styled(format!("{role}: "), app.theme.styles.muted));
-            line.push_span(text::raw(&party.name, app.theme.party_style(party)));
+    let mut line = Line::default();
+    for (i, party) in others.iter().enumerate() {
+        if i > 0 {
+            line.push_span(Span::styled(" · ", app.theme.styles.muted));
         }
-        // A legend for the markers, for the first look.
-        if !others.is_empty() {
-            line.push_span(Span::styled("   ", app.theme.styles.muted));
-        }
-        line.push_span(Span::styled("■", app.theme.styles.red_line));
-        line.push_span(Span::styled(
-            " red line  · other position",
-            app.theme.styles.muted,
-        ));
+        let role = match party.role {
+            Role::Host => "Host",
+            Role::Observer => "Observer",
+            Role::Mediator => "Mediator",
+            Role::Party => "Party",
+        };
+        line.push_span(Span::styled(format!("{role}: "), app.theme.styles.muted));
+        line.push_span(text::raw(&party.name, app.theme.party_style(party)));
+    }
+    // The markers' legend, for the first look: beside the other parties
+    // when it fits, else on a line of its own.
+    let legend = Line::from(evidence::legend(&app.theme));
+    if others.is_empty() {
+        top_text.push(legend);
+    } else if line.width() + 3 + legend.width() <= area.width as usize {
+        line.push_span(Span::styled("   ", app.theme.styles.muted));
+        line.spans.extend(legend.spans);
         top_text.push(line);
+    } else {
+        top_text.push(line);
+        top_text.push(legend);
     }
     if hidden {
         let first = app.first_column + 1;
@@ -80,6 +78,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ),
         ]));
     }
+    let [top, body] = Layout::vertical([
+        Constraint::Length(top_text.len() as u16),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(top_text), top);
 
     let shown: Vec<usize> = columns
@@ -144,28 +147,12 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
     );
 }
 
-/// A position: a red-line marker or a bullet, the text, and its sticking point.
+/// A position: its basis marker (`≠` too when contested), the text, and
+/// its sticking point.
 pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> Entry {
     let theme = &app.theme;
     let position = &app.briefing.parties[party].positions[index];
-    let (marker, marker_style) = if position.red_line {
-        ("■ ", theme.styles.red_line)
-    } else {
-        ("· ", theme.styles.muted)
-    };
-    let mut lines = text::paragraph(
-        &position.text,
-        width.saturating_sub(2).max(1),
-        theme.styles.text,
-    );
-    for (i, line) in lines.iter_mut().enumerate() {
-        let prefix = if i == 0 {
-            Span::styled(marker, marker_style)
-        } else {
-            Span::raw("  ")
-        };
-        line.spans.insert(0, prefix);
-    }
+    let mut lines = evidence::position_lines(position, width, theme);
     if let Some(topic) = &position.topic {
         let title = app
             .briefing

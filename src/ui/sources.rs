@@ -7,8 +7,10 @@ use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
 use super::{framed, heading, scrolled, side_by_side, text};
+use crate::action::Action;
 use crate::app::{App, Item};
-use crate::view::View;
+use crate::keymap::key_for;
+use crate::view::{Mode, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list_area, detail_area] =
@@ -31,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let cited = app.derived.citations[s];
             let date = source
                 .published
-                .map_or("no date".to_string(), |d| d.to_string());
+                .map_or("no date".to_string(), |d| d.short());
             let mut lines = vec![Line::from(vec![
                 text::span(&source.outlet, width / 2, theme.styles.title),
                 Span::styled(format!(" · {date} · cited by {cited}"), theme.styles.muted),
@@ -116,15 +118,21 @@ pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
         }
     };
     field("Headline", source.title.clone());
-    field("Published", source.published.map(|d| d.to_string()));
+    field("Published", source.published.map(|d| d.human()));
     field("URL", source.url.clone());
     field("Framing", source.framing.clone());
-    field("Full text", source.text_file.clone());
+    field(
+        "Full text",
+        source
+            .text_file
+            .as_ref()
+            .map(|file| format!("{file} ({} reads it)", key_for(Mode::Normal, Action::Open))),
+    );
     lines
 }
 
 /// A discrepancy: the subject, the note, then each account in its own column.
-fn discrepancy_lines(app: &App, d: usize, width: usize) -> Vec<Line<'static>> {
+pub fn discrepancy_lines(app: &App, d: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let b = &app.briefing;
     let discrepancy = &b.discrepancies[d];

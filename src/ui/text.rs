@@ -39,70 +39,124 @@ pub fn wrap(
     marks: &[usize],
     mark: Style,
 ) -> Vec<Line<'static>> {
-    let width = width.max(1);
-    let mut lines: Vec<Vec<(String, Style)>> = vec![Vec::new()];
-    let mut column = 0;
-    // The current word, not yet placed: (piece, style) and its width.
-    let mut word: Vec<(String, Style)> = Vec::new();
-    let mut word_width = 0;
-
-    fn place(
-        lines: &mut Vec<Vec<(String, Style)>>,
-        column: &mut usize,
-        word: &mut Vec<(String, Style)>,
-        word_width: &mut usize,
-        width: usize,
-    ) {
-        if word.is_empty() {
-            return;
-        }
-        if *column > 0 && *column + *word_width > width {
-            lines.push(Vec::new());
-            *column = 0;
-        }
-        for (piece, style) in word.drain(..) {
-            let w = piece.width();
-            if *column > 0 && *column + w > width {
-                lines.push(Vec::new());
-                *column = 0;
-            }
-            lines.last_mut().unwrap().push((piece, style));
-            *column += w;
-        }
-        *word_width = 0;
-    }
-
-    for (i, c) in text.chars().enumerate() {
-        let style_here = if marks.binary_search(&i).is_ok() {
+    let style_of = |i: usize| {
+        if marks.binary_search(&i).is_ok() {
             style.patch(mark)
         } else {
             style
-        };
+        }
+    };
+    wrap_styled(text, width, style_of).lines
+}
+
+/// Wrapped text and where each line starts in it.
+pub struct Wrapped {
+    pub lines: Vec<Line<'static>>,
+    /// The character position in the text of each line's first character
+    /// (for an empty line, of what follows it).
+    pub starts: Vec<usize>,
+}
+
+impl Wrapped {
+    /// The line that shows the character at position `char_index`.
+    pub fn line_of(&self, char_index: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start <= char_index)
+            .saturating_sub(1)
+    }
+}
+
+/// [`wrap`], each character styled by `style_of(its position)`, with where
+/// each line starts.
+pub fn wrap_styled(text: &str, width: usize, style_of: impl Fn(usize) -> Style) -> Wrapped {
+    let mut out = Wrapper {
+        width: width.max(1),
+        lines: vec![Vec::new()],
+        starts: vec![0],
+        column: 0,
+        word: Vec::new(),
+        word_width: 0,
+        word_start: 0,
+    };
+    for (i, c) in text.chars().enumerate() {
         match c {
             '\n' => {
-                place(&mut lines, &mut column, &mut word, &mut word_width, width);
-                lines.push(Vec::new());
-                column = 0;
+                out.place_word();
+                out.new_line(i + 1);
             }
             ' ' => {
-                place(&mut lines, &mut column, &mut word, &mut word_width, width);
-                if column > 0 && column < width {
-                    lines.last_mut().unwrap().push((" ".into(), style_here));
-                    column += 1;
+                out.place_word();
+                if out.column > 0 && out.column < out.width {
+                    out.push(" ".into(), style_of(i));
                 }
             }
             c => {
-                let piece = shown(c, column + word_width);
-                word_width += piece.width();
-                word.push((piece, style_here));
+                if out.word.is_empty() {
+                    out.word_start = i;
+                }
+                let piece = shown(c, out.column + out.word_width);
+                out.word_width += piece.width();
+                out.word.push((piece, style_of(i)));
             }
         }
     }
-    place(&mut lines, &mut column, &mut word, &mut word_width, width);
-    lines
-        .into_iter()
-        .map(|pieces| Line::from(merge(pieces)))
-        .collect()
+    out.place_word();
+    Wrapped {
+        lines: out
+            .lines
+            .into_iter()
+            .map(|pieces| Line::from(merge(pieces)))
+            .collect(),
+        starts: out.starts,
+    }
+}
+
+/// Lines being filled, and the word not yet placed on them (one piece per
+/// character of the text).
+struct Wrapper {
+    width: usize,
+    lines: Vec<Vec<(String, Style)>>,
+    starts: Vec<usize>,
+    column: usize,
+    word: Vec<(String, Style)>,
+    word_width: usize,
+    /// The position in the text of the word's first character.
+    word_start: usize,
+}
+
+impl Wrapper {
+    fn new_line(&mut self, start: usize) {
+        self.lines.push(Vec::new());
+        self.starts.push(start);
+        self.column = 0;
+    }
+
+    fn push(&mut self, piece: String, style: Style) {
+        self.column += piece.width();
+        self.lines
+            .last_mut()
+            .expect("there is always a line")
+            .push((piece, style));
+    }
+
+    /// The word on this line if it fits, else on the next; a word wider
+    /// than a line is broken between characters.
+    fn place_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        if self.column > 0 && self.column + self.word_width > self.width {
+            self.new_line(self.word_start);
+        }
+        let word = std::mem::take(&mut self.word);
+        for (i, (piece, style)) in word.into_iter().enumerate() {
+            if self.column > 0 && self.column + piece.width() > self.width {
+                self.new_line(self.word_start + i);
+            }
+            self.push(piece, style);
+        }
+        self.word_width = 0;
+    }
 }
 
 /// Adjacent pieces of one style become one span.
@@ -218,6 +272,21 @@ mod tests {
     fn control_characters_become_visible_escapes() {
         let text = plain(&paragraph("a\u{1b}[2Jb \u{202e}x", 40, Style::default())).concat();
         assert_eq!(text, "a\\u{1b}[2Jb <U+202E>x");
+    }
+
+    #[test]
+    fn each_line_knows_where_it_starts_in_the_text() {
+        let wrapped = wrap_styled("the quick brown\nfox abcdefgh", 10, |_| Style::default());
+        assert_eq!(
+            plain(&wrapped.lines),
+            ["the quick ", "brown", "fox ", "abcdefgh"]
+        );
+        assert_eq!(wrapped.starts, [0, 10, 16, 20]);
+        assert_eq!(wrapped.line_of(12), 1);
+        assert_eq!(wrapped.line_of(16), 2);
+        assert_eq!(wrapped.line_of(27), 3);
+        let broken = wrap_styled("abcdefghij", 4, |_| Style::default());
+        assert_eq!(broken.starts, [0, 4, 8]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
-use super::{framed, scrolled, text};
+use super::{evidence, framed, scrolled, text};
 use crate::action::Action;
 use crate::app::{App, Item};
 use crate::keymap::key_for;
@@ -49,18 +49,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             Span::styled("○ ", theme.styles.muted)
         };
-        let date = if app.briefing.is_expected(event.date) {
-            format!("{} (expected)", event.date.human())
-        } else {
-            event.date.human()
-        };
-        let room = width.saturating_sub(crate::text::width(&date) + 4);
-        let line = Line::from(vec![
+        let date = super::detail::event_date(app, event.date);
+        let contested = evidence::contested(&event.discrepancies, theme);
+        let room = width.saturating_sub(
+            crate::text::width(&date) + 4 + contested.as_ref().map_or(0, Span::width),
+        );
+        let mut line = Line::from(vec![
             marker,
             Span::styled(date, theme.styles.title),
             Span::raw("  "),
-            text::span(&event.title, room, theme.styles.text),
         ]);
+        line.spans.extend(contested);
+        line.push_span(text::span(&event.title, room, theme.styles.text));
         Entry::new(vec![line]).with_lead_in(lead_in)
     };
     let selected = (!order.is_empty()).then(|| app.selected_index(View::Timeline));
@@ -81,7 +81,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = framed(frame, detail_area, title, false, app);
     if let Some(Item::Event(e)) = app.selected_item() {
         let event = &app.briefing.events[e];
-        let mut lines = text::paragraph(&event.title, inner.width as usize, theme.styles.title);
+        let mut lines = text::paragraph(
+            &format!(
+                "{} · {}",
+                super::detail::event_date(app, event.date),
+                event.title
+            ),
+            inner.width as usize,
+            theme.styles.title,
+        );
         if let Some(detail) = &event.detail {
             lines.extend(text::paragraph(
                 detail,
