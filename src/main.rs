@@ -84,7 +84,8 @@ enum Command {
     Search {
         /// What to look for.
         query: String,
-        /// Briefing to search (default: the shipped briefing).
+        /// Briefing to search, or a folder whose briefings are searched as
+        /// one archive (default: the shipped briefing).
         file: Option<PathBuf>,
         /// Only quotes of this party id.
         #[arg(long, value_name = "ID")]

@@ -178,3 +178,104 @@ fn file_text_is_sanitised_in_plain_output() {
         "A<U+202E>B · Wire  [ab-b1d7e3]\n    one two <U+202E> three\n"
     );
 }
+
+/// A folder holding round 1 as `a.toml` and, as `b.toml`, round 1 with
+/// `edit` applied.
+fn archive(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let round1 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rounds/round1.toml"
+    ))
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.toml"), &round1).unwrap();
+    std::fs::create_dir(dir.path().join("later")).unwrap();
+    std::fs::write(dir.path().join("later/b.toml"), edit(&round1)).unwrap();
+    dir
+}
+
+#[test]
+fn a_folder_is_searched_as_one_archive_and_each_hit_names_its_file() {
+    let dir = archive(|text| {
+        text.replace(
+            "Not one trawler inside twelve miles.",
+            "Not one trawler twelve miles out.",
+        )
+    });
+    let folder = dir.path().to_str().unwrap();
+    let output = parley(&["trawler twelve", folder]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let headers: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.starts_with(' ') && !line.is_empty())
+        .collect();
+    // The terms closer together in later/b.toml rank it before a.toml,
+    // which comes first by name.
+    assert_eq!(
+        headers,
+        [
+            "later/b.toml · Mara Quell · Coastal League · 2031-05-08 · Harbour Post  [quell-twelve]",
+            "a.toml · Mara Quell · Coastal League · 2031-05-08 · Harbour Post  [quell-twelve]",
+        ]
+    );
+
+    let output = parley(&["trawler twelve", folder, "--json"]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let files: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["later/b.toml", "a.toml"]);
+
+    // A single file's hits carry no file name.
+    let output = parley(&["trawler", &format!("{folder}/a.toml"), "--json"]);
+    assert!(!stdout(&output).contains("\"file\""), "{}", stdout(&output));
+}
+
+#[test]
+fn party_and_topic_filters_read_each_files_own_ids() {
+    // b.toml: the same quotes with the two parties' ids swapped.
+    let dir = archive(|text| {
+        text.replace("\"coast\"", "\"swap\"")
+            .replace("\"isle\"", "\"coast\"")
+            .replace("\"swap\"", "\"isle\"")
+    });
+    let folder = dir.path().to_str().unwrap();
+    for (query, party, file) in [
+        ("trawler @isle", None, "later/b.toml"),
+        ("trawler @coast", None, "a.toml"),
+        ("trawler", Some("isle"), "later/b.toml"),
+    ] {
+        let mut args = vec![query, folder, "--json"];
+        if let Some(party) = party {
+            args.extend(["--party", party]);
+        }
+        let output = parley(&args);
+        let hits: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let files: Vec<&str> = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|hit| hit["file"].as_str().unwrap())
+            .collect();
+        assert_eq!(files, [file], "{query} {party:?}");
+    }
+    let output = parley(&["trawler", folder, "--party", "nobody"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_broken_briefing_in_the_folder_is_reported_and_the_rest_searched() {
+    let dir = archive(|_| "format = 1\n[briefing]\ntitle = \"x\"\n".to_string());
+    let output = parley(&["trawler", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("b.toml"), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("a.toml · Mara Quell"));
+
+    let empty = tempfile::tempdir().unwrap();
+    let output = parley(&["trawler", empty.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -1,5 +1,6 @@
-//! `parley search QUERY [FILE]`: the dashboard's quote search, for scripts
-//! and quick look-ups.
+//! `parley search QUERY [FILE|DIR]`: the dashboard's quote search, for
+//! scripts and quick look-ups; a folder's briefings are searched as one
+//! archive (see [`search_archive`]).
 
 use std::io::Write;
 use std::path::Path;
@@ -11,8 +12,9 @@ use serde::Serialize;
 
 use super::check::read_and_load;
 use super::exit;
+use crate::briefing::folder::briefings_in;
 use crate::briefing::{Briefing, Id, Quote};
-use crate::search::{Hit, Index, Order, Query};
+use crate::search::{ArchiveHit, Hit, Index, Order, Query, search_archive};
 use crate::text::{json_safe, sanitize, sanitize_inline};
 
 /// Result order, as the command line spells it.
@@ -63,16 +65,25 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     let started = Instant::now();
-    let Ok((_, briefing)) = read_and_load(options.file, options.max_bytes, err) else {
-        // 1 means "nothing matched" here.
+    let folder = options.file.filter(|path| path.is_dir());
+    let loaded = match folder {
+        Some(dir) => load_folder(dir, options.max_bytes, err),
+        None => read_and_load(options.file, options.max_bytes, err)
+            .map(|(name, briefing)| vec![(name, briefing)]),
+    };
+    // 1 means "nothing matched" here.
+    let Ok(loaded) = loaded else {
         return exit::USAGE;
     };
-    if let Some(message) = unknown_id(&briefing, options) {
+    let briefings: Vec<&Briefing> = loaded.iter().map(|(_, b)| b).collect();
+    if let Some(message) = unknown_id(&briefings, options) {
         let _ = writeln!(err, "{}", sanitize_inline(&message));
         return exit::USAGE;
     }
-    let briefing = Arc::new(briefing);
-    let index = Index::new(Arc::clone(&briefing));
+    let (names, indexes): (Vec<String>, Vec<Index>) = loaded
+        .into_iter()
+        .map(|(name, briefing)| (name, Index::new(Arc::new(briefing))))
+        .unzip();
     let loaded = started.elapsed();
 
     let started = Instant::now();
@@ -83,19 +94,20 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         query = query.with_topic(topic);
     }
     let never = AtomicBool::new(false);
-    let hits = index
-        .search(&query, options.order.into(), &never)
+    let hits = search_archive(&indexes, &query, options.order.into(), &never)
         .expect("a search nobody cancels finishes");
     let shown = &hits[..hits.len().min(options.limit.unwrap_or(usize::MAX))];
     // Highlights are found for the printed hits only, as the dashboard does
     // for the hits on screen; unmarked plain output needs none.
-    let highlighter = index.highlighter(&query);
+    let highlighters: Vec<_> = indexes.iter().map(|i| i.highlighter(&query)).collect();
     let shown: Vec<Shown> = shown
         .iter()
-        .map(|&hit| Shown {
+        .map(|&ArchiveHit { file, hit }| Shown {
+            briefing: &indexes[file].briefing,
+            file: folder.map(|dir| relative(&names[file], dir)),
             hit,
             matches: match options.json || options.bold {
-                true => highlighter.positions(hit.quote),
+                true => highlighters[file].positions(hit.quote),
                 false => Vec::new(),
             },
         })
@@ -103,7 +115,8 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let searched = started.elapsed();
 
     if options.stats {
-        let _ = writeln!(err, "load: {} quotes in {} ms", index.len(), millis(loaded));
+        let quotes: usize = indexes.iter().map(Index::len).sum();
+        let _ = writeln!(err, "load: {quotes} quotes in {} ms", millis(loaded));
         let _ = writeln!(
             err,
             "search: {} matches in {} ms",
@@ -112,9 +125,9 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         );
     }
     let text = if options.json {
-        json(&briefing, &shown)
+        json(&shown)
     } else {
-        plain(&briefing, &shown, options.bold)
+        plain(&shown, options.bold)
     };
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A reader that stopped early (`| head`) is not an error.
@@ -127,8 +140,44 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
+/// Every briefing under `dir`, by name. One that cannot be read or loaded
+/// is reported and passed over (the rest are still searched); a folder
+/// with none that loads is an error.
+fn load_folder(
+    dir: &Path,
+    max_bytes: u64,
+    err: &mut dyn Write,
+) -> Result<Vec<(String, Briefing)>, i32> {
+    let folder = match briefings_in(dir) {
+        Ok(folder) => folder,
+        Err(error) => {
+            let name = sanitize_inline(&dir.display().to_string()).into_owned();
+            let _ = writeln!(err, "{name}: cannot read: {error}");
+            return Err(exit::USAGE);
+        }
+    };
+    let loaded: Vec<(String, Briefing)> = folder
+        .briefings
+        .iter()
+        .filter_map(|path| read_and_load(Some(path), max_bytes, err).ok())
+        .collect();
+    if loaded.is_empty() {
+        let name = sanitize_inline(&dir.display().to_string()).into_owned();
+        let _ = writeln!(err, "{name}: no briefing here could be loaded");
+        return Err(exit::USAGE);
+    }
+    Ok(loaded)
+}
+
+/// A file's name as the folder searched names it.
+fn relative(name: &str, dir: &Path) -> String {
+    Path::new(name)
+        .strip_prefix(dir)
+        .map_or_else(|_| name.to_string(), |p| p.display().to_string())
+}
+
 /// A `--party` or `--topic` the briefing does not have: a usage error, not "no match".
-fn unknown_id(briefing: &Briefing, options: &Options) -> Option<String> {
+fn unknown_id(briefings: &[&Briefing], options: &Options) -> Option<String> {
     let check = |what: &str, id: Option<&str>, ids: Vec<&str>| {
         let id = id?;
         (!ids.contains(&id.to_lowercase().as_str())).then(|| {
@@ -138,18 +187,26 @@ fn unknown_id(briefing: &Briefing, options: &Options) -> Option<String> {
             )
         })
     };
-    let parties = briefing.parties.iter().map(|p| p.id.as_str()).collect();
-    let topics = briefing
-        .sticking_points
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
+    let ids = |of: fn(&Briefing) -> Vec<&str>| {
+        let mut ids: Vec<&str> = Vec::new();
+        for id in briefings.iter().flat_map(|b| of(b)) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    };
+    let parties = ids(|b| b.parties.iter().map(|p| p.id.as_str()).collect());
+    let topics = ids(|b| b.sticking_points.iter().map(|s| s.id.as_str()).collect());
     check("party", options.party, parties)
         .or_else(|| check("sticking point", options.topic, topics))
 }
 
 /// A hit to print, with the characters to mark in its text.
-struct Shown {
+struct Shown<'b> {
+    briefing: &'b Briefing,
+    /// The file's name, when a folder was searched.
+    file: Option<String>,
     hit: Hit,
     matches: Vec<usize>,
 }
@@ -160,12 +217,14 @@ fn millis(duration: Duration) -> String {
 
 /// One block per hit: a line naming who, which party, when and where, then
 /// the text, indented.
-fn plain(briefing: &Briefing, hits: &[Shown], bold: bool) -> String {
+fn plain(hits: &[Shown], bold: bool) -> String {
     let mut out = String::new();
     for (n, shown) in hits.iter().enumerate() {
+        let briefing = shown.briefing;
         let quote = &briefing.quotes[shown.hit.quote];
         let said_on = quote.said_on.map(|d| d.to_string());
         let header: Vec<&str> = [
+            shown.file.as_deref(),
             Some(quote.speaker.as_str()),
             party_name(briefing, quote),
             said_on.as_deref(),
@@ -222,6 +281,9 @@ fn emphasised(text: &str, matches: &[usize]) -> String {
 
 #[derive(Serialize)]
 struct JsonHit<'b> {
+    /// The briefing's file, when a folder was searched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'b str>,
     id: &'b str,
     text: &'b str,
     speaker: &'b str,
@@ -238,12 +300,14 @@ struct JsonHit<'b> {
 }
 
 /// A JSON array of the hits, best first: a stable contract for scripts.
-fn json(briefing: &Briefing, hits: &[Shown]) -> String {
+fn json(hits: &[Shown]) -> String {
     let hits: Vec<JsonHit> = hits
         .iter()
-        .map(|Shown { hit, matches }| {
+        .map(|shown| {
+            let (briefing, hit) = (shown.briefing, &shown.hit);
             let quote = &briefing.quotes[hit.quote];
             JsonHit {
+                file: shown.file.as_deref(),
                 id: &quote.id,
                 text: &quote.text,
                 speaker: &quote.speaker,
@@ -255,7 +319,7 @@ fn json(briefing: &Briefing, hits: &[Shown]) -> String {
                 context: quote.context.as_deref(),
                 topics: &quote.topics,
                 score: hit.score,
-                matches,
+                matches: &shown.matches,
             }
         })
         .collect();

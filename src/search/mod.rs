@@ -21,6 +21,7 @@
 //!
 //! Knows nothing about terminals.
 
+mod archive;
 pub mod fold;
 mod fuzzy;
 mod index;
@@ -36,6 +37,7 @@ mod vocabulary;
 
 use std::sync::atomic::AtomicBool;
 
+pub use archive::{ArchiveHit, search_archive};
 pub use index::Index;
 pub use query::{MAX_TERMS, Query, QueryError};
 pub use score::Highlighter;
