@@ -13,11 +13,15 @@
 //! Delegates are matched by name within their party, events by title (then
 //! by date and similar title), discrepancies without ids by subject.
 
+mod since;
+
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::briefing::{Basis, Briefing, Delegate, Event, Party, Position};
+
+pub use since::{Mark, PartyMarks, Since};
 
 /// How alike two wordings on the same sticking point must be to count as
 /// one position reworded.
