@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::briefing::{Briefing, Role};
+use crate::diff::Since;
 use crate::event::Event;
 use crate::history::History;
 use crate::keymap::{Mode, action_for};
@@ -211,6 +212,17 @@ pub struct App {
     pub signal: Option<i32>,
     /// Filled in by drawing, read by clicks: what is where on screen.
     pub click_targets: RefCell<Vec<ClickTarget>>,
+    /// `--since OLD`: the round this one is compared with.
+    pub comparison: Option<Comparison>,
+}
+
+/// The earlier round the briefing is compared with, and what moved since,
+/// computed once per loaded briefing (again on each reload).
+pub struct Comparison {
+    /// How the command line named it (a file or `REV:PATH`).
+    pub old_name: String,
+    pub old: Arc<Briefing>,
+    pub since: Since,
 }
 
 /// Columns narrower than this do not fit a red line legibly.
@@ -261,6 +273,7 @@ impl App {
             load_generation: 0,
             signal: None,
             click_targets: RefCell::new(Vec::new()),
+            comparison: None,
         };
         app.run_search();
         app
@@ -1010,9 +1023,23 @@ impl App {
         self.swap_briefing(briefing, index);
     }
 
+    /// Compares the briefing with an earlier round (`--since OLD`); a
+    /// reload keeps comparing with it.
+    pub fn compare_with(&mut self, old_name: impl Into<String>, old: Briefing) {
+        let old = Arc::new(old);
+        self.comparison = Some(Comparison {
+            old_name: old_name.into(),
+            since: Since::new(&old, &self.briefing),
+            old,
+        });
+    }
+
     fn swap_briefing(&mut self, briefing: Arc<Briefing>, index: Arc<Index>) {
         self.briefing = briefing;
         self.index = index;
+        if let Some(comparison) = &mut self.comparison {
+            comparison.since = Since::new(&comparison.old, &self.briefing);
+        }
         // The hits point into the old briefing's quotes: none may outlive
         // it. The selection comes back, within bounds, with the new answer.
         self.search.results.clear();

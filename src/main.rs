@@ -31,6 +31,11 @@ struct Cli {
     #[arg(long, conflicts_with = "no_watch")]
     poll: bool,
 
+    /// Mark what moved since an earlier round: OLD is a file or REV:PATH at
+    /// a git revision (e.g. HEAD~1:briefings/x.toml).
+    #[arg(long, value_name = "OLD")]
+    since: Option<String>,
+
     /// Refuse briefing files larger than this many bytes.
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_size: u64,
@@ -175,6 +180,7 @@ fn main() -> ExitCode {
                 max_bytes: cli.max_size,
                 watch: !cli.no_watch,
                 poll: cli.poll,
+                since: cli.since,
             };
             cli::open::run(options, &mut err)
         }

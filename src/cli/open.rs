@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use super::check::{read_and_load, report_file_error, report_invalid};
+use super::diff::load_side;
 use super::exit;
 use crate::app::App;
 use crate::history::{History, default_path};
@@ -21,6 +22,8 @@ pub struct Options<'a> {
     pub watch: bool,
     /// Follow them by looking at the file every second, not by events.
     pub poll: bool,
+    /// `--since OLD`: mark what moved since this round (a file or `REV:PATH`).
+    pub since: Option<String>,
 }
 
 pub fn run(options: Options, err: &mut dyn Write) -> i32 {
@@ -30,6 +33,7 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         max_bytes,
         watch,
         poll,
+        since,
     } = options;
     let theme = match from_env(theme) {
         Ok(theme) => theme,
@@ -57,6 +61,14 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         );
         return exit::USAGE;
     }
+    // The earlier round is read once: a reload compares the new file with it.
+    let old = match since.as_deref() {
+        None => None,
+        Some(arg) => match load_side(arg, max_bytes, err) {
+            Some((_, old)) => Some((arg.to_string(), old)),
+            None => return exit::USAGE,
+        },
+    };
     let origin = Origin {
         path: file,
         max_bytes,
@@ -70,6 +82,9 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
     let outcome = run_dashboard(origin, move |fresh| {
         let mut app = App::opened(fresh, theme);
         app.reloadable = reloadable;
+        if let Some((name, old)) = old {
+            app.compare_with(name, old);
+        }
         // Without a readable history file, the history lives in memory only.
         app.search.history = default_path()
             .and_then(|path| History::load(path).ok())

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::{heading, popup, scrolled, text};
 use crate::app::{App, Item};
+use crate::diff::Mark;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, item: Item) {
     let title = Line::from(Span::styled(" Details · Esc to close ", app.theme.title));
@@ -57,6 +58,16 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::default());
             lines.extend(text::paragraph(&position.text, width, theme.text));
             lines.push(Line::default());
+            let mark = app
+                .comparison
+                .as_ref()
+                .and_then(|c| c.since.mark(&p.id, index));
+            match mark {
+                Some(Mark::Changed { before }) => field(&mut lines, "Was", before),
+                Some(Mark::New) => field(&mut lines, "Since", "new red line"),
+                Some(Mark::Lifted) => field(&mut lines, "Since", "red line lifted"),
+                None => {}
+            }
             if let Some(topic) = &position.topic {
                 let title = b
                     .sticking_point(topic)

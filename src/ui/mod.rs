@@ -122,8 +122,18 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let width = area.width as usize;
     let theme = &app.theme;
     let place = meta.location.as_deref().unwrap_or("");
-    let facts = [place.to_string(), dates(&app.briefing)]
+    let since = app.comparison.as_ref().map(|c| {
+        format!(
+            "since {} (as of {})",
+            crate::text::sanitize_inline(&c.old_name),
+            c.old.meta.as_of
+        )
+    });
+    // What the briefing is compared with comes first: it tells how to read
+    // every mark below.
+    let facts = since
         .into_iter()
+        .chain([place.to_string(), dates(&app.briefing)])
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");

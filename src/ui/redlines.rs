@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -9,6 +10,7 @@ use super::list::{self, Entry, Place};
 use super::{framed, text};
 use crate::app::{App, Item, View};
 use crate::briefing::{Party, Role};
+use crate::diff::Mark;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let columns = app.columns();
@@ -131,7 +133,18 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
     } else {
         ("· ", theme.muted)
     };
-    let mut lines = text::paragraph(&position.text, width.saturating_sub(2).max(1), theme.text);
+    let mark = app
+        .comparison
+        .as_ref()
+        .and_then(|c| c.since.mark(&app.briefing.parties[party].id, index));
+    // A lifted red line stays where it was, struck through and dimmed.
+    let text_style = match mark {
+        Some(Mark::Lifted) => theme
+            .muted
+            .add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
+        _ => theme.text,
+    };
+    let mut lines = text::paragraph(&position.text, width.saturating_sub(2).max(1), text_style);
     for (i, line) in lines.iter_mut().enumerate() {
         let prefix = if i == 0 {
             Span::styled(marker, marker_style)
@@ -139,6 +152,17 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
             Span::raw("  ")
         };
         line.spans.insert(0, prefix);
+    }
+    if let Some(mark) = mark {
+        let (label, style) = match mark {
+            Mark::New => ("new", theme.red_line.add_modifier(Modifier::BOLD)),
+            Mark::Changed { .. } => ("changed", theme.warning.add_modifier(Modifier::BOLD)),
+            Mark::Lifted => ("lifted", theme.muted.add_modifier(Modifier::BOLD)),
+        };
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(label, style),
+        ]));
     }
     if let Some(topic) = &position.topic {
         let title = app
