@@ -135,3 +135,33 @@ fn a_reload_keeps_comparing_with_the_old_round() {
         parley::diff::Since::new(&round(1), &round(2))
     );
 }
+
+#[test]
+fn the_party_view_marks_a_delegate_who_joined() {
+    let mut app = since_round1(160, 45);
+    app.update(Action::Show(parley::app::View::Party));
+    app.update(Action::SelectParty(1));
+    let terminal = screen(&app);
+    insta::assert_snapshot!("since_Party_isle_160x45", terminal.backend());
+    assert!(modifier_at(&terminal, "Oskar Brenn (new)").contains(Modifier::BOLD));
+    assert!(find(&terminal, "Petra Lind (new)").is_none());
+}
+
+#[test]
+fn the_matrix_marks_cells_whose_stance_or_status_moved() {
+    let mut app = since_round1(160, 45);
+    app.update(Action::Show(parley::app::View::StickingPoints));
+    let terminal = screen(&app);
+    insta::assert_snapshot!("since_StickingPoints_160x45", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let moved_rows = (0..buffer.area.height)
+        .flat_map(|y| {
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            row.match_indices("moved").map(|_| y).collect::<Vec<_>>()
+        })
+        .count();
+    // coast on the zone and the quota, isle on the zone; monitoring's status.
+    assert_eq!(moved_rows, 4);
+}

@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
@@ -48,15 +49,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let points = &app.briefing.sticking_points;
     let entry = |i: usize| {
         let point = &points[i];
-        let mut cells = vec![
-            text::paragraph(&point.title, widths[0], theme.text),
-            vec![Line::styled(
-                point.status.as_str(),
-                status_style(app, point.status),
-            )],
-        ];
+        let since = app.comparison.as_ref().map(|c| &c.since);
+        let moved = Line::styled("moved", theme.warning.add_modifier(Modifier::BOLD));
+        let mut status = vec![Line::styled(
+            point.status.as_str(),
+            status_style(app, point.status),
+        )];
+        if since.is_some_and(|s| s.moved_status.contains(&point.id)) {
+            status.push(moved.clone());
+        }
+        let mut cells = vec![text::paragraph(&point.title, widths[0], theme.text), status];
         for (c, &party) in columns.iter().enumerate() {
-            cells.push(stance_cell(app, party, &point.id, widths[c + 2]));
+            let mut cell = stance_cell(app, party, &point.id, widths[c + 2]);
+            let id = &app.briefing.parties[party].id;
+            if since.is_some_and(|s| s.moved_cells.contains(&(id.clone(), point.id.clone()))) {
+                // First, so a cell cut to the row's height still shows it.
+                cell.insert(0, moved.clone());
+            }
+            cells.push(cell);
         }
         Entry::new(side_by_side(cells, &widths, max_rows))
     };

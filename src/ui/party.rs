@@ -74,6 +74,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lead_in.push(heading(&this, theme.title));
         if this == "Delegation" {
             lead_in.push(delegation_header(width, app));
+            if let Some(departed) = departed(app).filter(|d| !d.is_empty()) {
+                let names = format!("left since: {}", departed.join(", "));
+                lead_in.extend(text::paragraph(&names, width, theme.warning));
+            }
         }
         entry.with_lead_in(lead_in)
     };
@@ -130,12 +134,31 @@ fn delegation_header(width: usize, app: &App) -> Line<'static> {
     )
 }
 
+/// Delegates of the shown party who left since the round compared with.
+fn departed(app: &App) -> Option<&[String]> {
+    let party = &app.briefing.parties.get(app.party)?.id;
+    Some(&app.comparison.as_ref()?.since.parties.get(party)?.departed)
+}
+
 fn delegate_entry(app: &App, index: usize, width: usize) -> Entry {
     let party = &app.briefing.parties[app.party];
     let member = &party.delegation[index];
     let [n, t, l, s] = delegation_widths(width);
+    let joined = (app.comparison.as_ref())
+        .and_then(|c| c.since.parties.get(&party.id))
+        .is_some_and(|marks| marks.joined.contains(&index));
+    let name = if joined {
+        Span::styled(
+            cell(&format!("{} (new)", member.name), n),
+            app.theme
+                .warning
+                .add_modifier(ratatui::style::Modifier::BOLD),
+        )
+    } else {
+        Span::styled(cell(&member.name, n), app.theme.text)
+    };
     let line = Line::from(vec![
-        Span::styled(cell(&member.name, n), app.theme.text),
+        name,
         Span::styled(
             cell(member.title.as_deref().unwrap_or("—"), t),
             app.theme.text,
