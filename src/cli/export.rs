@@ -1,12 +1,12 @@
-//! `parley export [FILE] --format markdown|json [--output PATH]`: the briefing
-//! as a memo or as JSON, on standard output or in a file.
+//! `parley export [FILE] --format markdown|json|html [--output PATH]`: the
+//! briefing as a memo, as JSON or as a web page, on standard output or in a file.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::check::read_and_load;
 use super::exit;
-use crate::export::{json, markdown};
+use crate::export::{html, json, markdown};
 use crate::text::sanitize_inline;
 
 /// What `export` writes.
@@ -18,6 +18,8 @@ pub enum Format {
     Markdown,
     /// The whole loaded briefing as one JSON document.
     Json,
+    /// One self-contained HTML page, for a browser, email or print.
+    Html,
 }
 
 /// Exports `file` (the embedded briefing when `None`) to `output`, or to
@@ -38,6 +40,10 @@ pub fn run(
     let text = match format {
         Format::Markdown => markdown::render(&briefing),
         Format::Json => json::render(&briefing),
+        Format::Html => html::render(
+            &briefing,
+            &html::source_texts(&briefing, file.and_then(Path::parent)),
+        ),
     };
     let written = match output {
         None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

@@ -1,7 +1,9 @@
 //! A loaded briefing written out for other tools: a markdown memo to paste
-//! into a report, or the whole briefing as JSON. Knows nothing of terminals;
-//! what it returns is safe to print (no control character from the file).
+//! into a report, the whole briefing as JSON, or one HTML page for readers
+//! without a terminal. Knows nothing of terminals; what it returns is safe to
+//! print (no control character from the file).
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 
