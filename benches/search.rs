@@ -18,8 +18,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use parley::briefing::{Briefing, Document, load};
 use parley::search::{Hit, Index, MAX_TERMS, Order, Query};
 
-#[path = "../examples/gen_archive.rs"]
-#[allow(dead_code)]
+#[path = "../examples/support/archive.rs"]
 mod gen_archive;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];

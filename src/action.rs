@@ -1,7 +1,9 @@
 //! Everything a person can ask the dashboard for. Keys and mouse events map
 //! to these (in `keymap`), and `App::update` is the only place they act.
 
-use crate::app::View;
+use tui_input::InputRequest;
+
+use crate::view::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -81,4 +83,22 @@ pub enum Action {
     ScrollDown,
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
+}
+
+impl Action {
+    /// What an editing action does to the search line, as `tui-input` has it;
+    /// `None` for every other action.
+    pub fn line_edit(self) -> Option<InputRequest> {
+        Some(match self {
+            Action::SearchInput(c) => InputRequest::InsertChar(c),
+            Action::SearchBackspace => InputRequest::DeletePrevChar,
+            Action::SearchDeleteWord => InputRequest::DeletePrevWord,
+            Action::SearchClear => InputRequest::DeleteLine,
+            Action::SearchCursorLeft => InputRequest::GoToPrevChar,
+            Action::SearchCursorRight => InputRequest::GoToNextChar,
+            Action::SearchCursorHome => InputRequest::GoToStart,
+            Action::SearchCursorEnd => InputRequest::GoToEnd,
+            _ => return None,
+        })
+    }
 }

@@ -1,64 +1,26 @@
 //! The model (`App`) and `update`, the only place state changes. Nothing here
 //! touches the terminal: tests drive it with actions alone.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use ratatui::layout::Rect;
+use tui_input::{Input, InputRequest};
 
 use crate::action::Action;
-use crate::briefing::{Briefing, Role};
+use crate::briefing::Briefing;
+use crate::clipboard::Copied;
+use crate::derived::Derived;
 use crate::diff::Since;
 use crate::event::Event;
 use crate::history::History;
-use crate::keymap::{Mode, action_for};
+use crate::hit::HitMap;
+use crate::keymap::action_for;
 use crate::loader::{Fingerprint, Fresh, Outcome};
 use crate::search::{Hit, Index, Order, Query, QueryError};
 use crate::theme::Theme;
-
-/// The dashboard's views, in `Tab` order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum View {
-    RedLines,
-    Party,
-    StickingPoints,
-    Quotes,
-    Sources,
-    Timeline,
-}
-
-impl View {
-    pub const ALL: [View; 6] = [
-        View::RedLines,
-        View::Party,
-        View::StickingPoints,
-        View::Quotes,
-        View::Sources,
-        View::Timeline,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            View::RedLines => "Red lines",
-            View::Party => "Party",
-            View::StickingPoints => "Sticking points",
-            View::Quotes => "Quotes",
-            View::Sources => "Sources",
-            View::Timeline => "Timeline",
-        }
-    }
-
-    fn index(self) -> usize {
-        View::ALL.iter().position(|&v| v == self).unwrap_or(0)
-    }
-
-    fn offset(self, by: isize) -> View {
-        let n = View::ALL.len() as isize;
-        View::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
-    }
-}
+use crate::view::PerView;
+pub use crate::view::{Mode, View};
 
 /// One thing on screen that can be selected and opened: every claim, with
 /// its sources.
@@ -82,7 +44,7 @@ pub enum Popup {
 /// What `update` asks the run loop to do in the outside world.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Put this text on the clipboard (OSC 52).
+    /// Copy this text (see `clipboard`); where it went comes back to `copied`.
     Copy(String),
     /// Load the briefing file again on the loader thread; its outcome comes
     /// back as `Event::Loaded` with this generation. With `known`, a file
@@ -135,9 +97,8 @@ pub const SEARCH_INLINE_LIMIT: usize = 5_000;
 pub struct Search {
     /// The search line has the keyboard.
     pub active: bool,
-    pub input: String,
-    /// Cursor position in characters.
-    pub cursor: usize,
+    /// The query being typed, and the cursor in it.
+    pub line: Input,
     pub order: Order,
     /// The quotes shown in the quotes view, ranked (every quote for an empty query).
     pub results: Vec<Hit>,
@@ -161,20 +122,11 @@ pub struct Search {
     pub refused: Option<QueryError>,
 }
 
-/// A place on screen that a click selects: the rows `area` covers show
-/// `item_index` of `view`'s items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClickTarget {
-    pub view: View,
-    pub area: Rect,
-    pub item_index: usize,
-    /// For the red-lines view: the column (party) the item is in.
-    pub column: Option<usize>,
-}
-
 pub struct App {
     /// Shared with the search index, which reads the quotes' texts.
     pub briefing: Arc<Briefing>,
+    /// Computed from `briefing` whenever it is replaced.
+    pub derived: Derived,
     /// How the status bar names the briefing.
     pub file_name: String,
     /// Whether `r` has a file to reload.
@@ -184,7 +136,7 @@ pub struct App {
     pub popup: Option<Popup>,
     pub popup_scroll: u16,
     /// Selected item per view (index into `items(view)`).
-    selected: [usize; 6],
+    selected: PerView<usize>,
     /// Red lines: the focused column (index into `columns()`) and the first shown.
     pub column: usize,
     pub first_column: usize,
@@ -211,7 +163,7 @@ pub struct App {
     /// The signal that ended parley, for the exit status (128 + N).
     pub signal: Option<i32>,
     /// Filled in by drawing, read by clicks: what is where on screen.
-    pub click_targets: RefCell<Vec<ClickTarget>>,
+    pub click_targets: HitMap,
     /// `--since OLD`: the round this one is compared with.
     pub comparison: Option<Comparison>,
 }
@@ -249,6 +201,7 @@ impl App {
         theme: Theme,
     ) -> Self {
         let mut app = Self {
+            derived: Derived::new(&briefing),
             briefing,
             file_name: file_name.into(),
             reloadable: false,
@@ -256,7 +209,7 @@ impl App {
             theme,
             popup: None,
             popup_scroll: 0,
-            selected: [0; 6],
+            selected: PerView::default(),
             column: 0,
             first_column: 0,
             party: 0,
@@ -272,7 +225,7 @@ impl App {
             loading: None,
             load_generation: 0,
             signal: None,
-            click_targets: RefCell::new(Vec::new()),
+            click_targets: HitMap::default(),
             comparison: None,
         };
         app.run_search();
@@ -290,18 +243,9 @@ impl App {
         }
     }
 
-    /// Parties shown as red-line columns: those at the table (role party or
-    /// mediator); hosts and observers go in a header line. When no party is
-    /// at the table, every party gets a column.
-    pub fn columns(&self) -> Vec<usize> {
-        let at_table: Vec<usize> = (0..self.briefing.parties.len())
-            .filter(|&i| matches!(self.briefing.parties[i].role, Role::Party | Role::Mediator))
-            .collect();
-        if at_table.is_empty() {
-            (0..self.briefing.parties.len()).collect()
-        } else {
-            at_table
-        }
+    /// Parties shown as red-line columns (indices into `parties`).
+    pub fn columns(&self) -> &[usize] {
+        &self.derived.columns
     }
 
     /// How many red-line columns fit the terminal's width.
@@ -311,94 +255,79 @@ impl App {
     }
 
     /// A party's positions: red lines first, then the rest, in file order.
-    pub fn red_lines_first(&self, party: usize) -> Vec<usize> {
-        let positions = &self.briefing.parties[party].positions;
-        let mut order: Vec<usize> = (0..positions.len()).collect();
-        order.sort_by_key(|&i| !positions[i].red_line);
-        order
-    }
-
-    /// A party's positions grouped by sticking point (in the file's order of
-    /// sticking points, positions without one last), red lines first in each.
-    pub fn positions_by_topic(&self, party: usize) -> Vec<usize> {
-        let positions = &self.briefing.parties[party].positions;
-        let topic_rank = |topic: &Option<String>| {
-            topic
-                .as_deref()
-                .and_then(|t| self.briefing.sticking_points.iter().position(|s| s.id == t))
-                .unwrap_or(usize::MAX)
-        };
-        let mut order: Vec<usize> = (0..positions.len()).collect();
-        order.sort_by_key(|&i| (topic_rank(&positions[i].topic), !positions[i].red_line));
-        order
+    pub fn red_lines_first(&self, party: usize) -> &[usize] {
+        &self.derived.red_lines_first[party]
     }
 
     /// Events by date (file order within a day).
-    pub fn events_by_date(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.briefing.events.len()).collect();
-        order.sort_by_key(|&i| self.briefing.events[i].date);
-        order
-    }
-
-    /// A red-lines column's items: the party's positions, red lines first.
-    pub fn items_for_column(&self, party: usize) -> Vec<Item> {
-        self.red_lines_first(party)
-            .into_iter()
-            .map(|index| Item::Position { party, index })
-            .collect()
+    pub fn events_by_date(&self) -> &[usize] {
+        &self.derived.events_by_date
     }
 
     /// The selectable items of a view, in the order the view shows them.
+    /// Views draw from `item_at`, which builds none of the others.
     pub fn items(&self, view: View) -> Vec<Item> {
+        (0..self.item_count(view))
+            .filter_map(|i| self.item_at(view, i))
+            .collect()
+    }
+
+    /// The `index`-th item of a view, in the order the view shows them.
+    pub fn item_at(&self, view: View, index: usize) -> Option<Item> {
         let b = &self.briefing;
+        let d = &self.derived;
         match view {
-            View::RedLines => match self.columns().get(self.column) {
-                Some(&party) => self.items_for_column(party),
-                None => Vec::new(),
-            },
+            View::RedLines => {
+                let party = *self.columns().get(self.column)?;
+                let position = *d.red_lines_first[party].get(index)?;
+                Some(Item::Position {
+                    party,
+                    index: position,
+                })
+            }
             View::Party => {
                 let party = self.party;
-                let Some(p) = b.parties.get(party) else {
-                    return Vec::new();
+                let p = b.parties.get(party)?;
+                let positions = &d.positions_by_topic[party];
+                let index = match index.checked_sub(p.delegation.len()) {
+                    None => return Some(Item::Delegate { party, index }),
+                    Some(rest) => rest,
                 };
-                let delegates =
-                    (0..p.delegation.len()).map(|index| Item::Delegate { party, index });
-                let positions = self
-                    .positions_by_topic(party)
-                    .into_iter()
-                    .map(|index| Item::Position { party, index });
-                let quotes = b.quotes_of(&p.id).map(Item::Quote);
-                delegates.chain(positions).chain(quotes).collect()
+                match index.checked_sub(positions.len()) {
+                    None => Some(Item::Position {
+                        party,
+                        index: positions[index],
+                    }),
+                    Some(rest) => d.party_quotes[party].get(rest).map(|&q| Item::Quote(q)),
+                }
             }
-            View::StickingPoints => (0..b.sticking_points.len())
-                .map(Item::StickingPoint)
-                .collect(),
+            View::StickingPoints => {
+                (index < b.sticking_points.len()).then_some(Item::StickingPoint(index))
+            }
             View::Quotes => self
                 .search
                 .results
-                .iter()
-                .map(|hit| Item::Quote(hit.quote))
-                .collect(),
-            View::Sources => (0..b.sources.len())
-                .map(Item::Source)
-                .chain((0..b.discrepancies.len()).map(Item::Discrepancy))
-                .collect(),
-            View::Timeline => self.events_by_date().into_iter().map(Item::Event).collect(),
+                .get(index)
+                .map(|hit| Item::Quote(hit.quote)),
+            View::Sources => match index.checked_sub(b.sources.len()) {
+                None => Some(Item::Source(index)),
+                Some(rest) => (rest < b.discrepancies.len()).then_some(Item::Discrepancy(rest)),
+            },
+            View::Timeline => d.events_by_date.get(index).map(|&e| Item::Event(e)),
         }
     }
 
-    /// How many items `items(view)` holds, without building them: `update`
-    /// keeps selections in bounds after every action, and a 100,000-quote
-    /// archive should not cost a list per view per key.
+    /// How many items a view holds.
     pub fn item_count(&self, view: View) -> usize {
         let b = &self.briefing;
+        let d = &self.derived;
         match view {
             View::RedLines => self
                 .columns()
                 .get(self.column)
                 .map_or(0, |&party| b.parties[party].positions.len()),
             View::Party => b.parties.get(self.party).map_or(0, |p| {
-                p.delegation.len() + p.positions.len() + b.quotes_of(&p.id).count()
+                p.delegation.len() + p.positions.len() + d.party_quotes[self.party].len()
             }),
             View::StickingPoints => b.sticking_points.len(),
             View::Quotes => self.search.results.len(),
@@ -408,13 +337,11 @@ impl App {
     }
 
     pub fn selected_index(&self, view: View) -> usize {
-        self.selected[view.index()]
+        self.selected[view]
     }
 
     pub fn selected_item(&self) -> Option<Item> {
-        self.items(self.view)
-            .get(self.selected_index(self.view))
-            .copied()
+        self.item_at(self.view, self.selected_index(self.view))
     }
 
     /// Rows a page moves: the body's height less the chrome around it.
@@ -504,6 +431,10 @@ impl App {
                 self.effects.push(Effect::Resume);
                 true
             }
+            Event::Copied(copied) => {
+                self.copied(&copied);
+                true
+            }
             Event::Watching(message) => {
                 self.message = Some(message);
                 true
@@ -538,7 +469,7 @@ impl App {
             return false;
         }
         let search = &mut self.search;
-        let room = QUERY_MAX_CHARS.saturating_sub(search.input.chars().count());
+        let room = QUERY_MAX_CHARS.saturating_sub(search.line.value().chars().count());
         let mut clean = text
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -547,9 +478,9 @@ impl App {
         if clean.next().is_some() {
             self.message = Some(too_long_message());
         }
-        let at = byte_at(&search.input, search.cursor);
-        search.input.insert_str(at, &pasted);
-        search.cursor += pasted.chars().count();
+        for c in pasted.chars() {
+            search.line.handle(InputRequest::InsertChar(c));
+        }
         self.query_changed();
         true
     }
@@ -644,7 +575,30 @@ impl App {
             Action::Copy => self.copy(),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { .. } => self.close_popup(),
-            _ => {}
+            // A popup has the keyboard: what acts on the view behind it waits.
+            Action::NextView
+            | Action::PreviousView
+            | Action::Show(_)
+            | Action::SelectParty(_)
+            | Action::NextParty
+            | Action::PreviousParty
+            | Action::Left
+            | Action::Right
+            | Action::Open
+            | Action::CycleTheme
+            | Action::StartSearch
+            | Action::ToggleOrder
+            | Action::Reload => {}
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchCursorLeft
+            | Action::SearchCursorRight
+            | Action::SearchCursorHome
+            | Action::SearchCursorEnd
+            | Action::SearchHistoryPrevious
+            | Action::SearchHistoryNext => {}
         }
     }
 
@@ -669,51 +623,27 @@ impl App {
                 self.remember_query();
                 self.open_selected();
             }
-            Action::SearchInput(_) if search.input.chars().count() >= QUERY_MAX_CHARS => {
+            Action::SearchInput(_) if search.line.value().chars().count() >= QUERY_MAX_CHARS => {
                 self.message = Some(too_long_message());
             }
-            Action::SearchInput(c) => {
-                let at = byte_at(&search.input, search.cursor);
-                search.input.insert(at, c);
-                search.cursor += 1;
-                self.query_changed();
-            }
-            Action::SearchBackspace if search.cursor > 0 => {
-                let at = byte_at(&search.input, search.cursor - 1);
-                search.input.remove(at);
-                search.cursor -= 1;
-                self.query_changed();
-            }
-            Action::SearchDeleteWord => {
-                let chars: Vec<char> = search.input.chars().collect();
-                let mut start = search.cursor;
-                while start > 0 && chars[start - 1] == ' ' {
-                    start -= 1;
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchCursorLeft
+            | Action::SearchCursorRight
+            | Action::SearchCursorHome
+            | Action::SearchCursorEnd => {
+                let changed = action.line_edit().and_then(|edit| search.line.handle(edit));
+                if changed.is_some_and(|c| c.value) {
+                    self.query_changed();
                 }
-                while start > 0 && chars[start - 1] != ' ' {
-                    start -= 1;
-                }
-                let (from, to) = (
-                    byte_at(&search.input, start),
-                    byte_at(&search.input, search.cursor),
-                );
-                search.input.replace_range(from..to, "");
-                search.cursor = start;
-                self.query_changed();
             }
-            Action::SearchClear => {
-                search.input.clear();
-                search.cursor = 0;
-                self.query_changed();
-            }
-            Action::SearchCursorLeft => search.cursor = search.cursor.saturating_sub(1),
-            Action::SearchCursorRight => {
-                search.cursor = (search.cursor + 1).min(search.input.chars().count())
-            }
-            Action::SearchCursorHome => search.cursor = 0,
-            Action::SearchCursorEnd => search.cursor = search.input.chars().count(),
             Action::SearchHistoryPrevious => {
-                let recalled = search.history.previous(&search.input).map(str::to_string);
+                let recalled = search
+                    .history
+                    .previous(search.line.value())
+                    .map(str::to_string);
                 self.recall(recalled);
             }
             Action::SearchHistoryNext => {
@@ -729,7 +659,22 @@ impl App {
             | Action::ScrollDown => self.move_selection(action),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { column, row } => self.click(column, row),
-            _ => {}
+            // The search line has the keyboard: letters are typed, not obeyed.
+            Action::ToggleHelp
+            | Action::NextView
+            | Action::PreviousView
+            | Action::Show(_)
+            | Action::SelectParty(_)
+            | Action::NextParty
+            | Action::PreviousParty
+            | Action::Left
+            | Action::Right
+            | Action::Top
+            | Action::Bottom
+            | Action::Copy
+            | Action::CycleTheme
+            | Action::StartSearch
+            | Action::Reload => {}
         }
     }
 
@@ -746,7 +691,11 @@ impl App {
             Action::NextView => self.cycle(1),
             Action::PreviousView => self.cycle(-1),
             Action::Show(view) => self.view = view,
-            Action::SelectParty(n) if n < self.briefing.parties.len() => self.show_party(n),
+            Action::SelectParty(n) => {
+                if n < self.briefing.parties.len() {
+                    self.show_party(n)
+                }
+            }
             Action::NextParty => {
                 self.show_party((self.party + 1) % self.briefing.parties.len().max(1))
             }
@@ -754,12 +703,16 @@ impl App {
                 let n = self.briefing.parties.len().max(1);
                 self.show_party((self.party + n - 1) % n)
             }
-            Action::Left if self.view == View::RedLines => {
-                self.focus_column(self.column.saturating_sub(1))
-            }
-            Action::Right if self.view == View::RedLines => self.focus_column(self.column + 1),
-            Action::Left if self.view == View::Party => self.update_normal(Action::PreviousParty),
-            Action::Right if self.view == View::Party => self.update_normal(Action::NextParty),
+            Action::Left => match self.view {
+                View::RedLines => self.focus_column(self.column.saturating_sub(1)),
+                View::Party => self.update_normal(Action::PreviousParty),
+                View::StickingPoints | View::Quotes | View::Sources | View::Timeline => {}
+            },
+            Action::Right => match self.view {
+                View::RedLines => self.focus_column(self.column + 1),
+                View::Party => self.update_normal(Action::NextParty),
+                View::StickingPoints | View::Quotes | View::Sources | View::Timeline => {}
+            },
             Action::Up
             | Action::Down
             | Action::Top
@@ -780,18 +733,31 @@ impl App {
                 }
                 self.view = View::Quotes;
                 self.search.active = true;
-                self.search.cursor = self.search.input.chars().count();
+                self.search.line.handle(InputRequest::GoToEnd);
                 self.search.history.stop_walking();
             }
             Action::ToggleOrder => self.toggle_order(),
-            Action::Reload if self.reloadable => self.start_load(true),
             Action::Reload => {
-                self.message =
-                    Some("nothing to reload: this is the briefing built into parley".into())
+                if self.reloadable {
+                    self.start_load(true)
+                } else {
+                    self.message =
+                        Some("nothing to reload: this is the briefing built into parley".into())
+                }
             }
             Action::Resize { width, height } => self.resize(width, height),
             Action::Click { column, row } => self.click(column, row),
-            _ => {}
+            // Editing the search line needs the search line open (`StartSearch`).
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchCursorLeft
+            | Action::SearchCursorRight
+            | Action::SearchCursorHome
+            | Action::SearchCursorEnd
+            | Action::SearchHistoryPrevious
+            | Action::SearchHistoryNext => {}
         }
     }
 
@@ -814,7 +780,7 @@ impl App {
 
     fn show_party(&mut self, party: usize) {
         if party != self.party {
-            self.selected[View::Party.index()] = 0;
+            self.selected[View::Party] = 0;
         }
         self.party = party;
         self.view = View::Party;
@@ -827,7 +793,7 @@ impl App {
         }
         let column = column.min(total - 1);
         if column != self.column {
-            self.selected[View::RedLines.index()] = 0;
+            self.selected[View::RedLines] = 0;
         }
         self.column = column;
         self.keep_column_visible();
@@ -848,7 +814,7 @@ impl App {
         let len = self.item_count(self.view);
         let last = len.saturating_sub(1);
         let page = self.page();
-        let current = &mut self.selected[self.view.index()];
+        let current = &mut self.selected[self.view];
         *current = match action {
             Action::Up => current.saturating_sub(1),
             Action::Down => (*current + 1).min(last),
@@ -882,23 +848,54 @@ impl App {
     fn copy(&mut self) {
         match self.current_quote() {
             Some(q) => {
-                let quote = &self.briefing.quotes[q];
+                // Where it went is said by `copied`, once the run loop knows.
                 self.effects.push(Effect::Copy(self.citation(q)));
-                self.message = Some(format!("copied quote {} with its citation", quote.id));
+                self.message = None;
             }
             None => self.message = Some("select a quote to copy it".into()),
         }
     }
 
-    /// A quote as a person pastes it: the words, then who said them, where
-    /// and when (the same citation the markdown export prints).
+    /// The run loop's report of an `Effect::Copy`: where the text went.
+    pub fn copied(&mut self, copied: &Copied) {
+        self.message = Some(copied.message());
+    }
+
+    /// A quote as a person pastes it: the words, who said them (and for
+    /// which party), the outlet, the article's headline where it has one
+    /// and the source's id (several sources share an outlet), and the date:
+    /// "“…” — Yuri Ushakov (Russia), Unattributed news report [s000], 2026-01-23".
     pub fn citation(&self, q: usize) -> String {
-        let quote = &self.briefing.quotes[q];
-        format!(
-            "“{}” — {}",
-            quote.text,
-            crate::export::citation(&self.briefing, quote)
-        )
+        let b = &self.briefing;
+        let quote = &b.quotes[q];
+        let mut parts = vec![match quote.party.as_deref().and_then(|id| b.party(id)) {
+            Some(party) => format!("{} ({})", quote.speaker, party.name),
+            None => quote.speaker.to_string(),
+        }];
+        let source = b.source(&quote.source);
+        match source {
+            Some(source) => {
+                let mut article = source.outlet.clone();
+                if let Some(headline) = &source.title {
+                    article.push_str(&format!(", “{headline}”"));
+                }
+                parts.push(format!("{article} [{}]", source.id));
+            }
+            None => parts.push(format!("[{}]", quote.source)),
+        }
+        // As the export says it: a source's publication date is not when the
+        // words were said.
+        parts.push(
+            match (
+                crate::export::quote_date(quote),
+                source.and_then(|s| s.published),
+            ) {
+                (Some(said), _) => said.to_string(),
+                (None, Some(published)) => format!("undated (published {published})"),
+                (None, None) => "undated".to_string(),
+            },
+        );
+        format!("“{}” — {}", quote.text, parts.join(", "))
     }
 
     fn toggle_order(&mut self) {
@@ -911,7 +908,7 @@ impl App {
 
     fn query_changed(&mut self) {
         self.search.history.stop_walking();
-        self.selected[View::Quotes.index()] = 0;
+        self.selected[View::Quotes] = 0;
         self.search.reselect = None;
         self.search.stale = true;
     }
@@ -921,7 +918,7 @@ impl App {
     /// the results answer searches only those results.
     pub fn run_search(&mut self) {
         self.search.stale = false;
-        let query = match Query::parse(&self.search.input) {
+        let query = match Query::parse(self.search.line.value()) {
             Ok(query) => query,
             Err(refused) => return self.refuse_search(refused),
         };
@@ -974,22 +971,21 @@ impl App {
         self.search.answered = Some(query);
         self.search.pending = false;
         if let Some(selected) = self.search.reselect.take() {
-            self.selected[View::Quotes.index()] = selected;
+            self.selected[View::Quotes] = selected;
         }
         self.clamp();
         true
     }
 
     fn remember_query(&mut self) {
-        self.search.history.push(self.search.input.trim());
+        self.search.history.push(self.search.line.value().trim());
     }
 
     /// Puts a query from the history on the search line.
     fn recall(&mut self, query: Option<String>) {
         let Some(query) = query else { return };
-        self.search.input = query;
-        self.search.cursor = self.search.input.chars().count();
-        self.selected[View::Quotes.index()] = 0;
+        self.search.line = Input::new(query);
+        self.selected[View::Quotes] = 0;
         self.search.reselect = None;
         self.run_search();
     }
@@ -1001,17 +997,11 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        let target = self
-            .click_targets
-            .borrow()
-            .iter()
-            .find(|t| t.view == self.view && t.area.contains((column, row).into()))
-            .copied();
-        if let Some(target) = target {
+        if let Some(target) = self.click_targets.at(self.view, column, row) {
             if let Some(c) = target.column {
                 self.focus_column(c);
             }
-            self.selected[self.view.index()] = target.item_index;
+            self.selected[self.view] = target.item_index;
         }
     }
 
@@ -1035,6 +1025,7 @@ impl App {
     }
 
     fn swap_briefing(&mut self, briefing: Arc<Briefing>, index: Arc<Index>) {
+        self.derived = Derived::new(&briefing);
         self.briefing = briefing;
         self.index = index;
         if let Some(comparison) = &mut self.comparison {
@@ -1044,7 +1035,7 @@ impl App {
         // it. The selection comes back, within bounds, with the new answer.
         self.search.results.clear();
         self.search.answered = None;
-        self.search.reselect = Some(self.selected[View::Quotes.index()]);
+        self.search.reselect = Some(self.selected[View::Quotes]);
         if let Some(Popup::Detail(_)) = self.popup {
             self.popup = None;
         }
@@ -1061,10 +1052,9 @@ impl App {
         self.keep_column_visible();
         for view in View::ALL {
             let len = self.item_count(view);
-            let selected = &mut self.selected[view.index()];
+            let selected = &mut self.selected[view];
             *selected = (*selected).min(len.saturating_sub(1));
         }
-        self.search.cursor = self.search.cursor.min(self.search.input.chars().count());
     }
 }
 
@@ -1082,11 +1072,4 @@ pub fn run_request(
         Some(within) => index.search_within(&request.query, request.order, within, cancel),
         None => index.search(&request.query, request.order, cancel),
     }
-}
-
-/// The byte offset of the `chars`-th character.
-fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
 }

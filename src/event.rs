@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::clipboard::Copied;
 use crate::keymap::{Mode, action_for};
 use crate::loader::Outcome;
 use crate::search::{Hit, Query};
@@ -44,6 +45,8 @@ pub enum Event {
     Resumed,
     /// The file is followed in a way worth saying (polling, or not at all).
     Watching(String),
+    /// An `Effect::Copy` was carried out: where the text went.
+    Copied(Copied),
 }
 
 impl From<Action> for Event {

@@ -5,9 +5,14 @@
 //! - `search/`: quote search: folding, query syntax, matching, ranking (no UI).
 //! - `history`: the search query history, kept in the user's state folder.
 //! - `export/`: the briefing as a markdown memo or JSON (no UI).
+//! - `derived`: counts, groupings and orders computed once per briefing.
+//! - `clipboard`: where `y` puts a quote (system clipboard, else a file and OSC 52).
+//! - `exit`: the exit statuses of the command line and the dashboard.
 //! - `text`: the one sanitiser and display-width helpers for file text.
+//! - `view`: which view is shown and what has the keyboard (shared small types).
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
 //! - `app`: the model and `update`, the only place state changes.
+//! - `hit`: what the last frame showed where, for clicks.
 //! - `event`: everything that can change the model, from every source.
 //! - `loader`: reading, checking and indexing a briefing off the UI thread.
 //! - `watch`: following saves to the briefing file (events, or polling).
@@ -20,10 +25,14 @@ pub mod action;
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod clipboard;
+pub mod derived;
 pub mod diff;
 pub mod event;
+pub mod exit;
 pub mod export;
 pub mod history;
+pub mod hit;
 pub mod keymap;
 pub mod loader;
 pub mod schema;
@@ -32,4 +41,5 @@ pub mod text;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod view;
 pub mod watch;

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Columns between tab stops when a tab is expanded.
@@ -106,8 +107,9 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
-/// The longest prefix of `text` that fits in `max` columns, never splitting a
-/// character; an ellipsis marks a cut.
+/// The longest prefix of `text` that fits in `max` columns, never splitting
+/// a grapheme (a letter with its combining marks, an emoji with its
+/// joiners); a cut always ends in `…`.
 pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     if width(text) <= max {
         return Cow::Borrowed(text);
@@ -117,13 +119,13 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for grapheme in text.graphemes(true) {
+        let w = width(grapheme);
         if used + w > max - 1 {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(grapheme);
     }
     out.push('…');
     Cow::Owned(out)
@@ -182,5 +184,22 @@ mod tests {
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("abc", 0), "");
         assert!(width(&truncate("é́é́é́é́", 3)) <= 3);
+    }
+
+    #[test]
+    fn truncation_keeps_graphemes_whole_and_always_ends_in_an_ellipsis() {
+        // A letter with two combining accents stays with its accents.
+        assert_eq!(truncate("e\u{301}\u{301}bcdef", 3), "e\u{301}\u{301}b…");
+        // An emoji family is one grapheme of width 2: it fits whole or not at all.
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(
+            truncate(&format!("{family}{family}x"), 4),
+            format!("{family}…")
+        );
+        assert_eq!(truncate(&format!("{family}abc"), 2), "…");
+        for max in 1..8 {
+            let cut = truncate("2026-01-23", max);
+            assert!(cut.ends_with('…') && width(&cut) <= max, "{max}: {cut}");
+        }
     }
 }

@@ -25,32 +25,77 @@ const HIGH_CONTRAST: &str = include_str!("../themes/high-contrast.toml");
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub name: String,
-    /// Body text.
-    pub text: Style,
-    /// Secondary text: dates, sources, hints.
-    pub muted: Style,
-    /// Pane borders (unfocused).
-    pub border: Style,
-    /// Border of the focused pane.
-    pub focus: Style,
-    /// Pane titles and headings.
-    pub title: Style,
-    /// The selected row.
-    pub selection: Style,
-    /// The red-line marker and red-line text accent.
-    pub red_line: Style,
-    /// Search-match highlight.
-    pub highlight: Style,
-    /// Status bar.
-    pub status: Style,
-    /// Key names in the status bar / help.
-    pub key: Style,
-    /// Error banner.
-    pub warning: Style,
+    pub styles: Styles<Style>,
     /// Colour per party role, used when a party has no `color` of its own or when the theme overrides party colours.
     pub role_colors: RoleColors,
     pub override_party_colors: bool,
     pub no_color: bool,
+}
+
+/// One `S` per part of the screen: the theme's styles (`S = Style`), a
+/// theme file's `[styles]` table as serde fills it (`S = Option<..>`, every
+/// key optional, an unknown key refused), or what NO_COLOR adds to each.
+/// This is the one place the styles are declared; `combine` walks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(
+    default,
+    deny_unknown_fields,
+    bound(deserialize = "S: Deserialize<'de> + Default")
+)]
+pub struct Styles<S> {
+    /// Body text.
+    pub text: S,
+    /// Secondary text: dates, sources, hints.
+    pub muted: S,
+    /// Pane borders (unfocused).
+    pub border: S,
+    /// Border of the focused pane.
+    pub focus: S,
+    /// Pane titles and headings.
+    pub title: S,
+    /// The selected row.
+    pub selection: S,
+    /// The red-line marker and red-line text accent.
+    pub red_line: S,
+    /// Search-match highlight.
+    pub highlight: S,
+    /// Status bar.
+    pub status: S,
+    /// Key names in the status bar / help.
+    pub key: S,
+    /// Error banner.
+    pub warning: S,
+}
+
+impl<S> Styles<S> {
+    /// Each style of `self` with its key (as the theme file names it) and
+    /// the same style of `other`, made into a `T`.
+    pub fn combine<'a, U, T>(
+        &'a self,
+        other: &'a Styles<U>,
+        mut f: impl FnMut(&'static str, &'a S, &'a U) -> T,
+    ) -> Styles<T> {
+        Styles {
+            text: f("text", &self.text, &other.text),
+            muted: f("muted", &self.muted, &other.muted),
+            border: f("border", &self.border, &other.border),
+            focus: f("focus", &self.focus, &other.focus),
+            title: f("title", &self.title, &other.title),
+            selection: f("selection", &self.selection, &other.selection),
+            red_line: f("red_line", &self.red_line, &other.red_line),
+            highlight: f("highlight", &self.highlight, &other.highlight),
+            status: f("status", &self.status, &other.status),
+            key: f("key", &self.key, &other.key),
+            warning: f("warning", &self.warning, &other.warning),
+        }
+    }
+
+    /// Every style with its key, in declaration order.
+    pub fn each(&self) -> Vec<(&'static str, &S)> {
+        let mut all = Vec::new();
+        self.combine(self, |key, style, _| all.push((key, style)));
+        all
+    }
 }
 
 /// The colour of a party by its role.
@@ -151,25 +196,14 @@ impl Theme {
     /// What colour alone told apart gets an attribute, so the selection,
     /// matches, the focused border and the error banner stay visible.
     pub fn without_color(self) -> Theme {
-        let strip = |style: Style, add: Modifier| {
+        let strip = |_: &'static str, style: &Style, add: &Modifier| {
             Style::new()
-                .add_modifier(style.add_modifier | add)
+                .add_modifier(style.add_modifier | *add)
                 .remove_modifier(style.sub_modifier)
         };
-        let none = Modifier::empty();
         Theme {
             name: self.name,
-            text: strip(self.text, none),
-            muted: strip(self.muted, Modifier::DIM),
-            border: strip(self.border, none),
-            focus: strip(self.focus, Modifier::BOLD),
-            title: strip(self.title, Modifier::BOLD),
-            selection: strip(self.selection, Modifier::REVERSED),
-            red_line: strip(self.red_line, Modifier::BOLD),
-            highlight: strip(self.highlight, Modifier::BOLD | Modifier::UNDERLINED),
-            status: strip(self.status, Modifier::REVERSED),
-            key: strip(self.key, Modifier::BOLD),
-            warning: strip(self.warning, Modifier::BOLD | Modifier::REVERSED),
+            styles: self.styles.combine(&NO_COLOR_ATTRIBUTES, strip),
             role_colors: RoleColors {
                 party: Color::Reset,
                 mediator: Color::Reset,
@@ -196,6 +230,29 @@ impl Theme {
         style.fg(own.unwrap_or_else(|| self.role_colors.get(party.role)))
     }
 
+    /// How text drawn in `style` looks in the selected row: on the
+    /// selection's background, with its modifiers added, keeping its own
+    /// colour only where that stays readable (at least [`MIN_CONTRAST`]
+    /// against the background), else in the selection's colour. Without a
+    /// selection background (NO_COLOR) the selection's attributes are added.
+    pub fn selected(&self, style: Style) -> Style {
+        let selection = self.styles.selection;
+        let Some(background) = selection.bg else {
+            return style.patch(selection);
+        };
+        let readable = style
+            .fg
+            .is_some_and(|fg| contrast(fg, background).is_some_and(|c| c >= MIN_CONTRAST));
+        let fg = if readable { style.fg } else { selection.fg };
+        Style {
+            fg,
+            bg: Some(background),
+            ..style
+        }
+        .add_modifier(selection.add_modifier)
+        .remove_modifier(selection.sub_modifier)
+    }
+
     /// The next built-in after this one (for the `t` key), wrapping; the
     /// first built-in after a theme from a file. NO_COLOR stays in force.
     pub fn next_builtin(&self) -> Theme {
@@ -210,6 +267,103 @@ impl Theme {
             theme
         }
     }
+}
+
+/// What each style gains without colour (NO_COLOR): what colour alone told
+/// apart gets an attribute.
+const NO_COLOR_ATTRIBUTES: Styles<Modifier> = Styles {
+    text: Modifier::empty(),
+    muted: Modifier::DIM,
+    border: Modifier::empty(),
+    focus: Modifier::BOLD,
+    title: Modifier::BOLD,
+    selection: Modifier::REVERSED,
+    red_line: Modifier::BOLD,
+    highlight: Modifier::BOLD.union(Modifier::UNDERLINED),
+    status: Modifier::REVERSED,
+    key: Modifier::BOLD,
+    warning: Modifier::BOLD.union(Modifier::REVERSED),
+};
+
+/// The least contrast text may have against its background: WCAG 2's AA
+/// level for body text.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+/// A colour as red, green and blue, for measuring contrast: named and
+/// palette colours as xterm draws them by default (a terminal may change
+/// its palette; this is the common case). `None` for the terminal's own
+/// default colour, which cannot be known.
+pub fn rgb(color: Color) -> Option<(u8, u8, u8)> {
+    const ANSI: [(u8, u8, u8); 16] = [
+        (0, 0, 0),
+        (205, 0, 0),
+        (0, 205, 0),
+        (205, 205, 0),
+        (0, 0, 238),
+        (205, 0, 205),
+        (0, 205, 205),
+        (229, 229, 229),
+        (127, 127, 127),
+        (255, 0, 0),
+        (0, 255, 0),
+        (255, 255, 0),
+        (92, 92, 255),
+        (255, 0, 255),
+        (0, 255, 255),
+        (255, 255, 255),
+    ];
+    let index = match color {
+        Color::Reset => return None,
+        Color::Rgb(r, g, b) => return Some((r, g, b)),
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        Color::Indexed(i) => i,
+    };
+    Some(match index {
+        0..=15 => ANSI[index as usize],
+        16..=231 => {
+            let level = |n: u8| if n == 0 { 0 } else { 55 + 40 * n };
+            let n = index - 16;
+            (level(n / 36), level(n / 6 % 6), level(n % 6))
+        }
+        _ => {
+            let gray = 8 + 10 * (index - 232);
+            (gray, gray, gray)
+        }
+    })
+}
+
+/// WCAG 2's contrast ratio of two colours, from 1 (none) to 21 (black on
+/// white); `None` when either is the terminal's default.
+pub fn contrast(a: Color, b: Color) -> Option<f64> {
+    let luminance = |(r, g, b): (u8, u8, u8)| {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    };
+    let (la, lb) = (luminance(rgb(a)?), luminance(rgb(b)?));
+    let (light, dark) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((light + 0.05) / (dark + 0.05))
 }
 
 /// The theme to use: `name_or_path` (default "dark"), without colour when
@@ -238,25 +392,9 @@ struct ThemeFile {
     extends: Option<Spanned<String>>,
     override_party_colors: Option<bool>,
     #[serde(default)]
-    styles: StylesFile,
+    styles: Styles<Option<StyleSpec>>,
     #[serde(default)]
     roles: RolesFile,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct StylesFile {
-    text: Option<StyleSpec>,
-    muted: Option<StyleSpec>,
-    border: Option<StyleSpec>,
-    focus: Option<StyleSpec>,
-    title: Option<StyleSpec>,
-    selection: Option<StyleSpec>,
-    red_line: Option<StyleSpec>,
-    highlight: Option<StyleSpec>,
-    status: Option<StyleSpec>,
-    key: Option<StyleSpec>,
-    warning: Option<StyleSpec>,
 }
 
 #[derive(Deserialize, Default)]
@@ -268,7 +406,7 @@ struct RolesFile {
     observer: Option<ColorSpec>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StyleSpec {
     fg: Option<ColorSpec>,
@@ -277,8 +415,8 @@ struct StyleSpec {
     modifiers: Vec<ModifierName>,
 }
 
-impl From<StyleSpec> for Style {
-    fn from(spec: StyleSpec) -> Style {
+impl From<&StyleSpec> for Style {
+    fn from(spec: &StyleSpec) -> Style {
         let mut style = Style::new();
         if let Some(ColorSpec(fg)) = spec.fg {
             style = style.fg(fg);
@@ -287,13 +425,13 @@ impl From<StyleSpec> for Style {
             style = style.bg(bg);
         }
         spec.modifiers
-            .into_iter()
-            .fold(style, |style, m| style.add_modifier(m.into()))
+            .iter()
+            .fold(style, |style, &m| style.add_modifier(m.into()))
     }
 }
 
 /// A colour as ratatui parses it: a name, "#rrggbb" or a palette index.
-#[derive(Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(try_from = "String")]
 struct ColorSpec(Color);
 
@@ -310,7 +448,7 @@ impl TryFrom<String> for ColorSpec {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 enum ModifierName {
     Bold,
@@ -370,12 +508,19 @@ fn parse(label: &str, stem: &str, text: &str, base: Option<Theme>) -> Result<The
         path: label.to_string(),
         key: key.to_string(),
     };
-    let style =
-        |spec: Option<StyleSpec>, key: &str, inherited: fn(&Theme) -> Style| match (spec, &base) {
-            (Some(spec), _) => Ok(spec.into()),
-            (None, Some(base)) => Ok(inherited(base)),
-            (None, None) => Err(missing(&format!("styles.{key}"))),
-        };
+    let inherited = base.as_ref().map(|b| b.styles);
+    let styles = file.styles.combine(
+        inherited.as_ref().unwrap_or(&Styles::default()),
+        |key, spec, inherited| match spec {
+            Some(spec) => Ok(Style::from(spec)),
+            None if base.is_some() => Ok(*inherited),
+            None => Err(missing(&format!("styles.{key}"))),
+        },
+    );
+    if let Some((_, Err(error))) = styles.each().into_iter().find(|(_, s)| s.is_err()) {
+        return Err(error.clone());
+    }
+    let styles = styles.combine(&styles, |_, style, _| style.clone().unwrap_or_default());
     let color = |spec: Option<ColorSpec>, key: &str, inherited: fn(&RoleColors) -> Color| match (
         spec, &base,
     ) {
@@ -383,23 +528,12 @@ fn parse(label: &str, stem: &str, text: &str, base: Option<Theme>) -> Result<The
         (None, Some(base)) => Ok(inherited(&base.role_colors)),
         (None, None) => Err(missing(&format!("roles.{key}"))),
     };
-    let s = file.styles;
     let r = file.roles;
     Ok(Theme {
         name: file
             .name
             .map_or_else(|| stem.to_string(), |n| sanitize_inline(&n).into_owned()),
-        text: style(s.text, "text", |t| t.text)?,
-        muted: style(s.muted, "muted", |t| t.muted)?,
-        border: style(s.border, "border", |t| t.border)?,
-        focus: style(s.focus, "focus", |t| t.focus)?,
-        title: style(s.title, "title", |t| t.title)?,
-        selection: style(s.selection, "selection", |t| t.selection)?,
-        red_line: style(s.red_line, "red_line", |t| t.red_line)?,
-        highlight: style(s.highlight, "highlight", |t| t.highlight)?,
-        status: style(s.status, "status", |t| t.status)?,
-        key: style(s.key, "key", |t| t.key)?,
-        warning: style(s.warning, "warning", |t| t.warning)?,
+        styles,
         role_colors: RoleColors {
             party: color(r.party, "party", |c| c.party)?,
             mediator: color(r.mediator, "mediator", |c| c.mediator)?,
@@ -446,20 +580,8 @@ mod tests {
         (path, message)
     }
 
-    fn styles(theme: &Theme) -> [Style; 11] {
-        [
-            theme.text,
-            theme.muted,
-            theme.border,
-            theme.focus,
-            theme.title,
-            theme.selection,
-            theme.red_line,
-            theme.highlight,
-            theme.status,
-            theme.key,
-            theme.warning,
-        ]
+    fn styles(theme: &Theme) -> Vec<Style> {
+        theme.styles.each().into_iter().map(|(_, &s)| s).collect()
     }
 
     #[test]
@@ -470,7 +592,7 @@ mod tests {
             assert!(!theme.no_color);
             assert!(styles(&theme).iter().all(|s| s.fg.is_some()), "{name}");
             assert!(
-                theme.selection.bg.is_some(),
+                theme.styles.selection.bg.is_some(),
                 "{name}: selection needs a background"
             );
         }
@@ -495,14 +617,14 @@ mod tests {
         let light = Theme::builtin("light").unwrap();
         assert_eq!(theme.name, "mine");
         assert_eq!(
-            theme.title,
+            theme.styles.title,
             Style::new()
                 .fg(Color::Rgb(0xff, 0x88, 0))
                 .add_modifier(Modifier::ITALIC)
         );
         assert_eq!(theme.role_colors.host, Color::Indexed(42));
         assert_eq!(theme.role_colors.party, light.role_colors.party);
-        assert_eq!(theme.text, light.text);
+        assert_eq!(theme.styles.text, light.styles.text);
     }
 
     #[test]
@@ -511,7 +633,7 @@ mod tests {
         let theme = Theme::load(&path).unwrap();
         assert_eq!(theme.name, "Mine");
         assert!(theme.override_party_colors);
-        assert_eq!(theme.selection, Theme::default().selection);
+        assert_eq!(theme.styles.selection, Theme::default().styles.selection);
     }
 
     #[test]
@@ -594,15 +716,27 @@ mod tests {
             for color in [roles.party, roles.mediator, roles.host, roles.observer] {
                 assert_eq!(color, Color::Reset);
             }
-            assert!(theme.selection.add_modifier.contains(Modifier::REVERSED));
+            assert!(
+                theme
+                    .styles
+                    .selection
+                    .add_modifier
+                    .contains(Modifier::REVERSED)
+            );
             assert_eq!(
                 theme.party_style(&party(Role::Party, Some("#0057b7"))).fg,
                 None
             );
         }
         let dark = Theme::default();
-        let kept = dark.title.add_modifier;
-        assert!(dark.without_color().title.add_modifier.contains(kept));
+        let kept = dark.styles.title.add_modifier;
+        assert!(
+            dark.without_color()
+                .styles
+                .title
+                .add_modifier
+                .contains(kept)
+        );
     }
 
     #[test]
@@ -633,6 +767,84 @@ mod tests {
         assert!(overriding.override_party_colors);
         let host = overriding.party_style(&party(Role::Host, Some("#0057b7")));
         assert_eq!(host.fg, Some(overriding.role_colors.host));
+    }
+
+    #[test]
+    fn contrast_is_wcag_s_ratio() {
+        assert_eq!(
+            contrast(Color::Black, Color::White).map(|c| c.round()),
+            Some(21.0)
+        );
+        assert_eq!(contrast(Color::Gray, Color::Gray), Some(1.0));
+        assert_eq!(contrast(Color::Reset, Color::White), None);
+        assert_eq!(rgb(Color::Indexed(196)), Some((255, 0, 0)));
+        assert_eq!(rgb(Color::Indexed(244)), Some((128, 128, 128)));
+        assert_eq!(rgb(Color::Indexed(12)), rgb(Color::LightBlue));
+    }
+
+    /// Every style that can be drawn in a selected row (list text, titles,
+    /// markers, search matches, party names by role and by their own
+    /// colours), in every theme, keeps at least 4.5:1 against the selection.
+    #[test]
+    fn selected_text_stays_readable_in_every_theme() {
+        let own_colours = [
+            "#0057b7",
+            "#ffd700",
+            "#d52b1e",
+            "#003399",
+            "lightblue",
+            "yellow",
+        ];
+        for name in Theme::BUILTIN {
+            let theme = Theme::builtin(name).unwrap();
+            let mut selectable = vec![
+                ("text", theme.styles.text),
+                ("muted", theme.styles.muted),
+                ("title", theme.styles.title),
+                ("red_line", theme.styles.red_line),
+                ("highlight", theme.styles.highlight),
+                ("selection", theme.styles.selection),
+            ];
+            for role in Role::ALL.map(|(_, role)| role) {
+                selectable.push((role.as_str(), theme.party_style(&party(role, None))));
+            }
+            for colour in own_colours {
+                selectable.push((colour, theme.party_style(&party(Role::Party, Some(colour)))));
+            }
+            for (what, style) in selectable {
+                let shown = theme.selected(style);
+                let (fg, bg) = (shown.fg.unwrap(), shown.bg.unwrap());
+                let ratio = contrast(fg, bg).unwrap();
+                assert!(
+                    ratio >= MIN_CONTRAST,
+                    "{name}: selected {what} is {fg:?} on {bg:?}, contrast {ratio:.2}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn selected_keeps_a_readable_colour_and_replaces_an_unreadable_one() {
+        let dark = Theme::builtin("dark").unwrap();
+        // Light cyan on the light cyan selection: the invisible ★ lead.
+        assert_eq!(
+            dark.selected(dark.styles.title).fg,
+            dark.styles.selection.fg
+        );
+        let readable = Style::new().fg(Color::Blue);
+        assert_eq!(dark.selected(readable).fg, Some(Color::Blue));
+        assert!(
+            dark.selected(readable)
+                .add_modifier
+                .contains(Modifier::BOLD)
+        );
+        let plain = dark.clone().without_color();
+        assert!(
+            plain
+                .selected(plain.styles.text)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
     }
 
     #[test]

@@ -9,14 +9,12 @@
 //! Ctrl-C, a panic, SIGTERM, SIGHUP, SIGQUIT, SIGINT; Ctrl-Z gives it back
 //! until `fg`.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -25,18 +23,10 @@ use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enabl
 
 use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
+use crate::clipboard::Clipboard;
 use crate::event::Event;
 use crate::loader::{self, Fresh, LoadError, LoadRequest, Outcome};
 use crate::search::Index;
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
-/// The text is base64-encoded, so nothing in it can act on the terminal.
-pub fn osc52(text: &str) -> String {
-    format!(
-        "\x1b]52;c;{}\x07",
-        base64::engine::general_purpose::STANDARD.encode(text)
-    )
-}
 
 /// How saves to the briefing file are followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -373,6 +363,7 @@ fn event_loop(
         _ => None,
     };
     let mut searcher = SearchWorker::start(events.clone());
+    let mut clipboard = Clipboard::new(crate::clipboard::default_file());
     // For the end-to-end test of the panic path: a panic after the first
     // frame must still give the terminal back, then print its message.
     let panic_for_test = std::env::var_os("PARLEY_TEST_PANIC").is_some();
@@ -381,9 +372,8 @@ fn event_loop(
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => {
-                    let mut out = std::io::stdout();
-                    out.write_all(osc52(&text).as_bytes())?;
-                    out.flush()?;
+                    let copied = clipboard.copy(&text, &mut std::io::stdout());
+                    let _ = events.send(Event::Copied(copied));
                 }
                 Effect::Load { generation, known } => {
                     let sender = events.clone();
@@ -436,18 +426,5 @@ fn event_loop(
         // keys costs one search and one frame.
         let batch = std::iter::once(first).chain(inbox.try_iter().take(MAX_BATCH));
         dirty |= app.update_all(batch);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn osc52_wraps_base64_of_the_text() {
-        assert_eq!(osc52("“hi” — A"), "\x1b]52;c;4oCcaGnigJ0g4oCUIEE=\x07");
-        // Whatever the text holds, only the sequence's own escape and bell appear.
-        let sequence = osc52("evil\x1b]0;title\x07");
-        assert_eq!(sequence.chars().filter(|c| c.is_control()).count(), 2);
     }
 }

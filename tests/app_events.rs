@@ -184,7 +184,7 @@ fn a_reload_during_a_search_searches_the_new_briefing() {
         "one search, of the new briefing"
     );
     answer_searches(&mut app);
-    assert_eq!(app.search.input, "harbour", "the query is kept");
+    assert_eq!(app.search.line.value(), "harbour", "the query is kept");
     assert_eq!(app.search.results.len(), SMALLER);
     assert_eq!(app.mode(), parley::keymap::Mode::Search);
 }
@@ -259,8 +259,8 @@ fn a_paste_is_one_edit_and_one_search() {
     app.update(Action::StartSearch);
     let generation = app.search.generation;
     app.update(Event::Paste("harbour\nceasefire\tline\x1b".into()));
-    assert_eq!(app.search.input, "harbour ceasefire line");
-    assert_eq!(app.search.cursor, 22);
+    assert_eq!(app.search.line.value(), "harbour ceasefire line");
+    assert_eq!(app.search.line.cursor(), 22);
     assert_eq!(app.search.generation, generation + 1, "searched once");
     assert_eq!(app.search.results.len(), 20);
 
@@ -278,7 +278,7 @@ fn a_burst_of_keys_is_searched_once_after_the_last() {
     app.update(Action::StartSearch);
     let generation = app.search.generation;
     assert!(app.update_all("quote 7 harbour".chars().map(key)));
-    assert_eq!(app.search.input, "quote 7 harbour");
+    assert_eq!(app.search.line.value(), "quote 7 harbour");
     assert_eq!(app.search.generation, generation + 1, "searched once");
     assert_eq!(app.search.results.first().map(|hit| hit.quote), Some(7));
 
@@ -287,7 +287,7 @@ fn a_burst_of_keys_is_searched_once_after_the_last() {
     burst.extend("quote 12".chars().map(key));
     burst.push(Event::Key(KeyEvent::from(KeyCode::Enter)));
     app.update_all(burst);
-    assert_eq!(app.search.input, "quote 12");
+    assert_eq!(app.search.line.value(), "quote 12");
     assert!(
         matches!(app.popup, Some(Popup::Detail(parley::app::Item::Quote(12)))),
         "Enter opened the best hit of the query as typed: {:?}",
@@ -300,7 +300,7 @@ fn the_query_has_a_length_cap_that_says_so() {
     let mut app = app_of(20);
     app.update(Action::StartSearch);
     app.update(Event::Paste("harbour ".repeat(125_000))); // 1 MB
-    assert_eq!(app.search.input.chars().count(), QUERY_MAX_CHARS);
+    assert_eq!(app.search.line.value().chars().count(), QUERY_MAX_CHARS);
     let message = app.message.clone().unwrap();
     assert!(
         message.contains(&format!("at most {QUERY_MAX_CHARS} characters")),
@@ -308,8 +308,8 @@ fn the_query_has_a_length_cap_that_says_so() {
     );
     app.message = None;
     app.update(Action::SearchInput('x'));
-    assert_eq!(app.search.input.chars().count(), QUERY_MAX_CHARS);
-    assert!(!app.search.input.ends_with('x'));
+    assert_eq!(app.search.line.value().chars().count(), QUERY_MAX_CHARS);
+    assert!(!app.search.line.value().ends_with('x'));
     assert!(app.message.is_some(), "typing past the cap says so too");
 }
 
@@ -326,7 +326,8 @@ fn quitting_comes_before_the_work_queued_with_it() {
     ]);
     assert!(app.quit);
     assert_eq!(
-        app.search.input, "",
+        app.search.line.value(),
+        "",
         "nothing queued before the quit was done"
     );
     assert_eq!(app.search.generation, generation, "no search ran");

@@ -225,6 +225,10 @@ fn y_copies_the_selected_quote_with_its_citation() {
         panic!("a quote is selected")
     };
     app.update(Action::Copy);
+    assert_eq!(
+        app.message, None,
+        "nothing is said to be copied before the run loop knows where it went"
+    );
     let quote = &app.briefing.quotes[q];
     let Some(Effect::Copy(text)) = app.effects.last() else {
         panic!("copy requested")
@@ -232,10 +236,30 @@ fn y_copies_the_selected_quote_with_its_citation() {
     assert_eq!(
         text,
         &format!(
-            "“{}” — {} (United Arab Emirates), Unattributed news report, 2026-01-23",
-            quote.text, quote.speaker
+            "“{}” — {} (United Arab Emirates), Unattributed news report [{}], 2026-01-23",
+            quote.text, quote.speaker, quote.source
         )
     );
+}
+
+#[test]
+fn a_citation_names_the_article_by_its_headline_and_source_id() {
+    let app = shipped();
+    let with_headline = app
+        .briefing
+        .quotes
+        .iter()
+        .position(|q| q.source == "s001")
+        .expect("a quote from the i24NEWS article");
+    let quote = &app.briefing.quotes[with_headline];
+    let speaker_and_party = app.citation(with_headline);
+    assert!(
+        speaker_and_party.contains(
+            ", i24NEWS, “Trilateral Russia-U.S.-Ukraine talks kick off in UAE amid Witkoff's Moscow visit” [s001]"
+        ),
+        "{speaker_and_party}"
+    );
+    assert!(speaker_and_party.starts_with(&format!("“{}” — {}", quote.text, quote.speaker)));
 }
 
 #[test]
@@ -281,7 +305,7 @@ fn search_types_filters_and_esc_restores_the_view() {
     for c in "anchorage".chars() {
         app.update(Action::SearchInput(c));
     }
-    assert_eq!(app.search.input, "anchorage");
+    assert_eq!(app.search.line.value(), "anchorage");
     let texts: Vec<&str> = app
         .search
         .results
@@ -309,21 +333,21 @@ fn the_search_line_edits_like_a_shell() {
         app.update(Action::SearchInput(c));
     }
     app.update(Action::SearchDeleteWord);
-    assert_eq!(app.search.input, "down to ");
+    assert_eq!(app.search.line.value(), "down to ");
     app.update(Action::SearchBackspace);
     assert_eq!(
-        (app.search.input.as_str(), app.search.cursor),
+        (app.search.line.value(), app.search.line.cursor()),
         ("down to", 7)
     );
     app.update(Action::SearchCursorHome);
     app.update(Action::SearchInput('é'));
-    assert_eq!(app.search.input, "édown to");
+    assert_eq!(app.search.line.value(), "édown to");
     app.update(Action::SearchCursorRight);
     app.update(Action::SearchCursorLeft);
     app.update(Action::SearchCursorEnd);
-    assert_eq!(app.search.cursor, 8);
+    assert_eq!(app.search.line.cursor(), 8);
     app.update(Action::SearchClear);
-    assert_eq!((app.search.input.as_str(), app.search.cursor), ("", 0));
+    assert_eq!((app.search.line.value(), app.search.line.cursor()), ("", 0));
     assert_eq!(app.search.results.len(), app.briefing.quotes.len());
 }
 
@@ -356,13 +380,13 @@ fn history_walks_back_and_forth() {
     app.update(Action::StartSearch);
     app.update(Action::SearchClear);
     app.update(Action::SearchHistoryPrevious);
-    assert_eq!(app.search.input, "formula");
+    assert_eq!(app.search.line.value(), "formula");
     app.update(Action::SearchHistoryPrevious);
-    assert_eq!(app.search.input, "land");
+    assert_eq!(app.search.line.value(), "land");
     app.update(Action::SearchHistoryNext);
-    assert_eq!(app.search.input, "formula");
+    assert_eq!(app.search.line.value(), "formula");
     app.update(Action::SearchHistoryNext);
-    assert_eq!(app.search.input, "");
+    assert_eq!(app.search.line.value(), "");
 }
 
 #[test]
@@ -395,4 +419,20 @@ fn every_action_in_the_keymap_leaves_the_state_consistent() {
             assert!(app.first_column + app.visible_columns() <= app.columns().len());
         }
     }
+}
+
+#[test]
+fn the_status_line_says_where_a_copy_went() {
+    let mut app = shipped();
+    let copied = parley::clipboard::Copied::File {
+        path: "/home/me/.local/state/parley/copied.txt".into(),
+        in_tmux: true,
+    };
+    app.copied(&copied);
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.contains("saved to /home/me/.local/state/parley/copied.txt"),
+        "{message}"
+    );
+    assert!(message.contains("set-clipboard on"), "{message}");
 }

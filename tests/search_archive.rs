@@ -1,4 +1,4 @@
-//! The engine on a generated archive (`examples/gen_archive.rs`): the file
+//! The engine on a generated archive (`examples/support/archive.rs`): the file
 //! is a valid briefing, and typing a query one key at a time, searching
 //! only the previous hits whenever the query narrows, always gives what a
 //! full search gives.
@@ -9,8 +9,7 @@ use std::sync::atomic::AtomicBool;
 use parley::briefing::{Document, load};
 use parley::search::{Hit, Index, Order, Query};
 
-#[path = "../examples/gen_archive.rs"]
-#[allow(dead_code)]
+#[path = "../examples/support/archive.rs"]
 mod gen_archive;
 
 #[test]

@@ -288,7 +288,7 @@ fn assert_consistent(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.column < columns.max(1));
     prop_assert!(app.first_column <= app.column);
     prop_assert!(app.first_column + app.visible_columns() <= columns.max(1));
-    prop_assert!(app.search.cursor <= app.search.input.chars().count());
+    prop_assert!(app.search.line.cursor() <= app.search.line.value().chars().count());
     prop_assert!(app.search.results.iter().all(|h| h.quote < b.quotes.len()));
     if app.mode() == Mode::Search {
         prop_assert_eq!(app.view, View::Quotes);

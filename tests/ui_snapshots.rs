@@ -103,8 +103,8 @@ fn search_with_matches() {
         .content()
         .iter()
         .filter(|cell| {
-            cell.style().fg == app.theme.highlight.fg
-                && cell.style().add_modifier == app.theme.highlight.add_modifier
+            cell.style().fg == app.theme.styles.highlight.fg
+                && cell.style().add_modifier == app.theme.styles.highlight.add_modifier
         })
         .count();
     assert!(
@@ -138,4 +138,140 @@ fn a_tiny_terminal_says_it_is_too_small() {
             );
         }
     }
+}
+
+#[path = "../examples/support/archive.rs"]
+mod archive;
+
+#[test]
+fn a_sticking_point_of_a_large_archive_lists_what_fits_and_says_how_to_find_the_rest() {
+    let document = Document {
+        name: "archive.toml".into(),
+        text: archive::archive(2_000, archive::SEED),
+        dir: None,
+    };
+    let mut app = app_for(&document, 100, 30);
+    app.update(Action::Show(View::StickingPoints));
+    let on_first = app.derived.topic_quotes[0].len();
+    assert!(
+        on_first > 100,
+        "{on_first} quotes on the first sticking point"
+    );
+    let text = |app: &App| -> String {
+        let terminal = screen(app);
+        let buffer = terminal.backend().buffer().clone();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let pane = text(&app);
+    assert!(pane.contains(&format!("Quotes ({on_first})")), "{pane}");
+    app.update(Action::Open);
+    app.update(Action::Bottom);
+    let popup = text(&app);
+    assert!(
+        popup.contains(&format!("… and {} more: / and #", on_first - 200)),
+        "{popup}"
+    );
+}
+
+/// Key names on screen come from the keymap: no view spells one out itself
+/// (five views once did, and drifted from the bindings).
+#[test]
+fn no_view_spells_out_a_key_name() {
+    let names = [
+        "Esc", "Enter", "Tab", "Ctrl-", "PgUp", "PgDn", "h/l", "1-9", "q to", "/ to",
+    ];
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    for entry in std::fs::read_dir(ui).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        // String literals only: comments may name keys.
+        for literal in source.split('"').skip(1).step_by(2) {
+            for name in names {
+                assert!(
+                    !literal.contains(name),
+                    "{}: {literal:?} names a key; use keymap::key_for",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+/// The selected row's text stays readable: `★ lead` was light cyan on the
+/// light cyan selection, and the high-contrast theme drew white on bright
+/// yellow.
+#[test]
+fn a_selected_lead_delegate_is_readable_in_every_theme() {
+    for name in Theme::BUILTIN {
+        let mut app = shipped(100, 30);
+        app.theme = Theme::builtin(name).unwrap();
+        app.update(Action::SelectParty(1));
+        assert!(matches!(
+            app.selected_item(),
+            Some(parley::app::Item::Delegate { index: 0, .. })
+        ));
+        let terminal = screen(&app);
+        let buffer = terminal.backend().buffer();
+        let star = buffer
+            .content()
+            .iter()
+            .find(|cell| cell.symbol() == "★")
+            .expect("the lead is marked");
+        let lead_row: Vec<_> = buffer
+            .content()
+            .iter()
+            .skip_while(|cell| cell.symbol() != "★")
+            .take("★ lead".chars().count())
+            .collect();
+        for cell in std::iter::once(star).chain(lead_row) {
+            let ratio = parley::theme::contrast(cell.fg, cell.bg).unwrap_or(0.0);
+            assert!(
+                ratio >= parley::theme::MIN_CONTRAST,
+                "{name}: {:?} on {:?} ({ratio:.2}) for {:?}",
+                cell.fg,
+                cell.bg,
+                cell.symbol()
+            );
+        }
+    }
+}
+
+/// A click selects the entry drawn under it, as the last frame drew it.
+#[test]
+fn a_click_selects_the_quote_under_it() {
+    let mut app = shipped(80, 24);
+    app.update(Action::Show(View::Quotes));
+    screen(&app);
+    let row_of_second = (0..24)
+        .find(|&row| {
+            app.click_targets
+                .at(View::Quotes, 10, row)
+                .is_some_and(|t| t.item_index == 1)
+        })
+        .expect("the second quote is on screen");
+    app.update(Action::Click {
+        column: 10,
+        row: row_of_second,
+    });
+    assert_eq!(app.selected_index(View::Quotes), 1);
+    let terminal = screen(&app);
+    let row: String = (0..80)
+        .map(|x| {
+            terminal.backend().buffer()[(x, row_of_second)]
+                .symbol()
+                .to_string()
+        })
+        .collect();
+    let quote = &app.briefing.quotes[app.search.results[1].quote];
+    assert!(
+        row.contains(quote.speaker.as_str()) || row.contains(&quote.text[..8]),
+        "{row}"
+    );
 }

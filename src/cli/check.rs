@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::exit;
 use crate::briefing::diagnostic::render;
-use crate::briefing::{Briefing, Document, FileError, Invalid, load};
+use crate::briefing::open::{file_error, invalid_report};
+use crate::briefing::{Briefing, Document, FileError, Invalid, Unopened, load};
 use crate::text::sanitize_inline;
 
 /// Checks each file (the embedded briefing when none is given), printing
@@ -73,23 +74,24 @@ fn expand_folders(files: &[PathBuf], err: &mut dyn Write) -> (Vec<PathBuf>, i32)
     (expanded, status)
 }
 
-/// Reads `file` (the embedded briefing when `None`) and loads it, for the
-/// commands that go on to use it. Returns its name and the briefing; the
-/// file's text is freed on return. When it cannot be loaded, reports why to
-/// `err` as `check` does and returns `check`'s exit status.
+/// [`briefing::read_and_load`](crate::briefing::read_and_load), reporting to
+/// `err` as `check` does when the briefing cannot be loaded, and returning
+/// `check`'s exit status then.
 pub fn read_and_load(
     file: Option<&Path>,
     max_bytes: u64,
     err: &mut dyn Write,
 ) -> Result<(String, Briefing), i32> {
-    let document = match file.map(|f| Document::read(f, max_bytes)) {
-        None => Document::embedded(),
-        Some(Ok(document)) => document,
-        Some(Err(error)) => return Err(report_file_error(&error, err)),
-    };
-    match load(&document) {
-        Ok(loaded) => Ok((document.name, loaded.briefing)),
-        Err(invalid) => Err(report_invalid(&document, &invalid, err)),
+    crate::briefing::read_and_load(file, max_bytes).map_err(|unopened| report(&unopened, err))
+}
+
+/// Prints why a briefing could not be opened; returns the exit status: 2
+/// for an unreadable file, 1 for one that is not a valid briefing.
+fn report(unopened: &Unopened, err: &mut dyn Write) -> i32 {
+    let _ = write!(err, "{}", unopened.report());
+    match unopened {
+        Unopened::Unreadable { .. } => exit::USAGE,
+        Unopened::Invalid { .. } => exit::INVALID,
     }
 }
 
@@ -115,25 +117,11 @@ fn check_one(document: &Document, out: &mut dyn Write, err: &mut dyn Write) -> i
 /// Reports a file that could not be taken in as text; returns the exit
 /// status: 2 for an unreadable file, 1 for one that cannot be a briefing.
 pub fn report_file_error(error: &FileError, err: &mut dyn Write) -> i32 {
-    let _ = writeln!(err, "{}", sanitize_inline(&error.to_string()));
-    if error.is_unreadable() {
-        exit::USAGE
-    } else {
-        exit::INVALID
-    }
+    report(&file_error(error), err)
 }
 
 /// Reports every finding in an invalid briefing and a summary line; returns 1.
 pub fn report_invalid(document: &Document, invalid: &Invalid, err: &mut dyn Write) -> i32 {
-    let name = sanitize_inline(&document.name);
-    let _ = write!(err, "{}", invalid.render(document));
-    let errors = invalid.errors().count();
-    let warnings = invalid.diagnostics.len() - errors;
-    let _ = writeln!(
-        err,
-        "{name}: invalid: {errors} error{}, {warnings} warning{}",
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" },
-    );
+    let _ = write!(err, "{}", invalid_report(document, invalid));
     exit::INVALID
 }

@@ -5,15 +5,28 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{heading, popup, scrolled, text};
+use crate::action::Action;
 use crate::app::{App, Item};
 use crate::diff::Mark;
+use crate::keymap::key_for;
+use crate::view::Mode;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, item: Item) {
-    let title = Line::from(Span::styled(" Details · Esc to close ", app.theme.title));
+    let title = Line::from(Span::styled(
+        format!(
+            " Details · {} to close ",
+            key_for(Mode::Popup, Action::Back)
+        ),
+        app.theme.styles.title,
+    ));
     let inner = popup(frame, area, title, app);
     let lines = item_lines(app, item, inner.width as usize);
     scrolled(frame, inner, lines, app.popup_scroll);
 }
+
+/// At most this many quotes are listed under a sticking point; the rest are
+/// one search away.
+const QUOTES_LISTED: usize = 200;
 
 /// Everything about one item, wrapped to `width`.
 pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
@@ -24,7 +37,7 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
         let mut wrapped = text::paragraph(
             value,
             width.saturating_sub(label.len() + 2).max(1),
-            theme.text,
+            theme.styles.text,
         );
         for (i, line) in wrapped.iter_mut().enumerate() {
             let prefix = if i == 0 {
@@ -32,7 +45,8 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             } else {
                 " ".repeat(label.len() + 2)
             };
-            line.spans.insert(0, Span::styled(prefix, theme.muted));
+            line.spans
+                .insert(0, Span::styled(prefix, theme.styles.muted));
         }
         lines.extend(wrapped);
     };
@@ -49,14 +63,14 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                         " · position"
                     },
                     if position.red_line {
-                        theme.red_line
+                        theme.styles.red_line
                     } else {
-                        theme.muted
+                        theme.styles.muted
                     },
                 ),
             ]));
             lines.push(Line::default());
-            lines.extend(text::paragraph(&position.text, width, theme.text));
+            lines.extend(text::paragraph(&position.text, width, theme.styles.text));
             lines.push(Line::default());
             let mark = app
                 .comparison
@@ -80,8 +94,8 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             let p = &b.parties[party];
             let member = &p.delegation[index];
             lines.push(Line::from(vec![
-                text::raw(&member.name, theme.title),
-                Span::styled(if member.lead { " · lead" } else { "" }, theme.title),
+                text::raw(&member.name, theme.styles.title),
+                Span::styled(if member.lead { " · lead" } else { "" }, theme.styles.title),
             ]));
             field(&mut lines, "Delegation", &p.name);
             field(
@@ -93,13 +107,21 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             lines.extend(sources_lines(app, &member.sources, width));
         }
         Item::Quote(q) => lines.extend(quote_lines(app, q, &[], width)),
-        Item::StickingPoint(s) => lines.extend(super::matrix::sticking_point_lines(app, s, width)),
+        Item::StickingPoint(s) => lines.extend(super::matrix::sticking_point_lines(
+            app,
+            s,
+            width,
+            QUOTES_LISTED,
+        )),
         Item::Source(s) => lines.extend(super::sources::source_lines(app, s, width)),
         Item::Discrepancy(d) => {
             let discrepancy = &b.discrepancies[d];
-            lines.push(Line::from(text::raw(&discrepancy.subject, theme.title)));
+            lines.push(Line::from(text::raw(
+                &discrepancy.subject,
+                theme.styles.title,
+            )));
             if let Some(note) = &discrepancy.note {
-                lines.extend(text::paragraph(note, width, theme.muted));
+                lines.extend(text::paragraph(note, width, theme.styles.muted));
             }
             for account in &discrepancy.accounts {
                 lines.push(Line::default());
@@ -107,23 +129,23 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
                     .source(&account.source)
                     .map_or(account.source.as_str(), |s| s.outlet.as_str());
                 lines.push(Line::from(vec![
-                    text::raw(&account.source, theme.title),
-                    Span::styled(" · ", theme.muted),
-                    text::raw(outlet, theme.muted),
+                    text::raw(&account.source, theme.styles.title),
+                    Span::styled(" · ", theme.styles.muted),
+                    text::raw(outlet, theme.styles.muted),
                 ]));
-                lines.extend(text::paragraph(&account.says, width, theme.text));
+                lines.extend(text::paragraph(&account.says, width, theme.styles.text));
             }
         }
         Item::Event(e) => {
             let event = &b.events[e];
             lines.push(Line::from(vec![
-                Span::styled(event.date.to_string(), theme.title),
+                Span::styled(event.date.to_string(), theme.styles.title),
                 Span::raw(" "),
-                text::raw(&event.title, theme.title),
+                text::raw(&event.title, theme.styles.title),
             ]));
             if let Some(detail) = &event.detail {
                 lines.push(Line::default());
-                lines.extend(text::paragraph(detail, width, theme.text));
+                lines.extend(text::paragraph(detail, width, theme.styles.text));
             }
             lines.push(Line::default());
             lines.extend(sources_lines(app, &event.sources, width));
@@ -141,14 +163,14 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
     let mut lines = text::wrap(
         &format!("“{}”", quote.text),
         width,
-        theme.text,
+        theme.styles.text,
         &shift(marks),
-        theme.highlight,
+        theme.styles.highlight,
     );
     lines.push(Line::default());
     let mut who = vec![
-        Span::styled("— ", theme.muted),
-        text::raw(&quote.speaker, theme.title),
+        Span::styled("— ", theme.styles.muted),
+        text::raw(&quote.speaker, theme.styles.title),
     ];
     if let Some(party) = quote.party.as_deref().and_then(|id| b.party(id)) {
         who.push(Span::raw(", "));
@@ -158,11 +180,11 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
         quote
             .said_on
             .map_or(", undated".to_string(), |d| format!(", {d}")),
-        theme.muted,
+        theme.styles.muted,
     ));
     lines.push(Line::from(who));
     if let Some(context) = &quote.context {
-        lines.extend(text::paragraph(context, width, theme.muted));
+        lines.extend(text::paragraph(context, width, theme.styles.muted));
     }
     if !quote.topics.is_empty() {
         let topics: Vec<&str> = quote
@@ -173,7 +195,7 @@ pub fn quote_lines(app: &App, q: usize, marks: &[usize], width: usize) -> Vec<Li
         lines.extend(text::paragraph(
             &format!("Topics: {}", topics.join(", ")),
             width,
-            theme.muted,
+            theme.styles.muted,
         ));
     }
     lines.push(Line::default());
@@ -191,10 +213,10 @@ pub fn sources_lines(app: &App, ids: &[String], width: usize) -> Vec<Line<'stati
     let theme = &app.theme;
     let mut lines = vec![heading(
         if ids.len() == 1 { "Source" } else { "Sources" },
-        theme.title,
+        theme.styles.title,
     )];
     if ids.is_empty() {
-        lines.push(Line::styled("none cited", theme.red_line));
+        lines.push(Line::styled("none cited", theme.styles.red_line));
     }
     for id in ids {
         let Some(source) = app.briefing.source(id) else {
@@ -203,20 +225,18 @@ pub fn sources_lines(app: &App, ids: &[String], width: usize) -> Vec<Line<'stati
         let date = source
             .published
             .map_or("no date".to_string(), |d| d.to_string());
-        let mut line = vec![
-            Span::styled("• ", theme.muted),
-            text::raw(&source.outlet, theme.text),
+        let line = vec![
+            Span::styled("• ", theme.styles.muted),
+            text::raw(&source.outlet, theme.styles.text),
             Span::styled(
                 format!(" · {date} · [{}]", crate::text::sanitize_inline(id)),
-                theme.muted,
+                theme.styles.muted,
             ),
         ];
-        if line.iter().map(|s| s.width()).sum::<usize>() > width {
-            line.truncate(2);
-        }
-        lines.push(Line::from(line));
+        lines.push(text::fit(Line::from(line), width));
         if let Some(title) = &source.title {
-            let mut headline = text::paragraph(title, width.saturating_sub(2).max(1), theme.muted);
+            let mut headline =
+                text::paragraph(title, width.saturating_sub(2).max(1), theme.styles.muted);
             for l in &mut headline {
                 l.spans.insert(0, Span::raw("  "));
             }

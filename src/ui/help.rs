@@ -6,16 +6,23 @@ use ratatui::text::{Line, Span};
 
 use super::{popup, scrolled};
 use crate::app::App;
-use crate::keymap::{Mode, help_rows};
+use strum::IntoEnumIterator;
+
+use crate::action::Action;
+use crate::keymap::{help_rows, key_for};
+use crate::view::Mode;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let title = Line::from(Span::styled(" Keys · Esc to close ", theme.title));
+    let title = Line::from(Span::styled(
+        format!(" Keys · {} to close ", key_for(Mode::Popup, Action::Back)),
+        theme.styles.title,
+    ));
     let inner = popup(frame, area, title, app);
     let rows = help_rows();
     let key_width = rows
         .iter()
-        .map(|(_, label, _)| crate::text::width(label))
+        .map(|row| crate::text::width(&row.keys))
         .max()
         .unwrap_or(0)
         + 2;
@@ -24,22 +31,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::from(super::text::span(
         &meta.title,
         inner.width as usize,
-        theme.title,
+        theme.styles.title,
     )));
     if let Some(summary) = &meta.summary {
         lines.extend(super::text::paragraph(
             summary,
             inner.width as usize,
-            theme.text,
+            theme.styles.text,
         ));
     }
     lines.push(Line::default());
-    for mode in [Mode::Normal, Mode::Search, Mode::Popup] {
-        lines.push(Line::styled(mode.title(), theme.title));
-        for (_, label, help) in rows.iter().filter(|(m, _, _)| *m == mode) {
+    for mode in Mode::iter() {
+        lines.push(Line::styled(mode.title(), theme.styles.title));
+        for row in rows.iter().filter(|row| row.mode == mode) {
+            let pad = key_width.saturating_sub(crate::text::width(&row.keys));
             lines.push(Line::from(vec![
-                Span::styled(format!("  {label:<key_width$}"), theme.key),
-                Span::styled(*help, theme.text),
+                Span::styled(
+                    format!("  {}{}", row.keys, " ".repeat(pad)),
+                    theme.styles.key,
+                ),
+                Span::styled(row.help, theme.styles.text),
             ]));
         }
         lines.push(Line::default());
@@ -47,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::default());
     lines.push(Line::styled(
         "Mouse: click selects, the wheel scrolls.",
-        theme.muted,
+        theme.styles.muted,
     ));
     scrolled(frame, inner, lines, app.popup_scroll);
 }

@@ -7,7 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, ClickTarget, View};
+use super::text::fit;
+use crate::app::App;
+use crate::hit::ClickTarget;
+use crate::view::View;
 
 /// One selectable entry: its lines, already wrapped to the list's width,
 /// after any lines that introduce it (a group heading) and are not selected
@@ -97,14 +100,15 @@ pub fn render(
         .collect();
     let offset = selected.map_or(0, |s| scroll_offset(&heights, s - first, visible));
     let mut lines: Vec<Line> = Vec::new();
-    let mut targets = app.click_targets.borrow_mut();
+    let width = area.width as usize;
     for (i, entry) in (first..).zip(entries) {
-        lines.extend(entry.lead_in);
+        lines.extend(entry.lead_in.into_iter().map(|line| fit(line, width)));
         let top = lines.len();
         let is_selected = selected == Some(i);
         for line in entry.lines {
+            let line = fit(line, width);
             lines.push(if is_selected {
-                line.patch_style(app.theme.selection)
+                in_selection(line, &app.theme)
             } else {
                 line
             });
@@ -113,7 +117,7 @@ pub fn render(
         let rows_to = lines.len().saturating_sub(offset);
         if rows_to > rows_from && rows_from < visible {
             let height = (rows_to.min(visible) - rows_from) as u16;
-            targets.push(ClickTarget {
+            app.click_targets.record(ClickTarget {
                 view: place.view,
                 area: Rect::new(area.x, area.y + rows_from as u16, area.width, height),
                 item_index: i,
@@ -127,6 +131,21 @@ pub fn render(
     }
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(visible).collect();
     frame.render_widget(Paragraph::new(shown), area);
+}
+
+/// A line of the selected entry: every span in the theme's selected form of
+/// its style, and the rest of the row in the selection's background.
+fn in_selection(line: Line<'static>, theme: &crate::theme::Theme) -> Line<'static> {
+    let base = line.style;
+    let spans = line
+        .spans
+        .into_iter()
+        .map(|span| {
+            let style = theme.selected(base.patch(span.style));
+            span.style(style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans).style(theme.selected(base))
 }
 
 #[cfg(test)]

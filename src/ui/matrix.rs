@@ -9,8 +9,11 @@ use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
 use super::{framed, heading, scrolled, side_by_side, text};
-use crate::app::{App, View};
+use crate::action::Action;
+use crate::app::App;
 use crate::briefing::Status;
+use crate::keymap::key_for;
+use crate::view::{Mode, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [table_area, detail_area] =
@@ -27,10 +30,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
 
     let mut header_cells = vec![
-        vec![Line::styled("Sticking point", theme.muted)],
-        vec![Line::styled("Status", theme.muted)],
+        vec![Line::styled("Sticking point", theme.styles.muted)],
+        vec![Line::styled("Status", theme.styles.muted)],
     ];
-    for &party in &columns {
+    for &party in columns {
         let p = &app.briefing.parties[party];
         header_cells.push(vec![Line::from(text::span(
             &p.name,
@@ -50,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let entry = |i: usize| {
         let point = &points[i];
         let since = app.comparison.as_ref().map(|c| &c.since);
-        let moved = Line::styled("moved", theme.warning.add_modifier(Modifier::BOLD));
+        let moved = Line::styled("moved", theme.styles.warning.add_modifier(Modifier::BOLD));
         let mut status = vec![Line::styled(
             point.status.as_str(),
             status_style(app, point.status),
@@ -58,9 +61,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if since.is_some_and(|s| s.moved_status.contains(&point.id)) {
             status.push(moved.clone());
         }
-        let mut cells = vec![text::paragraph(&point.title, widths[0], theme.text), status];
+        let mut cells = vec![
+            text::paragraph(&point.title, widths[0], theme.styles.text),
+            status,
+        ];
         for (c, &party) in columns.iter().enumerate() {
-            let mut cell = stance_cell(app, party, &point.id, widths[c + 2]);
+            let mut cell = stance_cell(app, i, party, widths[c + 2]);
             let id = &app.briefing.parties[party].id;
             if since.is_some_and(|s| s.moved_cells.contains(&(id.clone(), point.id.clone()))) {
                 // First, so a cell cut to the row's height still shows it.
@@ -76,12 +82,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
     let inner = framed(frame, detail_area, Line::from(" Selected "), false, app);
     if let Some(s) = selected {
-        scrolled(
-            frame,
-            inner,
-            sticking_point_lines(app, s, inner.width as usize),
-            0,
-        );
+        // Every quote is at least one line: no more can show than there are rows.
+        let lines = sticking_point_lines(app, s, inner.width as usize, inner.height as usize);
+        scrolled(frame, inner, lines, 0);
     }
 }
 
@@ -99,31 +102,31 @@ fn column_widths(width: usize, parties: usize) -> Vec<usize> {
 
 fn status_style(app: &App, status: Status) -> ratatui::style::Style {
     match status {
-        Status::Open => app.theme.red_line,
-        Status::Agreed => app.theme.title,
-        Status::Narrowing | Status::Parked => app.theme.muted,
+        Status::Open => app.theme.styles.red_line,
+        Status::Agreed => app.theme.styles.title,
+        Status::Narrowing | Status::Parked => app.theme.styles.muted,
     }
 }
 
-/// A party's stance on one topic: its positions on it, red lines marked.
-fn stance_cell(app: &App, party: usize, topic: &str, width: usize) -> Vec<Line<'static>> {
+/// A party's stance on sticking point `s`: its positions on it, red lines marked.
+fn stance_cell(app: &App, s: usize, party: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let positions: Vec<_> = app.briefing.parties[party]
-        .positions
-        .iter()
-        .filter(|p| p.topic.as_deref() == Some(topic))
-        .collect();
+    let positions = &app.derived.stances[s][party];
     if positions.is_empty() {
-        return vec![Line::styled("—", theme.muted)];
+        return vec![Line::styled("—", theme.styles.muted)];
     }
     let mut lines = Vec::new();
-    for position in positions {
-        let mut wrapped =
-            text::paragraph(&position.text, width.saturating_sub(2).max(1), theme.text);
+    for &index in positions {
+        let position = &app.briefing.parties[party].positions[index];
+        let mut wrapped = text::paragraph(
+            &position.text,
+            width.saturating_sub(2).max(1),
+            theme.styles.text,
+        );
         for (i, line) in wrapped.iter_mut().enumerate() {
             let marker = match (i, position.red_line) {
-                (0, true) => Span::styled("■ ", theme.red_line),
-                (0, false) => Span::styled("· ", theme.muted),
+                (0, true) => Span::styled("■ ", theme.styles.red_line),
+                (0, false) => Span::styled("· ", theme.styles.muted),
                 _ => Span::raw("  "),
             };
             line.spans.insert(0, marker);
@@ -133,53 +136,69 @@ fn stance_cell(app: &App, party: usize, topic: &str, width: usize) -> Vec<Line<'
     lines
 }
 
-/// A sticking point in full: summary, every party's stance, quotes on it.
-pub fn sticking_point_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
+/// A sticking point in full: summary, every party's stance, and the first
+/// `quote_limit` quotes on it (a note says how many more there are and how
+/// to find them: a topic of a large archive has thousands).
+pub fn sticking_point_lines(
+    app: &App,
+    s: usize,
+    width: usize,
+    quote_limit: usize,
+) -> Vec<Line<'static>> {
     let b = &app.briefing;
     let theme = &app.theme;
     let point = &b.sticking_points[s];
     let mut lines = vec![Line::from(vec![
-        text::raw(&point.title, theme.title),
+        text::raw(&point.title, theme.styles.title),
         Span::styled(
             format!(" · {}", point.status.as_str()),
             status_style(app, point.status),
         ),
     ])];
     if let Some(summary) = &point.summary {
-        lines.extend(text::paragraph(summary, width, theme.text));
+        lines.extend(text::paragraph(summary, width, theme.styles.text));
     }
     for (party, p) in b.parties.iter().enumerate() {
-        if !p
-            .positions
-            .iter()
-            .any(|pos| pos.topic.as_deref() == Some(point.id.as_str()))
-        {
+        if app.derived.stances[s][party].is_empty() {
             continue;
         }
         lines.push(Line::default());
         lines.push(Line::from(text::raw(&p.name, theme.party_style(p))));
-        lines.extend(stance_cell(app, party, &point.id, width));
+        lines.extend(stance_cell(app, s, party, width));
     }
-    let quotes: Vec<usize> = (0..b.quotes.len())
-        .filter(|&q| b.quotes[q].topics.iter().any(|t| *t == point.id))
-        .collect();
+    let quotes = &app.derived.topic_quotes[s];
     if !quotes.is_empty() {
         lines.push(Line::default());
-        lines.push(heading("Quotes", theme.title));
-        for q in quotes {
+        lines.push(heading(
+            &format!("Quotes ({})", quotes.len()),
+            theme.styles.title,
+        ));
+        for &q in quotes.iter().take(quote_limit) {
             let quote = &b.quotes[q];
             let mut wrapped = text::paragraph(
                 &format!("“{}” — {}", quote.text, quote.speaker),
                 width.saturating_sub(2).max(1),
-                theme.text,
+                theme.styles.text,
             );
             for (i, line) in wrapped.iter_mut().enumerate() {
                 line.spans.insert(
                     0,
-                    Span::styled(if i == 0 { "• " } else { "  " }, theme.muted),
+                    Span::styled(if i == 0 { "• " } else { "  " }, theme.styles.muted),
                 );
             }
             lines.extend(wrapped);
+        }
+        if quotes.len() > quote_limit {
+            lines.extend(text::paragraph(
+                &format!(
+                    "… and {} more: {} and #{} to find them all",
+                    quotes.len() - quote_limit,
+                    key_for(Mode::Normal, Action::StartSearch),
+                    point.id
+                ),
+                width,
+                theme.styles.muted,
+            ));
         }
     }
     lines

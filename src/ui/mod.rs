@@ -19,15 +19,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
-use crate::app::{App, Popup, View};
+use crate::app::{App, Popup};
 use crate::briefing::Briefing;
+use crate::view::View;
 
 /// Below this the frame cannot hold a header, a view and a status bar.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    app.click_targets.borrow_mut().clear();
+    app.click_targets.clear();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, app);
@@ -45,7 +46,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_tabs(frame, tabs, app);
     if let Some(error) = &app.banner {
         frame.render_widget(
-            Paragraph::new(text::span(error, banner.width as usize, app.theme.warning)),
+            Paragraph::new(text::span(
+                error,
+                banner.width as usize,
+                app.theme.styles.warning,
+            )),
             banner,
         );
     }
@@ -85,7 +90,8 @@ pub fn loading(frame: &mut Frame, name: Option<&str>, seconds: f64) {
     let what = name.map_or("the briefing".to_string(), |n| {
         crate::text::sanitize_inline(n).into_owned()
     });
-    let message = format!("{spinner} Loading {what}… {seconds:.1} s · q to quit");
+    let quit = crate::keymap::key_for(crate::view::Mode::Normal, crate::action::Action::Quit);
+    let message = format!("{spinner} Loading {what}… {seconds:.1} s · {quit} to quit");
     frame.render_widget(
         Paragraph::new(text::paragraph(
             &message,
@@ -101,7 +107,7 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
         "terminal too small: {}x{}, need {MIN_WIDTH}x{MIN_HEIGHT}",
         area.width, area.height
     );
-    let lines = text::paragraph(&message, area.width as usize, app.theme.warning);
+    let lines = text::paragraph(&message, area.width as usize, app.theme.styles.warning);
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -137,15 +143,19 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let mut lines = vec![Line::from(text::span(&meta.title, width, theme.title))];
+    let mut lines = vec![Line::from(text::span(
+        &meta.title,
+        width,
+        theme.styles.title,
+    ))];
     if area.height >= 2 {
-        lines.push(Line::from(text::span(&facts, width, theme.muted)));
+        lines.push(Line::from(text::span(&facts, width, theme.styles.muted)));
         if let Some(summary) = meta.summary.as_deref().filter(|_| area.height > 2) {
-            let mut wrapped = text::paragraph(summary, width, theme.text);
+            let mut wrapped = text::paragraph(summary, width, theme.styles.text);
             if wrapped.len() > SUMMARY_LINES as usize {
                 wrapped.truncate(SUMMARY_LINES as usize);
-                if let Some(last) = wrapped.last_mut() {
-                    last.push_span(Span::styled("…", theme.muted));
+                if let Some(last) = wrapped.pop() {
+                    wrapped.push(text::ellipsize(last, width));
                 }
             }
             lines.extend(wrapped);
@@ -153,8 +163,8 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         let used = crate::text::width(&lines[0].to_string());
         if used + 3 < width {
-            lines[0].push_span(Span::styled(" · ", theme.muted));
-            lines[0].push_span(text::span(&facts, width - used - 3, theme.muted));
+            lines[0].push_span(Span::styled(" · ", theme.styles.muted));
+            lines[0].push_span(text::span(&facts, width - used - 3, theme.styles.muted));
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -174,8 +184,8 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App) {
     let selected = View::ALL.iter().position(|&v| v == app.view);
     let tabs = Tabs::new(titles)
         .select(selected)
-        .style(app.theme.muted)
-        .highlight_style(app.theme.title.patch(app.theme.selection))
+        .style(app.theme.styles.muted)
+        .highlight_style(app.theme.styles.title.patch(app.theme.styles.selection))
         .divider("│")
         .padding(" ", " ");
     frame.render_widget(tabs, area);
@@ -186,9 +196,9 @@ pub fn pane(title: Line<'static>, focused: bool, app: &App) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
-            app.theme.focus
+            app.theme.styles.focus
         } else {
-            app.theme.border
+            app.theme.styles.border
         })
         .title(title)
 }
@@ -227,7 +237,7 @@ pub fn popup(frame: &mut Frame, area: Rect, title: Line<'static>, app: &App) -> 
         area.height.saturating_sub(2),
     );
     frame.render_widget(Clear, outer);
-    let block = pane(title, true, app).style(app.theme.text);
+    let block = pane(title, true, app).style(app.theme.styles.text);
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
     inner
@@ -236,6 +246,8 @@ pub fn popup(frame: &mut Frame, area: Rect, title: Line<'static>, app: &App) -> 
 /// Renders scrollable lines, clamping the scroll to the content.
 pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) {
     let max = lines.len().saturating_sub(area.height as usize) as u16;
+    let width = area.width as usize;
+    let lines: Vec<Line<'static>> = lines.into_iter().map(|l| text::fit(l, width)).collect();
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), area);
 }
 
@@ -257,15 +269,15 @@ pub fn side_by_side(
             let mut line = Line::default();
             for (cell, &width) in cells.iter().zip(widths) {
                 let part = cell.get(row).cloned().unwrap_or_default();
-                let used = part.width();
-                let cut = row + 1 == max_rows && cell.len() > max_rows;
+                let part = if row + 1 == max_rows && cell.len() > max_rows {
+                    text::ellipsize(part, width)
+                } else {
+                    text::fit(part, width)
+                };
+                let pad = width.saturating_sub(part.width());
                 for span in part.spans {
                     line.push_span(span);
                 }
-                if cut {
-                    line.push_span(Span::raw("…"));
-                }
-                let pad = width.saturating_sub(used + usize::from(cut));
                 line.push_span(Span::raw(" ".repeat(pad)));
                 line.push_span(Span::raw(" "));
             }

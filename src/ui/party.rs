@@ -8,8 +8,9 @@ use ratatui::widgets::Paragraph;
 use super::list::{self, Entry, Place};
 use super::redlines::position_entry;
 use super::{framed, heading, quotes, text};
-use crate::app::{App, Item, View};
+use crate::app::{App, Item};
 use crate::text::{sanitize_inline, truncate, width as text_width};
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(party) = app.briefing.parties.get(app.party) else {
@@ -27,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 app.party + 1,
                 app.briefing.parties.len()
             ),
-            theme.muted,
+            theme.styles.muted,
         ),
     ]);
     let inner = framed(frame, area, title, true, app);
@@ -36,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let summary = party
         .summary
         .as_deref()
-        .map(|s| text::paragraph(s, width, theme.text))
+        .map(|s| text::paragraph(s, width, theme.styles.text))
         .unwrap_or_default();
     let summary_height = (summary.len() as u16).min(inner.height / 3);
     let [summary_area, list_area] = Layout::vertical([
@@ -46,7 +47,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(inner);
     frame.render_widget(Paragraph::new(summary), summary_area);
 
-    let items = app.items(View::Party);
+    let count = app.item_count(View::Party);
+    let item = |i: usize| app.item_at(View::Party, i);
     let group = |item: &Item| match *item {
         Item::Delegate { .. } => "Delegation".to_string(),
         Item::Position { party, index } => {
@@ -55,15 +57,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         _ => "Quotes".to_string(),
     };
     let entry = |i: usize| {
-        let entry = match items[i] {
-            Item::Delegate { index, .. } => delegate_entry(app, index, width),
-            Item::Position { party, index } => position_entry(app, party, index, width),
-            Item::Quote(q) => quotes::quote_entry(app, q, &[], width, 3),
+        let entry = match item(i) {
+            Some(Item::Delegate { index, .. }) => delegate_entry(app, index, width),
+            Some(Item::Position { party, index }) => position_entry(app, party, index, width),
+            Some(Item::Quote(q)) => quotes::quote_entry(app, q, &[], width, 3),
             _ => Entry::new(Vec::new()),
         };
         // A heading where a group starts.
-        let this = group(&items[i]);
-        if i > 0 && group(&items[i - 1]) == this {
+        let this = item(i).map(|it| group(&it)).unwrap_or_default();
+        if i > 0 && item(i - 1).map(|it| group(&it)).as_ref() == Some(&this) {
             return entry;
         }
         let mut lead_in = if i > 0 {
@@ -71,12 +73,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             Vec::new()
         };
-        lead_in.push(heading(&this, theme.title));
+        lead_in.push(heading(&this, theme.styles.title));
         if this == "Delegation" {
             lead_in.push(delegation_header(width, app));
             if let Some(departed) = departed(app).filter(|d| !d.is_empty()) {
                 let names = format!("left since: {}", departed.join(", "));
-                lead_in.extend(text::paragraph(&names, width, theme.warning));
+                lead_in.extend(text::paragraph(&names, width, theme.styles.warning));
             }
         }
         entry.with_lead_in(lead_in)
@@ -87,7 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         list_area,
         app,
         Place::new(View::Party),
-        items.len(),
+        count,
         entry,
         selected,
     );
@@ -109,7 +111,8 @@ fn party_topic(app: &App, party: usize, index: usize) -> String {
 fn delegation_widths(width: usize) -> [usize; 4] {
     let lead = 6;
     let sources = (width / 5).clamp(8, 24);
-    let rest = width.saturating_sub(lead + sources + 3);
+    // Each cell is followed by one space.
+    let rest = width.saturating_sub(lead + sources + 4);
     let name = (rest * 2 / 5).max(4);
     [name, rest.saturating_sub(name), lead, sources]
 }
@@ -130,7 +133,7 @@ fn delegation_header(width: usize, app: &App) -> Line<'static> {
             cell("Lead", l),
             cell("Sources", s)
         ),
-        app.theme.muted,
+        app.theme.styles.muted,
     )
 }
 
@@ -151,23 +154,24 @@ fn delegate_entry(app: &App, index: usize, width: usize) -> Entry {
         Span::styled(
             cell(&format!("{} (new)", member.name), n),
             app.theme
+                .styles
                 .warning
                 .add_modifier(ratatui::style::Modifier::BOLD),
         )
     } else {
-        Span::styled(cell(&member.name, n), app.theme.text)
+        Span::styled(cell(&member.name, n), app.theme.styles.text)
     };
     let line = Line::from(vec![
         name,
         Span::styled(
             cell(member.title.as_deref().unwrap_or("—"), t),
-            app.theme.text,
+            app.theme.styles.text,
         ),
         Span::styled(
             cell(if member.lead { "★ lead" } else { "" }, l),
-            app.theme.title,
+            app.theme.styles.title,
         ),
-        Span::styled(cell(&member.sources.join(", "), s), app.theme.muted),
+        Span::styled(cell(&member.sources.join(", "), s), app.theme.styles.muted),
     ]);
     Entry::new(vec![line])
 }

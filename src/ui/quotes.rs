@@ -8,8 +8,12 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::{framed, scrolled, text};
-use crate::app::{App, View};
+use crate::action::Action;
+use crate::app::App;
+use crate::keymap::key_for;
 use crate::search::{Highlighter, Order, Query};
+use crate::view::Mode;
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [search_area, body] =
@@ -34,7 +38,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             "No quote matches."
         };
-        frame.render_widget(Paragraph::new(Span::styled(none, app.theme.muted)), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(none, app.theme.styles.muted)),
+            inner,
+        );
     }
     let no_query = Query::default();
     let query = app.search.answered.as_ref().unwrap_or(&no_query);
@@ -60,7 +67,7 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
     let search = &app.search;
     let total = app.briefing.quotes.len();
     let order = match search.order {
-        Order::Relevance if search.input.trim().is_empty() => "newest first",
+        Order::Relevance if search.line.value().trim().is_empty() => "newest first",
         Order::Relevance => "by relevance",
         Order::Date => "by date",
     };
@@ -76,28 +83,41 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
     let prompt = Span::styled(
         "/ ",
         if search.active {
-            theme.title
+            theme.styles.title
         } else {
-            theme.muted
+            theme.styles.muted
         },
     );
-    let line = if search.input.is_empty() && !search.active {
+    let line = if search.line.value().is_empty() && !search.active {
         Line::from(vec![
             prompt,
-            Span::styled("type / to search the quotes", theme.muted),
+            Span::styled(
+                format!(
+                    "type {} to search the quotes",
+                    key_for(Mode::Normal, Action::StartSearch)
+                ),
+                theme.styles.muted,
+            ),
         ])
     } else {
         let room = (input_area.width as usize).saturating_sub(3);
         // Keep the cursor in view: show the input's tail when it is long.
-        let chars: Vec<char> = search.input.chars().collect();
-        let skip = search.cursor.saturating_sub(room);
-        let shown: String = chars.iter().skip(skip).collect();
-        Line::from(vec![prompt, text::span(&shown, room, theme.text)])
+        let skip = search.line.cursor().saturating_sub(room);
+        let shown: String = search.line.value().chars().skip(skip).collect();
+        Line::from(vec![prompt, text::span(&shown, room, theme.styles.text)])
     };
     frame.render_widget(Paragraph::new(line), input_area);
-    frame.render_widget(Paragraph::new(Span::styled(count, theme.muted)), count_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(count, theme.styles.muted)),
+        count_area,
+    );
     if search.active {
-        let before: String = search.input.chars().take(search.cursor).collect();
+        let before: String = search
+            .line
+            .value()
+            .chars()
+            .take(search.line.cursor())
+            .collect();
         let room = (input_area.width as usize).saturating_sub(3);
         let column = crate::text::width(&crate::text::sanitize_inline(&before)).min(room);
         frame.set_cursor_position(Position::new(
@@ -116,14 +136,14 @@ pub fn quote_entry(app: &App, q: usize, marks: &[usize], width: usize, max_lines
     let mut body = text::wrap(
         &quote.text,
         width.saturating_sub(2).max(1),
-        theme.text,
+        theme.styles.text,
         marks,
-        theme.highlight,
+        theme.styles.highlight,
     );
     if body.len() > max_lines {
         body.truncate(max_lines);
-        if let Some(last) = body.last_mut() {
-            last.push_span(Span::styled("…", theme.muted));
+        if let Some(last) = body.pop() {
+            body.push(text::ellipsize(last, width.saturating_sub(2)));
         }
     }
     lines.extend(body.into_iter().map(|mut l| {
@@ -138,9 +158,9 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
     let theme = &app.theme;
     let quote = &app.briefing.quotes[q];
     let party = quote.party.as_deref().and_then(|id| app.briefing.party(id));
-    let mut spans = vec![text::span(&quote.speaker, width, theme.title)];
+    let mut spans = vec![text::span(&quote.speaker, width, theme.styles.title)];
     if let Some(party) = party {
-        spans.push(Span::styled(" ", theme.text));
+        spans.push(Span::styled(" ", theme.styles.text));
         spans.push(text::raw(
             &format!("({})", party.short),
             theme.party_style(party),
@@ -153,14 +173,9 @@ fn byline(app: &App, q: usize, width: usize) -> Line<'static> {
         .briefing
         .source(&quote.source)
         .map_or(quote.source.as_str(), |s| s.outlet.as_str());
-    spans.push(Span::styled(format!(" · {date} · "), theme.muted));
-    spans.push(text::raw(outlet, theme.muted));
-    let mut line = Line::from(spans);
-    if line.width() > width {
-        let plain = crate::text::truncate(&line.to_string(), width).into_owned();
-        line = Line::styled(plain, theme.text);
-    }
-    line
+    spans.push(Span::styled(format!(" · {date} · "), theme.styles.muted));
+    spans.push(text::raw(outlet, theme.styles.muted));
+    text::fit(Line::from(spans), width)
 }
 
 fn draw_preview(frame: &mut Frame, area: Rect, app: &App, highlighter: &Highlighter) {

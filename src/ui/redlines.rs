@@ -8,9 +8,13 @@ use ratatui::widgets::Paragraph;
 
 use super::list::{self, Entry, Place};
 use super::{framed, text};
-use crate::app::{App, Item, View};
+use crate::action::Action;
+use crate::app::App;
 use crate::briefing::{Party, Role};
 use crate::diff::Mark;
+use crate::keymap::key_for;
+use crate::view::Mode;
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let columns = app.columns();
@@ -33,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let mut line = Line::default();
         for (i, party) in others.iter().enumerate() {
             if i > 0 {
-                line.push_span(Span::styled(" · ", app.theme.muted));
+                line.push_span(Span::styled(" · ", app.theme.styles.muted));
             }
             let role = match party.role {
                 Role::Host => "Host",
@@ -41,15 +45,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Role::Mediator => "Mediator",
                 Role::Party => "Party",
             };
-            line.push_span(Span::styled(format!("{role}: "), app.theme.muted));
+            line.push_span(Span::styled(format!("{role}: "), app.theme.styles.muted));
             line.push_span(text::raw(&party.name, app.theme.party_style(party)));
         }
         // A legend for the markers, for the first look.
         if !others.is_empty() {
-            line.push_span(Span::styled("   ", app.theme.muted));
+            line.push_span(Span::styled("   ", app.theme.styles.muted));
         }
-        line.push_span(Span::styled("■", app.theme.red_line));
-        line.push_span(Span::styled(" red line  · other position", app.theme.muted));
+        line.push_span(Span::styled("■", app.theme.styles.red_line));
+        line.push_span(Span::styled(
+            " red line  · other position",
+            app.theme.styles.muted,
+        ));
         top_text.push(line);
     }
     if hidden {
@@ -61,8 +68,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!("{first}–{last}")
         };
         top_text.push(Line::from(vec![
-            Span::styled(format!("◀ {shown}/{} ▶", columns.len()), app.theme.title),
-            Span::styled("  h/l to scroll", app.theme.muted),
+            Span::styled(
+                format!("◀ {shown}/{} ▶", columns.len()),
+                app.theme.styles.title,
+            ),
+            Span::styled(
+                format!(
+                    "  {}/{} to scroll",
+                    key_for(Mode::Normal, Action::Left),
+                    key_for(Mode::Normal, Action::Right)
+                ),
+                app.theme.styles.muted,
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(top_text), top);
@@ -103,25 +120,30 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
         1 => "1 delegate".to_string(),
         n => format!("{n} delegates"),
     };
-    let mut header = text::paragraph(&lead, width, theme.text);
-    header.push(Line::from(Span::styled(size, theme.muted)));
+    let mut header = text::paragraph(&lead, width, theme.styles.text);
+    header.push(Line::from(Span::styled(size, theme.styles.muted)));
     let header_height = (header.len() as u16 + 1).min(inner.height);
     let [header_area, list_area] =
         Layout::vertical([Constraint::Length(header_height), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(header), header_area);
 
-    let items = app.items_for_column(party_index);
-    let entry = |i: usize| match items[i] {
-        Item::Position { party, index } => position_entry(app, party, index, width),
-        _ => Entry::new(Vec::new()),
-    };
+    let positions = app.red_lines_first(party_index);
+    let entry = |i: usize| position_entry(app, party_index, positions[i], width);
     let selected = focused.then(|| app.selected_index(View::RedLines));
     let place = Place {
         view: View::RedLines,
         column: Some(column),
         gap: 1,
     };
-    list::render(frame, list_area, app, place, items.len(), entry, selected);
+    list::render(
+        frame,
+        list_area,
+        app,
+        place,
+        positions.len(),
+        entry,
+        selected,
+    );
 }
 
 /// A position: a red-line marker or a bullet, the text, and its sticking point.
@@ -129,9 +151,9 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
     let theme = &app.theme;
     let position = &app.briefing.parties[party].positions[index];
     let (marker, marker_style) = if position.red_line {
-        ("■ ", theme.red_line)
+        ("■ ", theme.styles.red_line)
     } else {
-        ("· ", theme.muted)
+        ("· ", theme.styles.muted)
     };
     let mark = app
         .comparison
@@ -140,9 +162,10 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
     // A lifted red line stays where it was, struck through and dimmed.
     let text_style = match mark {
         Some(Mark::Lifted) => theme
+            .styles
             .muted
             .add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
-        _ => theme.text,
+        _ => theme.styles.text,
     };
     let mut lines = text::paragraph(&position.text, width.saturating_sub(2).max(1), text_style);
     for (i, line) in lines.iter_mut().enumerate() {
@@ -155,9 +178,9 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
     }
     if let Some(mark) = mark {
         let (label, style) = match mark {
-            Mark::New => ("new", theme.red_line.add_modifier(Modifier::BOLD)),
-            Mark::Changed { .. } => ("changed", theme.warning.add_modifier(Modifier::BOLD)),
-            Mark::Lifted => ("lifted", theme.muted.add_modifier(Modifier::BOLD)),
+            Mark::New => ("new", theme.styles.red_line.add_modifier(Modifier::BOLD)),
+            Mark::Changed { .. } => ("changed", theme.styles.warning.add_modifier(Modifier::BOLD)),
+            Mark::Lifted => ("lifted", theme.styles.muted.add_modifier(Modifier::BOLD)),
         };
         lines.push(Line::from(vec![
             Span::raw("  "),
@@ -171,7 +194,11 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
             .map_or(topic.as_str(), |s| s.title.as_str());
         lines.push(Line::from(vec![
             Span::raw("  "),
-            text::span(&format!("[{title}]"), width.saturating_sub(2), theme.muted),
+            text::span(
+                &format!("[{title}]"),
+                width.saturating_sub(2),
+                theme.styles.muted,
+            ),
         ]));
     }
     Entry::new(lines)

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
 use super::{framed, heading, scrolled, side_by_side, text};
-use crate::app::{App, Item, View};
+use crate::app::{App, Item};
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list_area, detail_area] =
@@ -23,42 +24,49 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let b = &app.briefing;
 
-    let items = app.items(View::Sources);
-    let entry = |i: usize| match items[i] {
-        Item::Source(s) => {
+    let count = app.item_count(View::Sources);
+    let entry = |i: usize| match app.item_at(View::Sources, i) {
+        Some(Item::Source(s)) => {
             let source = &b.sources[s];
-            let cited = b.citations(&source.id);
+            let cited = app.derived.citations[s];
             let date = source
                 .published
                 .map_or("no date".to_string(), |d| d.to_string());
             let mut lines = vec![Line::from(vec![
-                text::span(&source.outlet, width / 2, theme.title),
-                Span::styled(format!(" · {date} · cited by {cited}"), theme.muted),
+                text::span(&source.outlet, width / 2, theme.styles.title),
+                Span::styled(format!(" · {date} · cited by {cited}"), theme.styles.muted),
                 Span::styled(
                     format!(" · [{}]", crate::text::sanitize_inline(&source.id)),
-                    theme.muted,
+                    theme.styles.muted,
                 ),
             ])];
             if let Some(title) = &source.title {
-                lines.push(Line::from(text::span(title, width, theme.text)));
+                lines.push(Line::from(text::span(title, width, theme.styles.text)));
             }
             let lead_in = if i == 0 {
-                vec![heading("Sources", theme.title)]
+                vec![heading("Sources", theme.styles.title)]
             } else {
                 Vec::new()
             };
             Entry::new(lines).with_lead_in(lead_in)
         }
-        Item::Discrepancy(d) => {
+        Some(Item::Discrepancy(d)) => {
             let discrepancy = &b.discrepancies[d];
             let accounts = discrepancy.accounts.len();
             let lines = vec![Line::from(vec![
-                Span::styled("≠ ", theme.red_line),
-                text::span(&discrepancy.subject, width.saturating_sub(16), theme.text),
-                Span::styled(format!(" · {accounts} accounts"), theme.muted),
+                Span::styled("≠ ", theme.styles.red_line),
+                text::span(
+                    &discrepancy.subject,
+                    width.saturating_sub(16),
+                    theme.styles.text,
+                ),
+                Span::styled(format!(" · {accounts} accounts"), theme.styles.muted),
             ])];
             let lead_in = if d == 0 {
-                vec![Line::default(), heading("Discrepancies", theme.title)]
+                vec![
+                    Line::default(),
+                    heading("Discrepancies", theme.styles.title),
+                ]
             } else {
                 Vec::new()
             };
@@ -66,13 +74,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         _ => Entry::new(Vec::new()),
     };
-    let selected = (!items.is_empty()).then(|| app.selected_index(View::Sources));
+    let selected = (count > 0).then(|| app.selected_index(View::Sources));
     list::render(
         frame,
         inner,
         app,
         Place::new(View::Sources),
-        items.len(),
+        count,
         entry,
         selected,
     );
@@ -92,10 +100,10 @@ pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let source = &app.briefing.sources[s];
     let mut lines = vec![Line::from(vec![
-        text::raw(&source.outlet, theme.title),
+        text::raw(&source.outlet, theme.styles.title),
         Span::styled(
-            format!(" · cited by {} claims", app.briefing.citations(&source.id)),
-            theme.muted,
+            format!(" · cited by {} claims", app.derived.citations[s]),
+            theme.styles.muted,
         ),
     ])];
     let mut field = |label: &str, value: Option<String>| {
@@ -103,7 +111,7 @@ pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
             lines.extend(text::paragraph(
                 &format!("{label}: {value}"),
                 width,
-                theme.text,
+                theme.styles.text,
             ));
         }
     };
@@ -120,9 +128,12 @@ fn discrepancy_lines(app: &App, d: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let b = &app.briefing;
     let discrepancy = &b.discrepancies[d];
-    let mut lines = vec![Line::from(text::raw(&discrepancy.subject, theme.title))];
+    let mut lines = vec![Line::from(text::raw(
+        &discrepancy.subject,
+        theme.styles.title,
+    ))];
     if let Some(note) = &discrepancy.note {
-        lines.extend(text::paragraph(note, width, theme.muted));
+        lines.extend(text::paragraph(note, width, theme.styles.muted));
     }
     lines.push(Line::default());
     let n = discrepancy.accounts.len().max(1);
@@ -137,9 +148,9 @@ fn discrepancy_lines(app: &App, d: usize, width: usize) -> Vec<Line<'static>> {
             let mut cell = vec![Line::from(text::span(
                 &format!("{} · {outlet}", account.source),
                 column,
-                theme.title,
+                theme.styles.title,
             ))];
-            cell.extend(text::paragraph(&account.says, column, theme.text));
+            cell.extend(text::paragraph(&account.says, column, theme.styles.text));
             cell
         })
         .collect();

@@ -1,44 +1,18 @@
-//! The status bar: the view, the briefing file, and the most useful keys.
+//! The status bar: the view, the briefing file, and the most useful keys
+//! (named by the keymap).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, View};
-use crate::keymap::Mode;
+use crate::app::App;
+use crate::keymap::hints;
 use crate::text::{sanitize_inline, truncate, width};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let hints: &[(&str, &str)] = match app.mode() {
-        Mode::Search => &[
-            ("Esc", "back"),
-            ("Enter", "open"),
-            ("↑↓", "history"),
-            ("^J/^K", "move"),
-        ],
-        Mode::Popup => &[("Esc", "close"), ("↑↓", "scroll"), ("y", "copy")],
-        Mode::Normal => match app.view {
-            View::RedLines => &[
-                ("?", "keys"),
-                ("h/l", "columns"),
-                ("Enter", "sources"),
-                ("1-9", "party"),
-                ("/", "search"),
-                ("Tab", "views"),
-                ("q", "quit"),
-            ],
-            _ => &[
-                ("?", "keys"),
-                ("Enter", "sources"),
-                ("/", "search"),
-                ("Tab", "views"),
-                ("Esc", "back"),
-                ("q", "quit"),
-            ],
-        },
-    };
+    let hints = hints(app.mode(), app.view);
     let left = format!(
         " {} │ {} ",
         app.view.title(),
@@ -46,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     );
     let mut spans = vec![Span::styled(
         truncate(&left, area.width as usize).into_owned(),
-        theme.status,
+        theme.styles.status,
     )];
     let mut used = width(&left);
     match &app.message {
@@ -54,20 +28,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let room = (area.width as usize).saturating_sub(used + 1);
             spans.push(Span::styled(
                 format!(" {}", truncate(&sanitize_inline(message), room)),
-                theme.warning,
+                theme.styles.warning,
             ));
         }
         None => {
-            for (key, what) in hints {
-                let piece = width(key) + width(what) + 3;
+            for hint in hints {
+                let piece = width(&hint.keys) + width(hint.what) + 3;
                 if used + piece > area.width as usize {
                     break;
                 }
-                spans.push(Span::styled(format!(" {key}"), theme.key));
-                spans.push(Span::styled(format!(" {what} "), theme.muted));
+                spans.push(Span::styled(format!(" {}", hint.keys), theme.styles.key));
+                spans.push(Span::styled(format!(" {} ", hint.what), theme.styles.muted));
                 used += piece;
             }
         }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.styles.status),
+        area,
+    );
 }

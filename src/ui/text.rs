@@ -3,6 +3,7 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::{
@@ -116,6 +117,65 @@ fn merge(pieces: Vec<(String, Style)>) -> Vec<Span<'static>> {
     spans
 }
 
+/// A line cut to `width` columns: unchanged when it fits; otherwise as many
+/// whole graphemes as fit before a `…` (in the style of the text it
+/// replaces). Every line a pane draws goes through here, so nothing is ever
+/// cut silently at the pane's edge.
+pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    cut(line, width)
+}
+
+/// A line marked as cut: it ends in `…` and fits in `width` columns (for
+/// text that goes on beyond what is shown, such as the first lines of a
+/// long quote).
+pub fn ellipsize(mut line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() < width {
+        let style = line.spans.last().map(|s| s.style).unwrap_or_default();
+        line.push_span(Span::styled("…", style));
+        return line;
+    }
+    cut(line, width)
+}
+
+/// The graphemes of `line` that fit in `width - 1` columns, then `…`.
+fn cut(line: Line<'static>, width: usize) -> Line<'static> {
+    let Line {
+        spans,
+        style,
+        alignment,
+    } = line;
+    let mut kept: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let room = width.saturating_sub(1);
+    let mut ellipsis_style = spans.first().map(|s| s.style).unwrap_or_default();
+    'spans: for span in spans {
+        ellipsis_style = span.style;
+        let mut piece = String::new();
+        for grapheme in span.content.graphemes(true) {
+            let w = grapheme.width();
+            if used + w > room {
+                kept.push(Span::styled(piece, span.style));
+                break 'spans;
+            }
+            used += w;
+            piece.push_str(grapheme);
+        }
+        kept.push(Span::styled(piece, span.style));
+    }
+    if width > 0 {
+        kept.push(Span::styled("…", ellipsis_style));
+    }
+    kept.retain(|s| !s.content.is_empty());
+    Line {
+        spans: kept,
+        style,
+        alignment,
+    }
+}
+
 /// Plain wrapped text.
 pub fn paragraph(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     wrap(text, width, style, &[], Style::default())
@@ -158,6 +218,35 @@ mod tests {
     fn control_characters_become_visible_escapes() {
         let text = plain(&paragraph("a\u{1b}[2Jb \u{202e}x", 40, Style::default())).concat();
         assert_eq!(text, "a\\u{1b}[2Jb <U+202E>x");
+    }
+
+    #[test]
+    fn fit_cuts_across_spans_with_an_ellipsis_in_the_cut_span_s_style() {
+        let muted = Style::default().add_modifier(ratatui::style::Modifier::DIM);
+        let line = Line::from(vec![
+            Span::raw("Daily Ledger"),
+            Span::styled(" · 2026-01-23 · [s001]", muted),
+        ]);
+        let cut = fit(line.clone(), 18);
+        assert_eq!(plain(std::slice::from_ref(&cut)), ["Daily Ledger · 20…"]);
+        assert_eq!(cut.width(), 18);
+        assert_eq!(cut.spans.last().unwrap().style, muted);
+        assert_eq!(fit(line.clone(), 40), line, "a line that fits is kept");
+        assert_eq!(plain(&[fit(line, 1)]), ["…"]);
+    }
+
+    #[test]
+    fn fit_never_splits_a_grapheme() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let line = Line::from(format!("a{family}b"));
+        assert_eq!(plain(&[fit(line, 3)]), ["a…"]);
+    }
+
+    #[test]
+    fn ellipsize_marks_a_line_that_fits_and_cuts_one_that_does_not() {
+        assert_eq!(plain(&[ellipsize(Line::from("abc"), 5)]), ["abc…"]);
+        assert_eq!(plain(&[ellipsize(Line::from("abcde"), 5)]), ["abcd…"]);
+        assert_eq!(plain(&[ellipsize(Line::from("abcd"), 4)]), ["abc…"]);
     }
 
     #[test]

@@ -8,7 +8,11 @@ use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
 use super::{framed, scrolled, text};
-use crate::app::{App, Item, View};
+use crate::action::Action;
+use crate::app::{App, Item};
+use crate::keymap::key_for;
+use crate::view::Mode;
+use crate::view::View;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list_area, detail_area] =
@@ -38,12 +42,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .checked_sub(1)
             .and_then(|p| gap_text(events[order[p]].date, event.date));
         if let Some(gap) = gap {
-            lead_in.push(Line::styled(format!("   │ {gap}"), theme.muted));
+            lead_in.push(Line::styled(format!("   │ {gap}"), theme.styles.muted));
         }
         let marker = if talks(event.date) {
-            Span::styled("◆ ", theme.red_line)
+            Span::styled("◆ ", theme.styles.red_line)
         } else {
-            Span::styled("○ ", theme.muted)
+            Span::styled("○ ", theme.styles.muted)
         };
         let date = if app.briefing.is_expected(event.date) {
             format!("{} (expected)", event.date.human())
@@ -53,9 +57,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let room = width.saturating_sub(crate::text::width(&date) + 4);
         let line = Line::from(vec![
             marker,
-            Span::styled(date, theme.title),
+            Span::styled(date, theme.styles.title),
             Span::raw("  "),
-            text::span(&event.title, room, theme.text),
+            text::span(&event.title, room, theme.styles.text),
         ]);
         Entry::new(vec![line]).with_lead_in(lead_in)
     };
@@ -70,13 +74,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         selected,
     );
 
-    let title = Line::from(" ◆ the talks' own dates · Enter for sources ");
+    let title = Line::from(format!(
+        " ◆ the talks' own dates · {} for sources ",
+        key_for(Mode::Normal, Action::Open)
+    ));
     let inner = framed(frame, detail_area, title, false, app);
     if let Some(Item::Event(e)) = app.selected_item() {
         let event = &app.briefing.events[e];
-        let mut lines = text::paragraph(&event.title, inner.width as usize, theme.title);
+        let mut lines = text::paragraph(&event.title, inner.width as usize, theme.styles.title);
         if let Some(detail) = &event.detail {
-            lines.extend(text::paragraph(detail, inner.width as usize, theme.text));
+            lines.extend(text::paragraph(
+                detail,
+                inner.width as usize,
+                theme.styles.text,
+            ));
         }
         scrolled(frame, inner, lines, 0);
     }

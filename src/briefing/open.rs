@@ -1,0 +1,117 @@
+//! A briefing file (or the embedded briefing) read and loaded in one step,
+//! for every command that goes on to use it: the dashboard, `search` and
+//! `export`. What went wrong comes back as the report `check` would print,
+//! so each caller says it the same way.
+
+use std::path::Path;
+
+use super::diagnostic::render;
+use super::load::{Document, FileError, Invalid, load};
+use super::model::Briefing;
+use crate::text::sanitize_inline;
+
+/// Why a briefing could not be opened, with the report to show for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unopened {
+    /// The file could not be read at all (missing, a folder, no permission).
+    Unreadable { report: String },
+    /// The file was read but is not a valid briefing (too large, not UTF-8,
+    /// or invalid: every finding, then a summary line).
+    Invalid { report: String },
+}
+
+impl Unopened {
+    /// What to print: one or more lines, each ending in a newline.
+    pub fn report(&self) -> &str {
+        match self {
+            Unopened::Unreadable { report } | Unopened::Invalid { report } => report,
+        }
+    }
+}
+
+/// Reads `file` (the embedded briefing when `None`) and loads it. Returns
+/// its name and the briefing; the file's text is freed on return.
+pub fn read_and_load(file: Option<&Path>, max_bytes: u64) -> Result<(String, Briefing), Unopened> {
+    let document = match file.map(|f| Document::read(f, max_bytes)) {
+        None => Document::embedded(),
+        Some(Ok(document)) => document,
+        Some(Err(error)) => return Err(file_error(&error)),
+    };
+    match load(&document) {
+        Ok(loaded) => Ok((document.name, loaded.briefing)),
+        Err(invalid) => Err(Unopened::Invalid {
+            report: invalid_report(&document, &invalid),
+        }),
+    }
+}
+
+/// A file that could not be taken in as text, as one line.
+pub fn file_error(error: &FileError) -> Unopened {
+    let report = format!("{}\n", sanitize_inline(&error.to_string()));
+    if error.is_unreadable() {
+        Unopened::Unreadable { report }
+    } else {
+        Unopened::Invalid { report }
+    }
+}
+
+/// Every finding in an invalid briefing, then a summary line.
+pub fn invalid_report(document: &Document, invalid: &Invalid) -> String {
+    let name = sanitize_inline(&document.name);
+    let errors = invalid.errors().count();
+    let warnings = invalid.diagnostics.len() - errors;
+    format!(
+        "{}{name}: invalid: {errors} error{}, {warnings} warning{}\n",
+        invalid.render(document),
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" },
+    )
+}
+
+/// The first error of an invalid file, as one `file:line:column: message` line.
+pub fn first_error(document: &Document, invalid: &Invalid) -> String {
+    let Some(first) = invalid.errors().next() else {
+        return "invalid briefing".to_string();
+    };
+    let rendered = render(&document.name, &document.text, std::slice::from_ref(first));
+    rendered
+        .lines()
+        .next()
+        .unwrap_or("invalid briefing")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_briefing_opens_under_its_name() {
+        let (name, briefing) = read_and_load(None, u64::MAX).unwrap();
+        assert_eq!(name, super::super::load::EMBEDDED_NAME);
+        assert!(!briefing.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_missing_file_is_unreadable_and_says_so_on_one_line() {
+        let error = read_and_load(Some(Path::new("/no/such/briefing.toml")), u64::MAX).unwrap_err();
+        assert!(matches!(error, Unopened::Unreadable { .. }), "{error:?}");
+        assert!(error.report().contains("no such file"), "{error:?}");
+        assert_eq!(error.report().lines().count(), 1);
+    }
+
+    #[test]
+    fn an_invalid_file_reports_its_findings_and_a_summary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
+        std::fs::write(&path, "format = 1\n[briefing]\ntitle = 3\n").unwrap();
+        let error = read_and_load(Some(&path), u64::MAX).unwrap_err();
+        assert!(matches!(error, Unopened::Invalid { .. }), "{error:?}");
+        let last = error.report().lines().last().unwrap().to_string();
+        assert!(
+            last.ends_with("invalid: 1 error, 0 warnings") || last.contains("invalid:"),
+            "{last}"
+        );
+        assert!(error.report().contains("bad.toml:3:"), "{}", error.report());
+    }
+}
