@@ -1,16 +1,27 @@
 //! The `parley` binary: parses the command line and hands off to `cli/`.
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use parley::briefing::load::DEFAULT_MAX_BYTES;
 use parley::cli;
+use parley::cli::colour::{self, ColorWhen};
 
 /// A terminal dashboard for negotiation briefings: each party's red lines,
 /// delegations, sticking points, and the verbatim quotes behind every claim.
+///
+/// With no subcommand, opens FILE in the dashboard. A FILE named close to a
+/// subcommand (`chek`) opens only when it exists, else parley suggests the
+/// subcommand; write `./chek` (or `./check`) to mean the file.
 #[derive(Debug, Parser)]
-#[command(version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "parley",
+    version,
+    args_conflicts_with_subcommands = true,
+    max_term_width = 100
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -39,14 +50,28 @@ struct Cli {
     /// Refuse briefing files larger than this many bytes.
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_size: u64,
+
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: ColorWhen,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Validate briefing files against the format and report every problem.
+    ///
+    /// Exit status: 0 when every file is valid (warnings allowed, unless
+    /// --strict), 1 when one is not, 2 when one cannot be read.
     Check {
-        /// Files to check (default: the shipped briefing).
+        /// Files to check, or folders: every briefing under them (default: the
+        /// shipped briefing).
         files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: cli::check::Format,
+        /// Fail (exit 1) on warnings too, for CI.
+        #[arg(long)]
+        strict: bool,
     },
     /// Write a briefing as a markdown memo or as JSON.
     Export {
@@ -59,18 +84,22 @@ enum Command {
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
     },
-    /// Print a JSON Schema of the briefing format, for editors that check
-    /// TOML as you type (the same as docs/parley.schema.json).
+    /// Print a JSON Schema of the briefing format.
+    ///
+    /// For editors that check TOML as you type; the same as
+    /// docs/parley.schema.json.
     Schema,
-    /// Write a commented starter briefing that passes `check` (to standard
-    /// output, or to PATH, never over an existing file).
+    /// Write a commented starter briefing that passes `check`.
+    ///
+    /// To standard output, or to PATH, never over an existing file.
     New {
         /// Where to write it.
         path: Option<PathBuf>,
     },
-    /// Compare two rounds: what moved between OLD and NEW (each a file, or
-    /// REV:PATH at a git revision). Exit 0 when nothing changed, 1 when
-    /// something did, 2 on an error.
+    /// Compare two rounds: what moved between OLD and NEW.
+    ///
+    /// Each is a file, or REV:PATH at a git revision. Exit status: 0 when
+    /// nothing changed, 1 when something did, 2 on an error.
     Diff {
         /// The earlier briefing: a file or REV:PATH (e.g. HEAD~1:briefings/x.toml).
         old: String,
@@ -83,9 +112,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Search the quotes: words in any order, typos forgiven, fzf's syntax
-    /// ('exact ^start end$ !not a|b "a phrase") and filters (@party #topic
-    /// src:ID by:NAME). Exit 0 when something matched, 1 when nothing did.
+    /// Search the quotes: words in any order, typos forgiven.
+    ///
+    /// Takes fzf's syntax ('exact ^start end$ !not a|b "a phrase") and
+    /// filters (@party #topic src:ID by:NAME). Exit status: 0 when something
+    /// matched, 1 when nothing did, 2 when the briefing cannot be loaded.
     Search {
         /// What to look for.
         query: String,
@@ -111,16 +142,59 @@ enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// Print a shell completion script.
+    ///
+    /// For example, for bash: `parley completions bash >
+    /// ~/.local/share/bash-completion/completions/parley`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command.
+    ///
+    /// `parley man | man -l -` reads it; `parley man --dir
+    /// ~/.local/share/man/man1` installs it for `man parley`.
+    Man {
+        /// Write parley.1, parley-check.1, ... into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // Read before clap parses, so that its own messages (which follow
+    // anstream's global choice) obey it too.
+    let colour_when = ColorWhen::from_args(&args);
+    colour_when.apply();
+    let cli = Cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|error| error.exit());
+    if let Some(file) = &cli.file
+        && let Some(near) = meant_subcommand(file)
+    {
+        unknown_subcommand(file, &near).exit();
+    }
     // Not locked for the whole run: the dashboard's signal watcher must be
     // able to write to the terminal from its own thread.
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
     let status = match cli.command {
-        Some(Command::Check { files }) => cli::check::run(&files, cli.max_size, &mut out, &mut err),
+        Some(Command::Check {
+            files,
+            format,
+            strict,
+        }) => {
+            let options = cli::check::Options {
+                files,
+                max_bytes: cli.max_size,
+                format,
+                strict,
+                colour: colour::enabled(&std::io::stderr()),
+            };
+            cli::check::run(&options, &mut out, &mut err)
+        }
         Some(Command::Export {
             file,
             format,
@@ -169,9 +243,15 @@ fn main() -> ExitCode {
                 json,
                 stats,
                 max_bytes: cli.max_size,
-                bold: std::io::IsTerminal::is_terminal(&std::io::stdout()),
+                bold: colour::enabled(&std::io::stdout()),
             };
             cli::search::run(&options, &mut out, &mut err)
+        }
+        Some(Command::Completions { shell }) => {
+            cli::completions::completions(shell, Cli::command(), &mut out, &mut err)
+        }
+        Some(Command::Man { dir }) => {
+            cli::completions::man(Cli::command(), dir.as_deref(), &mut out, &mut err)
         }
         None => {
             let options = cli::open::Options {
@@ -179,6 +259,7 @@ fn main() -> ExitCode {
                 theme: cli.theme.as_deref(),
                 max_bytes: cli.max_size,
                 watch: !cli.no_watch,
+                colour: colour::enabled(&std::io::stdout()),
                 poll: cli.poll,
                 since: cli.since,
             };
@@ -186,4 +267,37 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(status as u8)
+}
+
+/// The subcommand `file` was probably meant to be: a bare word (no folder,
+/// no extension) that names no existing file and is a typo or two away from
+/// a subcommand. An existing file always wins; `./chek` is always a path.
+fn meant_subcommand(file: &Path) -> Option<String> {
+    let word = file.to_str()?;
+    if word.contains(std::path::is_separator) || word.contains('.') || file.exists() {
+        return None;
+    }
+    let command = Cli::command();
+    command
+        .get_subcommands()
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(word, c.get_name()),
+                c.get_name(),
+            )
+        })
+        .filter(|&(distance, name)| distance <= 2 && distance < name.len() / 2)
+        .min()
+        .map(|(_, name)| name.to_string())
+}
+
+/// clap's usage error for an unknown subcommand, with the suggestion and
+/// how to open a file of that name.
+fn unknown_subcommand(word: &Path, near: &str) -> clap::Error {
+    let word = word.display();
+    let message = format!(
+        "unrecognized subcommand '{word}'\n\n  tip: a similar subcommand exists: '{near}'\n  tip: to open a briefing file named '{word}', write './{word}'\n"
+    );
+    let error = clap::Error::raw(clap::error::ErrorKind::InvalidSubcommand, message);
+    error.format(&mut Cli::command())
 }

@@ -21,7 +21,7 @@ fn a_valid_file_prints_its_summary_and_exits_0() {
     let output = parley(&["check", &fixture("harbour-talks.toml")]);
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.ends_with("harbour-talks.toml: ok: 4 parties, 3 delegates, 2 positions, 2 red lines, 2 sticking points, 3 quotes, 2 sources, 2 events, 1 discrepancy\n"), "{stdout}");
+    assert!(stdout.ends_with("harbour-talks.toml: ok, 3 warnings: 4 parties, 3 delegates, 2 positions, 2 red lines, 2 sticking points, 3 quotes, 2 sources, 2 events, 1 discrepancy\n"), "{stdout}");
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn several_files_exit_with_the_worst_status() {
     assert!(
         String::from_utf8(output.stdout)
             .unwrap()
-            .contains("harbour-talks.toml: ok:")
+            .contains("harbour-talks.toml: ok, 3 warnings:")
     );
 }
 

@@ -5,6 +5,8 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use anstyle::{AnsiColor, Color, Style};
+
 use crate::text::{sanitize_inline, width};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -13,33 +15,105 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The rule of the format a finding is about: its number in the format's
+/// list of validation rules, or a short stable name for a check that list
+/// does not number (the warnings, a colour). Tools match on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    Numbered(u8),
+    Named(&'static str),
+}
+
+impl Rule {
+    pub const TOML: Rule = Rule::Numbered(1);
+    pub const FORMAT: Rule = Rule::Numbered(2);
+    pub const KEYS: Rule = Rule::Numbered(3);
+    pub const IDS: Rule = Rule::Numbered(4);
+    pub const REFERENCES: Rule = Rule::Numbered(5);
+    pub const ENUMERATIONS: Rule = Rule::Numbered(6);
+    pub const DATES: Rule = Rule::Numbered(7);
+    pub const COUNTS: Rule = Rule::Numbered(8);
+    pub const CONTROL_CHARACTERS: Rule = Rule::Numbered(9);
+    pub const VERBATIM: Rule = Rule::Numbered(10);
+    /// A `stated` position cites its own party's words.
+    pub const STATED: Rule = Rule::Numbered(11);
+    /// Nothing said after it was published, or after `as_of`.
+    pub const CHRONOLOGY: Rule = Rule::Numbered(12);
+    /// A position, delegate or event with no sources.
+    pub const UNSOURCED: Rule = Rule::Numbered(13);
+    pub const COLOR: Rule = Rule::Named("color");
+    pub const NO_RED_LINES: Rule = Rule::Named("no-red-lines");
+    /// A red line that does not say whether it is stated, reported or inferred.
+    pub const NO_BASIS: Rule = Rule::Named("no-basis");
+    pub const UNCITED_SOURCE: Rule = Rule::Named("uncited-source");
+    pub const BIDI_CONTROL: Rule = Rule::Named("bidi-control");
+    /// A file that could not be read at all.
+    pub const UNREADABLE: Rule = Rule::Named("unreadable");
+    /// A file over `--max-size`.
+    pub const TOO_LARGE: Rule = Rule::Named("too-large");
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rule::Numbered(n) => write!(f, "{n}"),
+            Rule::Named(name) => f.write_str(name),
+        }
+    }
+}
+
 /// One finding about a file, at a byte range of its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    pub rule: Rule,
     pub span: Range<usize>,
     pub message: String,
+    /// How to fix it, where there is something to suggest.
+    pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn error(rule: Rule, span: Range<usize>, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
+            rule,
             span,
             message: message.into(),
+            help: None,
         }
     }
 
-    pub fn warning(span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn warning(rule: Rule, span: Range<usize>, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
-            span,
-            message: message.into(),
+            ..Self::error(rule, span, message)
         }
+    }
+
+    pub fn with_help(self, help: Option<String>) -> Self {
+        Self { help, ..self }
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The message and its help as one line: `message; help`.
+    pub fn full_message(&self) -> String {
+        match &self.help {
+            Some(help) => format!("{}; {help}", self.message),
+            None => self.message.clone(),
+        }
     }
 }
 
@@ -100,27 +174,85 @@ const SNIPPET_COLUMNS: usize = 100;
 /// How far before the caret a cut line starts showing.
 const SNIPPET_LEAD: usize = 40;
 
+/// How the parts of a rendered diagnostic look: plain, or coloured the way
+/// rustc colours its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub error: Style,
+    pub warning: Style,
+    /// The location and the message.
+    pub message: Style,
+    /// The gutter: line numbers and bars.
+    pub gutter: Style,
+}
+
+impl Palette {
+    pub const PLAIN: Palette = Palette {
+        error: Style::new(),
+        warning: Style::new(),
+        message: Style::new(),
+        gutter: Style::new(),
+    };
+
+    pub const COLOURED: Palette = Palette {
+        error: Style::new()
+            .bold()
+            .fg_color(Some(Color::Ansi(AnsiColor::Red))),
+        warning: Style::new()
+            .bold()
+            .fg_color(Some(Color::Ansi(AnsiColor::Yellow))),
+        message: Style::new().bold(),
+        gutter: Style::new()
+            .bold()
+            .fg_color(Some(Color::Ansi(AnsiColor::Blue))),
+    };
+
+    fn severity(&self, severity: Severity) -> Style {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+        }
+    }
+}
+
 /// Renders diagnostics for the file shown as `path`: each as
 /// `path:line:column: error: message`, the line, and a caret under the span.
 /// Nothing from the file reaches the output unsanitised.
 pub fn render(path: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+    render_in(Palette::PLAIN, path, text, diagnostics)
+}
+
+/// [`render`] in the colours of `palette`.
+pub fn render_in(palette: Palette, path: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
     let index = LineIndex::new(text);
     let mut out = String::new();
     for diagnostic in diagnostics {
-        render_one(&mut out, path, &index, diagnostic);
+        render_one(&mut out, palette, path, &index, diagnostic);
     }
     out
 }
 
-fn render_one(out: &mut String, path: &str, index: &LineIndex, diagnostic: &Diagnostic) {
+fn render_one(
+    out: &mut String,
+    palette: Palette,
+    path: &str,
+    index: &LineIndex,
+    diagnostic: &Diagnostic,
+) {
     let Location { line, column } = index.location(diagnostic.span.start);
-    let label = match diagnostic.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    let label = diagnostic.severity.as_str();
     let path = sanitize_inline(path);
-    let message = sanitize_inline(&diagnostic.message);
-    let _ = writeln!(out, "{path}:{line}:{column}: {label}: {message}");
+    let message = diagnostic.full_message();
+    let message = sanitize_inline(&message);
+    let (strong, mark, gutter_style) = (
+        palette.message,
+        palette.severity(diagnostic.severity),
+        palette.gutter,
+    );
+    let _ = writeln!(
+        out,
+        "{strong}{path}:{line}:{column}:{strong:#} {mark}{label}{mark:#}{strong}: {message}{strong:#}"
+    );
 
     let line_text = index.line_text(line);
     let line_start = line_text.as_ptr() as usize - index.text.as_ptr() as usize;
@@ -135,12 +267,12 @@ fn render_one(out: &mut String, path: &str, index: &LineIndex, diagnostic: &Diag
     let (shown, caret_column, caret_len) = window(&before, &marked, &after);
 
     let gutter = line.to_string().len();
-    let _ = writeln!(out, "{:gutter$} |", "");
-    let _ = writeln!(out, "{line} | {shown}");
+    let bar = format!("{gutter_style}{:gutter$} |{gutter_style:#}", "");
+    let _ = writeln!(out, "{bar}");
+    let _ = writeln!(out, "{gutter_style}{line} |{gutter_style:#} {shown}");
     let _ = writeln!(
         out,
-        "{:gutter$} | {}{}",
-        "",
+        "{bar} {}{mark}{}{mark:#}",
         " ".repeat(caret_column),
         "^".repeat(caret_len.max(1))
     );
@@ -221,7 +353,11 @@ mod tests {
         let rendered = render(
             "b.toml",
             text,
-            &[Diagnostic::error(11..18, "unknown key `redline`")],
+            &[Diagnostic::error(
+                Rule::KEYS,
+                11..18,
+                "unknown key `redline`",
+            )],
         );
         assert_eq!(
             rendered,
@@ -235,7 +371,7 @@ mod tests {
         let rendered = render(
             "f\u{1b}.toml",
             text,
-            &[Diagnostic::error(4..10, "bad \u{7}")],
+            &[Diagnostic::error(Rule::KEYS, 4..10, "bad \u{7}")],
         );
         assert!(
             !rendered.chars().any(|c| c.is_control() && c != '\n'),
@@ -249,7 +385,11 @@ mod tests {
         let mut text = "x".repeat(5_000_000);
         text.push_str(" = oops");
         let at = 5_000_003;
-        let rendered = render("big.toml", &text, &[Diagnostic::error(at..at + 4, "here")]);
+        let rendered = render(
+            "big.toml",
+            &text,
+            &[Diagnostic::error(Rule::KEYS, at..at + 4, "here")],
+        );
         assert!(rendered.len() < 1_000, "{} bytes", rendered.len());
         assert!(rendered.starts_with("big.toml:1:5000004: error: here"));
         let lines: Vec<&str> = rendered.lines().collect();
@@ -262,7 +402,11 @@ mod tests {
     fn caret_accounts_for_wide_characters() {
         let text = "name = \"日本\" bad\n";
         let at = text.find("bad").unwrap();
-        let rendered = render("w.toml", text, &[Diagnostic::error(at..at + 3, "here")]);
+        let rendered = render(
+            "w.toml",
+            text,
+            &[Diagnostic::error(Rule::KEYS, at..at + 3, "here")],
+        );
         let lines: Vec<&str> = rendered.lines().collect();
         let caret_col = width(&lines[3][..lines[3].find('^').unwrap()]);
         let bad_col = width(&lines[2][..lines[2].find("bad").unwrap()]);

@@ -6,7 +6,7 @@ use thiserror::Error;
 use toml::de::DeTable;
 
 use super::date::{DATE_KEYS, date_message, days_meant};
-use super::diagnostic::{Diagnostic, render};
+use super::diagnostic::{Diagnostic, Location, Rule, render};
 use super::model::Briefing;
 use super::pieces::{SPLIT_ABOVE, Split, split};
 use super::read::Reader;
@@ -107,21 +107,24 @@ impl Document {
 /// A file that could not be taken in as text at all.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum FileError {
-    #[error("{name}: cannot read: {reason}")]
-    Unreadable { name: String, reason: String },
-    #[error("{name}: {size} bytes is more than the limit of {max} bytes; raise it with --max-size")]
-    TooLarge { name: String, size: u64, max: u64 },
-    #[error(
-        "{name}:{line}:{column}: error: not valid UTF-8 (byte 0x{byte:02x}); a briefing is a UTF-8 text file"
-    )]
+    Unreadable {
+        name: String,
+        reason: String,
+    },
+    TooLarge {
+        name: String,
+        size: u64,
+        max: u64,
+    },
     NotUtf8 {
         name: String,
         line: usize,
         column: usize,
         byte: u8,
     },
-    #[error("{name}: error: the file is empty; a briefing starts with `format = 1`")]
-    Empty { name: String },
+    Empty {
+        name: String,
+    },
 }
 
 impl FileError {
@@ -131,6 +134,66 @@ impl FileError {
             self,
             FileError::Unreadable { .. } | FileError::TooLarge { .. }
         )
+    }
+
+    /// How messages name the file.
+    pub fn name(&self) -> &str {
+        match self {
+            FileError::Unreadable { name, .. }
+            | FileError::TooLarge { name, .. }
+            | FileError::NotUtf8 { name, .. }
+            | FileError::Empty { name } => name,
+        }
+    }
+
+    /// The line and column of the problem, when it has a place in the file.
+    pub fn location(&self) -> Option<Location> {
+        match self {
+            FileError::NotUtf8 { line, column, .. } => Some(Location {
+                line: *line,
+                column: *column,
+            }),
+            _ => None,
+        }
+    }
+
+    /// What is wrong, without the file's name or place.
+    pub fn message(&self) -> String {
+        match self {
+            FileError::Unreadable { reason, .. } => format!("cannot read: {reason}"),
+            FileError::TooLarge { size, max, .. } => format!(
+                "{size} bytes is more than the limit of {max} bytes; raise it with --max-size"
+            ),
+            FileError::NotUtf8 { byte, .. } => {
+                format!("not valid UTF-8 (byte 0x{byte:02x}); a briefing is a UTF-8 text file")
+            }
+            FileError::Empty { .. } => {
+                "the file is empty; a briefing starts with `format = 1`".into()
+            }
+        }
+    }
+
+    /// The rule the file breaks: not UTF-8 is rule 1, empty lacks `format` (rule 2).
+    pub fn rule(&self) -> Rule {
+        match self {
+            FileError::Unreadable { .. } => Rule::UNREADABLE,
+            FileError::TooLarge { .. } => Rule::TOO_LARGE,
+            FileError::NotUtf8 { .. } => Rule::TOML,
+            FileError::Empty { .. } => Rule::FORMAT,
+        }
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (name, message) = (self.name(), self.message());
+        match (self, self.location()) {
+            (_, Some(Location { line, column })) => {
+                write!(f, "{name}:{line}:{column}: error: {message}")
+            }
+            (FileError::Empty { .. }, None) => write!(f, "{name}: error: {message}"),
+            (_, None) => write!(f, "{name}: {message}"),
+        }
     }
 }
 
@@ -240,20 +303,21 @@ fn syntax_error(error: &toml::de::Error, offset: usize, text: &str) -> Diagnosti
     let span = error.span().unwrap_or(0..0);
     let span = span.start + offset..span.end + offset;
     let line = line_around(text, span.start);
-    let message = match line.split_once('=') {
+    let toml_says = || (Rule::TOML, error.message().trim_end().to_string());
+    let (rule, message) = match line.split_once('=') {
         Some((key, value)) if DATE_KEYS.contains(&key.trim()) => {
             let value = value.split(" #").next().unwrap_or(value).trim();
             let iso_shaped = value.len() == 10 && value.as_bytes().get(4) == Some(&b'-');
             if iso_shaped && days_meant(value).is_empty() {
                 // `2026-02-30`: TOML says exactly what is wrong with the day.
-                error.message().trim_end().to_string()
+                toml_says()
             } else {
-                date_message(key.trim(), value, value)
+                (Rule::DATES, date_message(key.trim(), value, value))
             }
         }
-        _ => error.message().trim_end().to_string(),
+        _ => toml_says(),
     };
-    Diagnostic::error(span, message)
+    Diagnostic::error(rule, span, message)
 }
 
 /// The line of `text` that holds byte `at`.
@@ -319,6 +383,7 @@ fn verify_quotes(
             Ok(text) => text,
             Err(error) => {
                 diagnostics.push(Diagnostic::error(
+                    Rule::VERBATIM,
                     span.clone(),
                     format!("cannot read text_file {}: {error}", path.display()),
                 ));
@@ -328,6 +393,7 @@ fn verify_quotes(
         for quote in notes.quote_texts.iter().filter(|q| &q.source == source_id) {
             if let Err(mismatch) = find_quote(&briefing.quotes[quote.quote].text, &text) {
                 diagnostics.push(Diagnostic::error(
+                    Rule::VERBATIM,
                     quote.span.clone(),
                     format!(
                         "quote is not verbatim in {file}: {:?} does not appear; the closest passage is {:?}",

@@ -17,7 +17,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::date::{FORMS, date_message};
-use super::diagnostic::{Diagnostic, LineIndex};
+use super::diagnostic::{Diagnostic, LineIndex, Rule};
 use super::model::*;
 use super::quote_id::{quote_hash, shortest_free_id, speaker_slug};
 use crate::text::{is_bidi_control, is_forbidden_control};
@@ -251,6 +251,7 @@ impl<'d> Reader<'d> {
             let line = self.line(first);
             let (noun, plural) = (kind.noun(), kind.plural());
             self.error(
+                Rule::IDS,
                 span.clone(),
                 format!(
                     "duplicate {noun} id `{id}` (first declared at line {line}): ids must be unique among {plural}"
@@ -276,14 +277,18 @@ impl<'d> Reader<'d> {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
-    fn error(&mut self, span: Span, message: impl Into<String>) {
-        let span = self.in_file(span);
-        self.diagnostics.push(Diagnostic::error(span, message));
+    fn error(&mut self, rule: Rule, span: Span, message: impl Into<String>) {
+        self.report(Diagnostic::error(rule, span, message));
     }
 
-    fn warning(&mut self, span: Span, message: impl Into<String>) {
-        let span = self.in_file(span);
-        self.diagnostics.push(Diagnostic::warning(span, message));
+    fn warning(&mut self, rule: Rule, span: Span, message: impl Into<String>) {
+        self.report(Diagnostic::warning(rule, span, message));
+    }
+
+    /// Records a finding whose span is in the piece being read.
+    fn report(&mut self, diagnostic: Diagnostic) {
+        let span = self.in_file(diagnostic.span.clone());
+        self.diagnostics.push(Diagnostic { span, ..diagnostic });
     }
 
     fn document(&mut self, root: &DeTable<'_>) -> Option<Briefing> {
@@ -316,6 +321,7 @@ impl<'d> Reader<'d> {
     fn format(&mut self, top: &mut TableReader<'_, '_>) -> Option<u32> {
         let Some(value) = top.value("format") else {
             self.error(
+                Rule::FORMAT,
                 0..0,
                 "missing key `format`: add `format = 1` at the top of the file",
             );
@@ -325,6 +331,7 @@ impl<'d> Reader<'d> {
             DeValue::Integer(n) if i64::from_str_radix(n.as_str(), n.radix()) == Ok(1) => Some(1),
             DeValue::Integer(n) => {
                 self.error(
+                    Rule::FORMAT,
                     value.span(),
                     format!("unsupported format {n}: this parley reads format 1 only"),
                 );
@@ -332,6 +339,7 @@ impl<'d> Reader<'d> {
             }
             other => {
                 self.error(
+                    Rule::FORMAT,
                     value.span(),
                     format!("`format` must be the integer 1, found {}", other.type_str()),
                 );
@@ -380,6 +388,7 @@ impl<'d> Reader<'d> {
             && ends.value.last_day() < starts.value.first_day()
         {
             self.error(
+                Rule::DATES,
                 ends.span.clone(),
                 format!(
                     "`ends` ({}) is before `starts` ({})",
@@ -438,6 +447,7 @@ impl<'d> Reader<'d> {
             && !is_color(&color.value)
         {
             self.error(
+                Rule::COLOR,
                 color.span.clone(),
                 format!(
                     "`color` must be \"#rrggbb\" or a named ANSI colour ({}), found {:?}",
@@ -470,6 +480,7 @@ impl<'d> Reader<'d> {
         for extra in leads.iter().skip(1) {
             let first = self.line(self.in_file(leads[0].clone()).start);
             self.error(
+                Rule::COUNTS,
                 (*extra).clone(),
                 format!(
                     "a second `lead = true` in this party's delegation (the first is on line {first}): at most one lead per party"
@@ -500,7 +511,11 @@ impl<'d> Reader<'d> {
             && !positions.iter().any(|p| p.red_line)
             && self.error_count() == errors_before
         {
-            self.warning(span, format!("party `{id}` has no red lines"));
+            self.warning(
+                Rule::NO_RED_LINES,
+                span,
+                format!("party `{id}` has no red lines"),
+            );
         }
         Some(Party {
             short: short.map_or_else(|| id.to_uppercase(), |s| s.value),
@@ -526,6 +541,7 @@ impl<'d> Reader<'d> {
         let sources = sources?;
         if sources.is_empty() {
             self.warning(
+                Rule::UNSOURCED,
                 span,
                 "delegation member has no sources: add `sources = [\"...\"]` so a reader can trace it",
             );
@@ -553,6 +569,7 @@ impl<'d> Reader<'d> {
             if let Some(first) = seen.insert(id, span) {
                 let line = self.line(self.in_file(first.clone()).start);
                 self.error(
+                    Rule::IDS,
                     span.clone(),
                     format!(
                         "duplicate position id `{id}` in this party (first declared at line {line}): position ids must be unique within their party"
@@ -582,6 +599,7 @@ impl<'d> Reader<'d> {
         let sources = sources?;
         if sources.is_empty() {
             self.warning(
+                Rule::UNSOURCED,
                 span.clone(),
                 "position has no sources: add `sources = [\"...\"]` so a reader can trace it",
             );
@@ -590,6 +608,7 @@ impl<'d> Reader<'d> {
         let red_line = red_line.is_some_and(|r| r.value);
         if red_line && basis.is_none() {
             self.warning(
+                Rule::NO_BASIS,
                 span,
                 "red line has no `basis`: say whether it is \"stated\" (with the party's own `quotes`), \"reported\" or \"inferred\"",
             );
@@ -615,6 +634,7 @@ impl<'d> Reader<'d> {
 
     fn not_a_slug(&mut self, noun: &str, id: &At<String>) {
         self.error(
+            Rule::IDS,
             id.span.clone(),
             format!(
                 "{noun} id {:?} is not a slug: use lower-case letters, digits, `-` and `_`, starting with a letter or digit",
@@ -708,6 +728,7 @@ impl<'d> Reader<'d> {
                 .unwrap_or(start);
             let line = self.line(first);
             self.error(
+                Rule::IDS,
                 span,
                 format!(
                     "this quote repeats the quote at line {line} word for word (same speaker, same text, derived id `{id}`): remove one, or give each an explicit `id`"
@@ -727,6 +748,7 @@ impl<'d> Reader<'d> {
             && day > published
         {
             self.warning(
+                Rule::CHRONOLOGY,
                 said_on.span.clone(),
                 format!(
                     "`said_on` ({}) is after source `{source}` was published ({published}): check the date",
@@ -738,6 +760,7 @@ impl<'d> Reader<'d> {
             && said_on.value.is_after(as_of)
         {
             self.warning(
+                Rule::CHRONOLOGY,
                 said_on.span.clone(),
                 format!(
                     "`said_on` ({}) is after the briefing's `as_of` ({as_of}): check the date",
@@ -758,6 +781,7 @@ impl<'d> Reader<'d> {
         let sources = sources?;
         if sources.is_empty() {
             self.warning(
+                Rule::UNSOURCED,
                 span,
                 "event has no sources: add `sources = [\"...\"]` so a reader can trace it",
             );
@@ -789,6 +813,7 @@ impl<'d> Reader<'d> {
         let accounts: Vec<Account> = accounts?.into_iter().collect::<Option<_>>()?;
         if accounts.len() < 2 {
             self.error(
+                Rule::COUNTS,
                 span,
                 format!(
                     "a discrepancy needs at least two `[[discrepancies.accounts]]`, found {}",
@@ -824,6 +849,7 @@ impl<'d> Reader<'d> {
         if let Some(c) = value.chars().find(|&c| is_forbidden_control(c)) {
             let at = self.raw_position(span, c).unwrap_or_else(|| span.clone());
             self.error(
+                Rule::CONTROL_CHARACTERS,
                 at,
                 format!(
                     "control character U+{:04X} in `{key}`: text may hold newlines and tabs, but no other control character",
@@ -834,6 +860,7 @@ impl<'d> Reader<'d> {
         if let Some(c) = value.chars().find(|&c| is_bidi_control(c)) {
             let at = self.raw_position(span, c).unwrap_or_else(|| span.clone());
             self.warning(
+                Rule::BIDI_CONTROL,
                 at,
                 format!(
                     "bidirectional control character U+{:04X} in `{key}`: it is shown as a visible escape, not obeyed",
@@ -943,6 +970,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let value = self.value(key);
         if value.is_none() && need == Need::Required {
             reader.error(
+                Rule::KEYS,
                 self.span.clone(),
                 format!("missing key `{key}` in {}", self.name),
             );
@@ -951,13 +979,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     fn wrong_type(&self, reader: &mut Reader, key: &str, expected: &str, found: &Spanned<DeValue>) {
-        reader.error(
-            found.span(),
-            format!(
-                "`{key}` must be {expected}, found {}",
-                found.get_ref().type_str()
-            ),
-        );
+        reader.error(Rule::KEYS, found.span(), mismatch(key, expected, found));
     }
 
     fn string(&mut self, reader: &mut Reader, key: &'static str, need: Need) -> Option<At<String>> {
@@ -968,7 +990,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
         };
         reader.check_text(key, text, &value.span());
         if need == Need::Required && text.trim().is_empty() {
-            reader.error(value.span(), format!("`{key}` must not be empty"));
+            reader.error(
+                Rule::KEYS,
+                value.span(),
+                format!("`{key}` must not be empty"),
+            );
             return None;
         }
         Some(At {
@@ -1005,7 +1031,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 Some(date) => date,
                 None => {
                     let found = format!("{:?}", text.as_ref() as &str);
-                    reader.error(value.span(), date_message(key, &found, text));
+                    reader.error(Rule::DATES, value.span(), date_message(key, &found, text));
                     return None;
                 }
             },
@@ -1017,18 +1043,26 @@ impl<'a, 'i> TableReader<'a, 'i> {
                         date.day.into(),
                     );
                     let Some(day) = day else {
-                        reader.error(value.span(), format!("`{key}` is not a calendar date"));
+                        reader.error(
+                            Rule::DATES,
+                            value.span(),
+                            format!("`{key}` is not a calendar date"),
+                        );
                         return None;
                     };
                     PartialDate::Day(day)
                 }
                 _ => {
-                    reader.error(value.span(), date_message(key, "a date-time", ""));
+                    reader.error(
+                        Rule::DATES,
+                        value.span(),
+                        date_message(key, "a date-time", ""),
+                    );
                     return None;
                 }
             },
             _ => {
-                self.wrong_type(reader, key, FORMS, value);
+                reader.error(Rule::DATES, value.span(), mismatch(key, FORMS, value));
                 return None;
             }
         };
@@ -1062,21 +1096,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let found = options.iter().find(|(name, _)| *name == text.value);
         if found.is_none() {
             let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
-            let hint = did_you_mean(&text.value, &names)
-                .map(|n| format!("; did you mean `{n}`?"))
-                .unwrap_or_default();
-            reader.error(
-                text.span,
-                format!(
-                    "`{key}` must be one of {}, found {:?}{hint}",
-                    names
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    text.value
-                ),
+            let help = did_you_mean(&text.value, &names).map(|n| format!("did you mean `{n}`?"));
+            let message = format!(
+                "`{key}` must be one of {}, found {:?}",
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                text.value
             );
+            reader
+                .report(Diagnostic::error(Rule::ENUMERATIONS, text.span, message).with_help(help));
         }
         found.map(|(_, value)| Some(*value))
     }
@@ -1146,6 +1177,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let Some(value) = self.value(key) else {
             if need == Need::Required {
                 reader.error(
+                    Rule::KEYS,
                     self.span.clone(),
                     format!("missing table `[{key}]` in {}", self.name),
                 );
@@ -1197,10 +1229,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
             if self.known.contains(&name.as_ref()) {
                 continue;
             }
-            let hint = match did_you_mean(name, &self.known) {
-                Some(near) => format!("; did you mean `{near}`?"),
+            let help = match did_you_mean(name, &self.known) {
+                Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
-                    "; {} takes {}",
+                    "{} takes {}",
                     self.name,
                     self.known
                         .iter()
@@ -1209,12 +1241,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
                         .join(", ")
                 ),
             };
-            reader.error(
-                key.span(),
-                format!("unknown key `{name}` in {}{hint}", self.name),
-            );
+            let message = format!("unknown key `{name}` in {}", self.name);
+            reader.report(Diagnostic::error(Rule::KEYS, key.span(), message).with_help(Some(help)));
         }
     }
+}
+
+/// "`key` must be EXPECTED, found TYPE".
+fn mismatch(key: &str, expected: &str, found: &Spanned<DeValue>) -> String {
+    format!(
+        "`{key}` must be {expected}, found {}",
+        found.get_ref().type_str()
+    )
 }
 
 fn tables_in<'a, 'i>(items: &'a DeArray<'i>) -> Option<Vec<(&'a DeTable<'i>, Span)>> {

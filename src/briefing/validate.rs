@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Rule};
 use super::model::Briefing;
 use super::read::{IdKind, Located, Name, Notes, did_you_mean};
 
@@ -42,17 +42,16 @@ pub fn cross_references(
                 continue;
             }
             let known: Vec<&str> = quote_ids.iter().copied().collect();
-            let hint = match did_you_mean(name(reference), &known) {
-                Some(near) => format!("; did you mean `{near}`?"),
-                None => {
-                    "; a quote's id is its `id`, or the one `parley export --format json` shows"
-                        .into()
-                }
+            let help = match did_you_mean(name(reference), &known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "a quote's id is its `id`, or the one `parley export --format json` shows"
+                    .into(),
             };
-            diagnostics.push(Diagnostic::error(
-                reference.span(),
-                format!("no quote has the id `{}`{hint}", name(reference)),
-            ));
+            let message = format!("no quote has the id `{}`", name(reference));
+            diagnostics.push(
+                Diagnostic::error(Rule::REFERENCES, reference.span(), message)
+                    .with_help(Some(help)),
+            );
             continue;
         }
         let known: Vec<&str> = notes
@@ -61,11 +60,10 @@ pub fn cross_references(
             .filter(|(k, _)| k == kind)
             .map(|(_, d)| name(d))
             .collect();
-        let hint = id_hint(*kind, name(reference), &known, briefing);
-        diagnostics.push(Diagnostic::error(
-            reference.span(),
-            format!("no {} has the id `{}`{hint}", kind.noun(), name(reference)),
-        ));
+        let help = id_hint(*kind, name(reference), &known, briefing);
+        let message = format!("no {} has the id `{}`", kind.noun(), name(reference));
+        diagnostics
+            .push(Diagnostic::error(Rule::REFERENCES, reference.span(), message).with_help(help));
     }
 
     // A reference that does not resolve may have been meant for a source
@@ -83,6 +81,7 @@ pub fn cross_references(
     for (kind, declared) in &notes.declared {
         if *kind == IdKind::Source && !unresolved_source && !cited.contains(&(*kind, declared.id)) {
             diagnostics.push(Diagnostic::warning(
+                Rule::UNCITED_SOURCE,
                 declared.span(),
                 format!("source `{}` is not cited by anything", name(declared)),
             ));
@@ -97,9 +96,14 @@ const LIST_AT_MOST: usize = 8;
 /// spelling, an id the typed one begins (`gazette` -> `gazette-0313`), the
 /// id of a thing whose title or name was typed (`Split shifts` ->
 /// `shifts`), or else the ids there are, when there are few.
-fn id_hint(kind: IdKind, typed: &str, known: &[&str], briefing: Option<&Briefing>) -> String {
+fn id_hint(
+    kind: IdKind,
+    typed: &str,
+    known: &[&str],
+    briefing: Option<&Briefing>,
+) -> Option<String> {
     if let Some(near) = did_you_mean(typed, known) {
-        return format!("; did you mean `{near}`?");
+        return Some(format!("did you mean `{near}`?"));
     }
     let folded = typed.trim().to_lowercase();
     let prefixed: Vec<&&str> = known
@@ -107,19 +111,21 @@ fn id_hint(kind: IdKind, typed: &str, known: &[&str], briefing: Option<&Briefing
         .filter(|k| !folded.is_empty() && k.starts_with(folded.as_str()))
         .collect();
     if let [only] = prefixed.as_slice() {
-        return format!("; did you mean `{only}`?");
+        return Some(format!("did you mean `{only}`?"));
     }
     let titled = briefing.and_then(|b| id_by_title(kind, &folded, b));
     if let Some(id) = titled {
-        return format!("; `{typed}` is the title of `{id}`: refer to it by its id, `{id}`");
+        return Some(format!(
+            "`{typed}` is the title of `{id}`: refer to it by its id, `{id}`"
+        ));
     }
     match known.len() {
-        0 => format!("; the file declares no {}", kind.plural()),
+        0 => Some(format!("the file declares no {}", kind.plural())),
         n if n <= LIST_AT_MOST => {
             let ids: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-            format!("; the {} are {}", kind.plural(), ids.join(", "))
+            Some(format!("the {} are {}", kind.plural(), ids.join(", ")))
         }
-        _ => String::new(),
+        _ => None,
     }
 }
 
@@ -171,6 +177,7 @@ pub fn stated_positions(notes: &Notes, briefing: &Briefing, diagnostics: &mut Ve
     for claim in &notes.stated {
         if claim.quotes.is_empty() {
             diagnostics.push(Diagnostic::error(
+                Rule::STATED,
                 claim.span.clone(),
                 format!(
                     "a `stated` position must cite the party's own words: add `quotes = [\"...\"]` with a quote of `{}`, or say \"reported\" or \"inferred\"",
@@ -200,6 +207,7 @@ pub fn stated_positions(notes: &Notes, briefing: &Briefing, diagnostics: &mut Ve
             })
             .collect();
         diagnostics.push(Diagnostic::error(
+            Rule::STATED,
             claim.span.clone(),
             format!(
                 "a `stated` position must cite a quote of its own party `{}`: {}; cite the party's own words, or say \"reported\" or \"inferred\"",

@@ -4,29 +4,84 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::exit;
-use crate::briefing::diagnostic::render;
-use crate::briefing::open::{file_error, invalid_report};
+use super::report::Report;
+use crate::briefing::diagnostic::{Diagnostic, Palette, render_in};
 use crate::briefing::{Briefing, Document, FileError, Invalid, Unopened, load};
 use crate::text::sanitize_inline;
 
-/// Checks each file (the embedded briefing when none is given), printing
-/// findings to `err` and a one-line summary per valid file to `out`.
-/// Returns the exit status.
-pub fn run(files: &[PathBuf], max_bytes: u64, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (named, mut status) = expand_folders(files, err);
-    let documents: Vec<Result<Document, _>> = if files.is_empty() {
+/// How `check` reports what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Messages for people, as compilers write them, and a summary per file.
+    #[default]
+    Human,
+    /// One JSON array of every finding on standard output, for editors and
+    /// CI: file, line, column, end_line, end_column, severity, rule,
+    /// message, help.
+    Json,
+}
+
+/// What to check and how to report it.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Files and folders to check; none: the embedded briefing.
+    pub files: Vec<PathBuf>,
+    pub max_bytes: u64,
+    pub format: Format,
+    /// Warnings fail the check (exit 1), for CI.
+    pub strict: bool,
+    /// Colour the messages (standard error is a terminal, or `--color always`).
+    pub colour: bool,
+}
+
+/// Checks each file, and the briefings under each folder (the embedded
+/// briefing when none is given). In human
+/// form, findings go to `err` and a one-line summary per valid file to
+/// `out`; as JSON, every finding goes to `out` in one array. Returns the
+/// exit status.
+pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (named, mut status) = expand_folders(&options.files, err);
+    let documents: Vec<Result<Document, _>> = if options.files.is_empty() {
         vec![Ok(Document::embedded())]
     } else {
-        named.iter().map(|f| Document::read(f, max_bytes)).collect()
+        let read = |f: &PathBuf| Document::read(f, options.max_bytes);
+        named.iter().map(read).collect()
     };
+    let mut report = Report::default();
     for document in documents {
-        let file_status = match document {
-            Ok(document) => check_one(&document, out, err),
-            Err(error) => report_file_error(&error, err),
+        let file_status = match (document, options.format) {
+            (Ok(document), Format::Human) => check_one(&document, options, out, err),
+            (Ok(document), Format::Json) => {
+                let diagnostics = match load(&document) {
+                    Ok(loaded) => {
+                        write_notes(&document, &loaded.notes, err);
+                        loaded.warnings
+                    }
+                    Err(invalid) => invalid.diagnostics,
+                };
+                report.add(&document, &diagnostics);
+                verdict(&diagnostics, options.strict)
+            }
+            (Err(error), Format::Human) => report_file_error(&error, err),
+            (Err(error), Format::Json) => {
+                report.add_file_error(&error);
+                file_error_status(&error)
+            }
         };
         status = status.max(file_status);
     }
+    if options.format == Format::Json {
+        let _ = out.write_all(report.to_json().as_bytes());
+    }
     status
+}
+
+/// The exit status a file's findings earn.
+fn verdict(diagnostics: &[Diagnostic], strict: bool) -> i32 {
+    match diagnostics.iter().any(|d| d.is_error() || strict) {
+        true => exit::INVALID,
+        false => exit::OK,
+    }
 }
 
 /// Replaces each folder among `files` by the briefings under it (see
@@ -95,33 +150,94 @@ fn report(unopened: &Unopened, err: &mut dyn Write) -> i32 {
     }
 }
 
-fn check_one(document: &Document, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+fn check_one(
+    document: &Document,
+    options: &Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let name = sanitize_inline(&document.name);
+    let palette = match options.colour {
+        true => Palette::COLOURED,
+        false => Palette::PLAIN,
+    };
     match load(document) {
         Ok(loaded) => {
-            let _ = write!(
-                err,
-                "{}",
-                render(&document.name, &document.text, &loaded.warnings)
-            );
-            for note in &loaded.notes {
-                let _ = writeln!(err, "{name}: note: {}", sanitize_inline(note));
+            let warnings = &loaded.warnings;
+            let rendered = render_in(palette, &document.name, &document.text, warnings);
+            let _ = write!(err, "{rendered}");
+            write_notes(document, &loaded.notes, err);
+            if options.strict && !warnings.is_empty() {
+                let warnings = plural(warnings.len(), "warning");
+                let _ = writeln!(err, "{name}: invalid under --strict: 0 errors, {warnings}");
+                return exit::INVALID;
             }
-            let _ = writeln!(out, "{name}: ok: {}", loaded.briefing.counts());
+            let counts = loaded.briefing.counts();
+            let _ = match warnings.len() {
+                0 => writeln!(out, "{name}: ok: {counts}"),
+                n => writeln!(out, "{name}: ok, {}: {counts}", plural(n, "warning")),
+            };
             exit::OK
         }
-        Err(invalid) => report_invalid(document, &invalid, err),
+        Err(invalid) => report_invalid_in(palette, document, &invalid, err),
     }
+}
+
+/// Remarks that are not about a place in the file, such as quotes left
+/// unverified.
+fn write_notes(document: &Document, notes: &[String], err: &mut dyn Write) {
+    let name = sanitize_inline(&document.name);
+    for note in notes {
+        let _ = writeln!(err, "{name}: note: {}", sanitize_inline(note));
+    }
+}
+
+/// "1 warning", "2 warnings".
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Reports a file that could not be taken in as text; returns the exit
 /// status: 2 for an unreadable file, 1 for one that cannot be a briefing.
 pub fn report_file_error(error: &FileError, err: &mut dyn Write) -> i32 {
-    report(&file_error(error), err)
+    let _ = writeln!(err, "{}", sanitize_inline(&error.to_string()));
+    file_error_status(error)
+}
+
+fn file_error_status(error: &FileError) -> i32 {
+    if error.is_unreadable() {
+        exit::USAGE
+    } else {
+        exit::INVALID
+    }
 }
 
 /// Reports every finding in an invalid briefing and a summary line; returns 1.
 pub fn report_invalid(document: &Document, invalid: &Invalid, err: &mut dyn Write) -> i32 {
-    let _ = write!(err, "{}", invalid_report(document, invalid));
+    report_invalid_in(Palette::PLAIN, document, invalid, err)
+}
+
+fn report_invalid_in(
+    palette: Palette,
+    document: &Document,
+    invalid: &Invalid,
+    err: &mut dyn Write,
+) -> i32 {
+    let name = sanitize_inline(&document.name);
+    let rendered = render_in(
+        palette,
+        &document.name,
+        &document.text,
+        &invalid.diagnostics,
+    );
+    let _ = write!(err, "{rendered}");
+    let errors = invalid.errors().count();
+    let warnings = invalid.diagnostics.len() - errors;
+    let _ = writeln!(
+        err,
+        "{name}: invalid: {}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+    );
     exit::INVALID
 }

@@ -1,10 +1,13 @@
 //! The command line: one module per subcommand; `main.rs` only dispatches.
 
 pub mod check;
+pub mod colour;
+pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod new;
 pub mod open;
+pub mod report;
 pub mod search;
 
 /// Exit statuses scripts can rely on (kept in `crate::exit`, which the

@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::history::{History, default_path};
 use crate::loader::LoadError;
 use crate::text::sanitize_inline;
-use crate::theme::from_env;
+use crate::theme::Theme;
 use crate::tui::{Ending, Follow, Origin, Stopped, run as run_dashboard};
 
 /// How the dashboard was asked for on the command line.
@@ -20,6 +20,9 @@ pub struct Options<'a> {
     pub max_bytes: u64,
     /// Follow edits to the file live.
     pub watch: bool,
+    /// Draw in the theme's colours (`--color`, NO_COLOR); otherwise with
+    /// attributes only.
+    pub colour: bool,
     /// Follow them by looking at the file every second, not by events.
     pub poll: bool,
     /// `--since OLD`: mark what moved since this round (a file or `REV:PATH`).
@@ -32,10 +35,15 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         theme,
         max_bytes,
         watch,
+        colour,
         poll,
         since,
     } = options;
-    let theme = match from_env(theme) {
+    // crossterm drops colours under NO_COLOR by itself: `--color always`
+    // must be able to override that, as it does for the other commands.
+    ratatui::crossterm::style::force_color_output(colour);
+    let theme = theme.map_or_else(|| Ok(Theme::default()), Theme::load);
+    let theme = match theme.map(|theme| if colour { theme } else { theme.without_color() }) {
         Ok(theme) => theme,
         Err(error) => {
             let _ = writeln!(err, "parley: {}", sanitize_inline(&error.to_string()));

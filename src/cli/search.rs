@@ -49,7 +49,8 @@ pub struct Options<'a> {
     pub json: bool,
     pub stats: bool,
     pub max_bytes: u64,
-    /// Mark matches in bold (standard output is a terminal).
+    /// Mark matches in bold (colour is on for standard output: `--color`,
+    /// NO_COLOR, a terminal).
     pub bold: bool,
 }
 
@@ -256,8 +257,8 @@ fn party_name<'b>(briefing: &'b Briefing, quote: &Quote) -> Option<&'b str> {
 
 /// The text sanitised, with the characters at `matches` in bold.
 fn emphasised(text: &str, matches: &[usize]) -> String {
-    const BOLD: &str = "\u{1b}[1m";
-    const NORMAL: &str = "\u{1b}[22m";
+    const MATCH: anstyle::Style = anstyle::Style::new().bold();
+    let (bold, normal) = (MATCH.render().to_string(), MATCH.render_reset().to_string());
     let mut out = String::new();
     let mut run = String::new();
     let mut in_match = false;
@@ -266,7 +267,7 @@ fn emphasised(text: &str, matches: &[usize]) -> String {
         let matched = next.next_if(|&&m| m == i).is_some();
         if matched != in_match {
             out.push_str(&sanitize(&run));
-            out.push_str(if matched { BOLD } else { NORMAL });
+            out.push_str(if matched { &bold } else { &normal });
             run.clear();
             in_match = matched;
         }
@@ -274,7 +275,7 @@ fn emphasised(text: &str, matches: &[usize]) -> String {
     }
     out.push_str(&sanitize(&run));
     if in_match {
-        out.push_str(NORMAL);
+        out.push_str(&normal);
     }
     out
 }
@@ -335,9 +336,9 @@ mod tests {
     fn emphasis_wraps_runs_of_matches_and_sanitises_each() {
         assert_eq!(
             emphasised("a land\u{1b}x", &[2, 3, 4, 5, 6]),
-            "a \u{1b}[1mland\\u{1b}\u{1b}[22mx"
+            "a \u{1b}[1mland\\u{1b}\u{1b}[0mx"
         );
         assert_eq!(emphasised("ab", &[]), "ab");
-        assert_eq!(emphasised("ab", &[0, 1]), "\u{1b}[1mab\u{1b}[22m");
+        assert_eq!(emphasised("ab", &[0, 1]), "\u{1b}[1mab\u{1b}[0m");
     }
 }

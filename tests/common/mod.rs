@@ -34,7 +34,7 @@ pub fn findings_of(document: &Document) -> Vec<String> {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            format!("{}:{}: {label}: {}", at.line, at.column, d.message)
+            format!("{}:{}: {label}: {}", at.line, at.column, d.full_message())
         })
         .collect()
 }
