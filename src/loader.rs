@@ -144,8 +144,9 @@ pub fn load(request: &LoadRequest) -> Outcome {
     }
     // A briefing opened through a symbolic link reads its `text_file`s
     // beside the file the link points to, where the articles are.
-    if let Some(folder) = target_folder(path) {
-        document.dir = Some(folder);
+    if let Some(folder) = target_folder(path).filter(|_| !crate::briefing::bounded::is_stdin(path))
+    {
+        document.dir = Some(folder.into());
     }
     match check(&document) {
         Ok(loaded) => fresh(document.name, loaded.briefing, fingerprint),

@@ -178,7 +178,7 @@ fn main() -> ExitCode {
     }
     // Not locked for the whole run: the dashboard's signal watcher must be
     // able to write to the terminal from its own thread.
-    let mut out = std::io::stdout();
+    let mut out = cli::stdout::checked();
     let mut err = std::io::stderr();
     let status = match cli.command {
         Some(Command::Check {

@@ -176,15 +176,17 @@ impl Theme {
             });
         }
         let label = sanitize_inline(&path.display().to_string()).into_owned();
-        let text = std::fs::read_to_string(path).map_err(|error| ThemeError::Unreadable {
-            path: label.clone(),
-            reason: match error.kind() {
-                std::io::ErrorKind::NotFound => "no such file".into(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-                std::io::ErrorKind::InvalidData => "not valid UTF-8".into(),
-                _ => sanitize_inline(&error.to_string()).into_owned(),
-            },
-        })?;
+        let text =
+            crate::briefing::bounded::read_to_string(path, crate::briefing::bounded::limit::THEME)
+                .map_err(|error| ThemeError::Unreadable {
+                    path: label.clone(),
+                    reason: match error.kind() {
+                        std::io::ErrorKind::NotFound => "no such file".into(),
+                        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+                        std::io::ErrorKind::InvalidData => "not valid UTF-8".into(),
+                        _ => sanitize_inline(&error.to_string()).into_owned(),
+                    },
+                })?;
         let stem = path.file_stem().map_or_else(
             || "custom".to_string(),
             |s| s.to_string_lossy().into_owned(),

@@ -472,7 +472,7 @@ fn rule10_quotes_are_checked_against_the_text_file() {
     assert_eq!(
         common::findings_of(&document),
         [
-            "28:8: error: quote is not verbatim in s1.txt: \"the talks were fruitful\" does not appear; the closest passage is \"the talks were \\\"product\""
+            "28:8: error: quote is not verbatim in s1.txt: \"the talks were fruitful\" does not appear; the closest passage, at s1.txt:1:9, is \"the talks were\""
         ]
     );
 }
@@ -519,7 +519,7 @@ fn rule10_an_unreadable_text_file_is_an_error_at_its_key() {
 }
 
 #[test]
-fn rule10_an_embedded_briefing_says_verification_was_skipped() {
+fn rule10_a_briefing_from_standard_input_says_verification_was_skipped() {
     let text = BASE.replacen(
         "outlet = \"Example Wire\"",
         "outlet = \"W\"\ntext_file = \"s1.txt\"",
@@ -532,6 +532,170 @@ fn rule10_an_embedded_briefing_says_verification_was_skipped() {
     let loaded = parley::briefing::load(&document).unwrap();
     assert_eq!(loaded.notes.len(), 1);
     assert!(loaded.notes[0].starts_with("quotes were not verified"));
+}
+
+/// [`BASE`] whose source `s1` has `text_file = "s1.txt"` in `dir`, which
+/// holds `article`, with `quotes` appended.
+fn citing_article(dir: &std::path::Path, article: &str, quotes: &str) -> Vec<String> {
+    std::fs::write(dir.join("s1.txt"), article).unwrap();
+    let text = BASE.replacen(
+        "outlet = \"Example Wire\"",
+        "outlet = \"W\"\ntext_file = \"s1.txt\"",
+        1,
+    ) + quotes;
+    common::findings_of(&parley::briefing::Document {
+        dir: Some(dir.into()),
+        ..common::document(&text)
+    })
+}
+
+#[test]
+fn rule10_the_closest_passage_is_the_nearest_one_at_its_place_in_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "Zelensky spoke in Davos on Thursday.\n\
+                   Talks were due on Friday, he said. “It’s all about the land. This is the issue\n\
+                   which is not solved yet,” Zelensky told reporters.\n";
+    let found = citing_article(
+        dir.path(),
+        article,
+        "\n[[quotes]]\nspeaker = \"Z\"\ntext = \"It's about the land. This is the issue which is not solved yet\"\nsource = \"s1\"\n",
+    );
+    assert_eq!(
+        found,
+        [
+            "23:8: error: quote is not verbatim in s1.txt: \"It's about the land. This is the issue which is not solved yet\" does not appear; the closest passage, at s1.txt:2:36, is \"“It’s all about the land. This is the issue which is not solved yet,”\""
+        ]
+    );
+}
+
+#[test]
+fn rule10_a_text_file_outside_the_briefing_folder_is_refused_unread() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "SECRET-MARKER the talks were fruitful").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("briefing");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&secret, dir.path().join("secret.txt")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, folder.join("link.txt")).unwrap();
+    let cases = [
+        (secret.display().to_string(), "an absolute path"),
+        (
+            "../secret.txt".to_string(),
+            "leaves the briefing's folder (`..`)",
+        ),
+        (
+            "link.txt".to_string(),
+            "a symbolic link that leads out of the briefing's folder",
+        ),
+    ];
+    for (path, reason) in cases {
+        let text = BASE.replacen(
+            "outlet = \"Example Wire\"",
+            &format!("outlet = \"W\"\ntext_file = \"{path}\""),
+            1,
+        ) + "\n[[quotes]]\nspeaker = \"A\"\ntext = \"the talks were productive\"\nsource = \"s1\"\n";
+        let found = common::findings_of(&parley::briefing::Document {
+            dir: Some(folder.as_path().into()),
+            ..common::document(&text)
+        });
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with(&format!("10:13: error: cannot read text_file `{path}`: ")),
+            "{found:?}"
+        );
+        assert!(found[0].contains(reason), "{found:?}");
+        assert!(!found[0].contains("SECRET"), "{found:?}");
+    }
+}
+
+#[test]
+fn rule10_a_quote_in_its_own_quotation_marks_is_a_warning() {
+    let found = common::findings(&with(
+        "\n[[quotes]]\nspeaker = \"A\"\ntext = \"“We will not give up land”\"\nsource = \"s1\"\n",
+    ));
+    assert_eq!(
+        found,
+        [
+            "22:8: warning: the quote is wrapped in its own quotation marks (“…”); `text` holds the words without them, and parley adds its own"
+        ]
+    );
+}
+
+#[test]
+fn a_quote_of_only_an_elision_is_an_error() {
+    let found = common::findings(&with(
+        "\n[[quotes]]\nspeaker = \"A\"\ntext = \" … \"\nsource = \"s1\"\n",
+    ));
+    assert_eq!(
+        found,
+        ["22:8: error: a quote's `text` must hold the words said, not only an elision (`...`)"]
+    );
+}
+
+#[test]
+fn rule3_text_of_only_invisible_characters_counts_as_empty() {
+    let text = BASE.replacen(
+        "title = \"Talks\"",
+        "title = \"\u{200b}\u{2060} \u{feff}\"",
+        1,
+    );
+    assert_eq!(
+        common::findings(&text),
+        ["4:9: error: `title` must not be empty"]
+    );
+    let found = common::findings(&with(
+        "\n[[quotes]]\nspeaker = \"A\"\ntext = \"\\u200B\\u200D\"\nsource = \"s1\"\n",
+    ));
+    assert_eq!(found, ["22:8: error: `text` must not be empty"]);
+}
+
+#[test]
+fn a_url_that_is_not_a_web_or_mail_link_is_an_error() {
+    for (url, message) in [
+        (
+            "javascript:alert(1)",
+            "`url` must be an http, https or mailto link, not a `javascript:` one",
+        ),
+        (
+            "file:///etc/passwd",
+            "`url` must be an http, https or mailto link, not a `file:` one",
+        ),
+        (
+            "www.example.com",
+            "`url` must be a whole link starting with https://, http:// or mailto:",
+        ),
+    ] {
+        let text = BASE.replacen(
+            "outlet = \"Example Wire\"",
+            &format!("outlet = \"W\"\nurl = \"{url}\""),
+            1,
+        );
+        assert_eq!(common::findings(&text), [format!("10:7: error: {message}")]);
+    }
+    let text = BASE.replacen(
+        "outlet = \"Example Wire\"",
+        "outlet = \"W\"\nurl = \"https://example.com/a?b=c\"",
+        1,
+    );
+    assert!(common::findings(&text).is_empty());
+}
+
+#[test]
+fn a_crlf_briefing_with_multi_line_strings_loads_as_if_it_had_lf() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefings/crlf.toml");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        bytes.windows(2).filter(|w| w == b"\r\n").count() > 10,
+        "the fixture must keep its CRLF line endings"
+    );
+    let document = parley::briefing::Document::read(&path, 1 << 20).unwrap();
+    let loaded = parley::briefing::load(&document).unwrap();
+    let summary = loaded.briefing.meta.summary.as_deref().unwrap();
+    assert_eq!(summary, "Two lines,\nwritten on Windows.\n");
+    assert_eq!(loaded.briefing.quotes[0].text, "We will meet\nagain.");
 }
 
 // Warnings: reported, but the file is valid.
@@ -581,5 +745,45 @@ fn a_colour_is_hex_or_a_named_ansi_colour() {
     assert!(
         found[0].starts_with("14:9: error: `color` must be \"#rrggbb\""),
         "{found:?}"
+    );
+}
+
+/// The shipped briefing, as built in with its article texts, with
+/// `replace` applied.
+fn shipped_with(replace: (&str, &str)) -> parley::briefing::Document {
+    let embedded = parley::briefing::Document::embedded();
+    parley::briefing::Document {
+        text: embedded.text.replacen(replace.0, replace.1, 1),
+        ..embedded
+    }
+}
+
+#[test]
+fn rule10_every_shipped_quote_is_verified_against_the_texts_built_in() {
+    let loaded = parley::briefing::load(&shipped_with(("", ""))).unwrap();
+    let briefing = &loaded.briefing;
+    assert!(briefing.sources.iter().all(|s| s.text_file.is_some()));
+    assert_eq!(
+        loaded.verified,
+        parley::briefing::Verified {
+            quotes: briefing.quotes.len(),
+            texts: briefing.sources.len(),
+        }
+    );
+}
+
+#[test]
+fn rule10_a_word_dropped_from_a_shipped_quote_points_at_its_real_passage() {
+    let quote = "text = \"It’s all about the land. This is the issue which is not solved yet\"";
+    let document = shipped_with((quote, &quote.replace("all ", "")));
+    let line = document.text[..document.text.find("text = \"It’s about").unwrap()]
+        .lines()
+        .count()
+        + 1;
+    assert_eq!(
+        common::findings_of(&document),
+        [format!(
+            "{line}:8: error: quote is not verbatim in abu-dhabi-2026-01/s004.txt: \"It's about the land. This is the issue which is not solved yet\" does not appear; the closest passage, at abu-dhabi-2026-01/s004.txt:27:1, is \"“It’s all about the land. This is the issue which is not solved yet,”\""
+        )]
     );
 }

@@ -14,6 +14,13 @@ fn with_no_file_it_checks_the_embedded_briefing_from_any_folder() {
         "{stdout}"
     );
     assert!(stdout.contains(" quotes, 5 sources, "), "{stdout}");
+    // Its quotes are checked against the article texts built in with it.
+    let quotes = stdout.split(" quotes, 5 sources").next().unwrap();
+    let quotes = quotes.rsplit(", ").next().unwrap();
+    assert!(
+        stdout.ends_with(&format!("; {quotes} quotes verified against 5 texts\n")),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -21,7 +28,7 @@ fn a_valid_file_prints_its_summary_and_exits_0() {
     let output = parley(&["check", &fixture("harbour-talks.toml")]);
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.ends_with("harbour-talks.toml: ok, 3 warnings: 4 parties, 3 delegates, 2 positions, 2 red lines, 2 sticking points, 3 quotes, 2 sources, 2 events, 1 discrepancy\n"), "{stdout}");
+    assert!(stdout.ends_with("harbour-talks.toml: ok, 3 warnings: 4 parties, 3 delegates, 2 positions, 2 red lines, 2 sticking points, 3 quotes, 2 sources, 2 events, 1 discrepancy; 3 quotes verified against 1 text\n"), "{stdout}");
 }
 
 #[test]
@@ -104,10 +111,9 @@ fn a_file_that_is_not_utf8_or_is_empty_gets_one_clear_line() {
 fn a_file_over_the_size_limit_is_refused_before_reading() {
     let output = parley(&["check", "--max-size", "100", &fixture("harbour-talks.toml")]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output)
-            .contains("bytes is more than the limit of 100 bytes; raise it with --max-size")
-    );
+    assert!(stderr(&output).contains(
+        "harbour-talks.toml: more than the limit of 100 bytes; raise it with --max-size"
+    ));
 }
 
 #[test]

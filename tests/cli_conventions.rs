@@ -221,7 +221,7 @@ fn check_json_says_what_the_human_form_says() {
             })
             .collect();
         let mut document = common::document(&text);
-        document.dir = Some(dir.path().to_path_buf());
+        document.dir = Some(dir.path().to_path_buf().into());
         assert_eq!(as_text, common::findings_of(&document), "rule {rule}");
     }
 }

@@ -126,7 +126,7 @@ fn q_quits_while_a_reload_hangs_on_a_fifo() {
         .unwrap();
     assert!(made.success());
     std::fs::rename(&fifo, &path).unwrap();
-    tmux.wait_for_any(&["reloading", "error"]);
+    tmux.wait_for_any(&["reloading", "error", "cannot read"]);
     tmux.keys(&["q"]);
     tmux.assert_given_back("EXITED 0");
 }

@@ -302,3 +302,377 @@ fn nothing_the_loader_does_writes_to_the_file() {
         before
     );
 }
+
+// Paths, sizes and special files (issue 14). Each test must terminate: a
+// read that blocked on a FIFO or streamed /dev/zero would hang it.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The real binary, run in `dir`.
+fn parley_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parley"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A copy of the harbour-talks fixture and its article in a fresh folder.
+fn harbour_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefings");
+    for name in ["harbour-talks.toml", "harbour-talks.txt"] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+    }
+    let briefing = dir.path().join("harbour-talks.toml");
+    (dir, briefing)
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+fn file_type(path: &Path) -> std::fs::FileType {
+    std::fs::symlink_metadata(path).unwrap().file_type()
+}
+
+#[cfg(unix)]
+#[test]
+fn export_writes_through_a_fifo_and_leaves_it_a_fifo() {
+    use std::os::unix::fs::FileTypeExt;
+    let (dir, briefing) = harbour_copy();
+    let fifo = dir.path().join("memo.fifo");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let output = parley_in(
+        dir.path(),
+        &[
+            "export",
+            briefing.to_str().unwrap(),
+            "-o",
+            fifo.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    // Before joining: were the FIFO replaced, its reader would wait forever.
+    assert!(file_type(&fifo).is_fifo());
+    let memo = reader.join().unwrap();
+    assert!(memo.starts_with("# "), "{memo}");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_writes_through_a_character_device_and_leaves_it_a_device() {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let (dir, briefing) = harbour_copy();
+    let null = dir.path().join("null");
+    // A copy of /dev/null (major 1, minor 3), made where it can do no harm.
+    let made = Command::new("mknod")
+        .args([null.to_str().unwrap(), "c", "1", "3"])
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    if !made.success() {
+        eprintln!("skipped: mknod is not permitted here (the test runs as root in CI)");
+        return;
+    }
+    let output = parley_in(
+        dir.path(),
+        &[
+            "export",
+            briefing.to_str().unwrap(),
+            "-o",
+            null.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(file_type(&null).is_char_device());
+    assert_eq!(std::fs::metadata(&null).unwrap().rdev(), libc_makedev(1, 3));
+}
+
+/// Linux's device number for a major and minor number below 256.
+fn libc_makedev(major: u64, minor: u64) -> u64 {
+    (major << 8) | minor
+}
+
+#[cfg(unix)]
+#[test]
+fn export_refuses_a_dangling_symlink_and_creates_nothing() {
+    let (dir, briefing) = harbour_copy();
+    let link = dir.path().join("memo.md");
+    let missing = dir.path().join("gone").join("memo.md");
+    std::os::unix::fs::symlink(&missing, &link).unwrap();
+    let output = parley_in(
+        dir.path(),
+        &[
+            "export",
+            briefing.to_str().unwrap(),
+            "-o",
+            link.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        format!(
+            "{}: cannot write: is a symbolic link to a file that does not exist; parley does not create files through a dangling link (remove the link, or point it at a file)\n",
+            link.display()
+        )
+    );
+    assert!(file_type(&link).is_symlink());
+    assert!(!missing.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn export_through_a_symlink_replaces_its_target_and_keeps_the_link() {
+    let (dir, briefing) = harbour_copy();
+    let target = dir.path().join("memo.md");
+    std::fs::write(&target, "old memo").unwrap();
+    let link = dir.path().join("latest.md");
+    std::os::unix::fs::symlink("memo.md", &link).unwrap();
+    let output = parley_in(
+        dir.path(),
+        &[
+            "export",
+            briefing.to_str().unwrap(),
+            "-o",
+            link.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(file_type(&link).is_symlink());
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("# "));
+}
+
+#[test]
+fn export_to_dash_writes_standard_output_and_no_file() {
+    let (dir, briefing) = harbour_copy();
+    let output = parley_in(
+        dir.path(),
+        &["export", briefing.to_str().unwrap(), "-o", "-"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("# "));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
+fn export_never_writes_over_a_text_file_the_briefing_reads() {
+    let (dir, briefing) = harbour_copy();
+    let article = dir.path().join("harbour-talks.txt");
+    let before = std::fs::read(&article).unwrap();
+    let output = parley_in(
+        dir.path(),
+        &[
+            "export",
+            briefing.to_str().unwrap(),
+            "-o",
+            article.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("cannot write: that is one of the briefing's text files"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(std::fs::read(&article).unwrap(), before);
+}
+
+/// A briefing in `dir/briefing/` whose source's `text_file` is `path`, and a
+/// quote that is not in it (so that a leaky check would show the text).
+fn briefing_citing(dir: &Path, path: &str) -> PathBuf {
+    let folder = dir.join("briefing");
+    std::fs::create_dir_all(&folder).unwrap();
+    let text = format!(
+        "format = 1\n[briefing]\ntitle = \"T\"\nas_of = 2026-01-01\n\
+         [[sources]]\nid = \"s\"\noutlet = \"O\"\ntext_file = \"{path}\"\n\
+         [[quotes]]\nspeaker = \"A\"\ntext = \"the talks were fruitful\"\nsource = \"s\"\n"
+    );
+    let briefing = folder.join("b.toml");
+    std::fs::write(&briefing, text).unwrap();
+    briefing
+}
+
+const SECRET: &str = "SECRET-MARKER-4e1f";
+
+#[cfg(unix)]
+#[test]
+fn a_text_file_outside_the_folder_is_refused_and_nothing_of_it_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, format!("{SECRET} the talks were productive\n")).unwrap();
+    std::fs::create_dir(dir.path().join("briefing")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("briefing/link.txt")).unwrap();
+    for path in [secret.to_str().unwrap(), "../secret.txt", "link.txt"] {
+        let briefing = briefing_citing(dir.path(), path);
+        let file = briefing.to_str().unwrap();
+        for args in [
+            vec!["check", file],
+            vec!["search", "talks", file],
+            vec!["export", file],
+        ] {
+            let output = parley_in(dir.path(), &args);
+            // Search's 1 means "nothing matched"; a briefing it cannot load is 2.
+            let expected = if args[0] == "search" { 2 } else { 1 };
+            assert_eq!(output.status.code(), Some(expected), "{args:?}");
+            let (out, err) = (text(&output.stdout), text(&output.stderr));
+            assert!(
+                err.contains("b.toml:8:13: error: cannot read text_file"),
+                "{args:?}: {err}"
+            );
+            assert!(
+                !out.contains(SECRET) && !err.contains(SECRET),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn dev_zero_as_a_briefing_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = parley_in(dir.path(), &["check", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "/dev/zero: cannot read: is a character device, not a regular file\n"
+    );
+}
+
+#[test]
+fn a_10_mb_pipe_is_cut_off_at_max_size() {
+    for name in ["-", "/dev/stdin"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
+            .args(["check", "--max-size", "1000", name])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let writer = std::thread::spawn(move || {
+            let chunk = vec![b'#'; 64 * 1024];
+            let mut written = 0;
+            // parley stops reading at 1001 bytes: the rest fails to write.
+            while written < 10_000_000 && stdin.write_all(&chunk).is_ok() {
+                written += chunk.len();
+            }
+            written
+        });
+        let output = child.wait_with_output().unwrap();
+        assert!(writer.join().unwrap() < 10_000_000);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(
+            text(&output.stderr),
+            "<stdin>: more than the limit of 1000 bytes; raise it with --max-size\n"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_text_file_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let briefing = briefing_citing(dir.path(), "article.txt");
+    mkfifo(&dir.path().join("briefing/article.txt"));
+    let output = parley_in(dir.path(), &["check", briefing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains(
+            "b.toml:8:13: error: cannot read text_file `article.txt`: is a FIFO (named pipe), not a regular file"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_theme_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let theme = dir.path().join("theme.toml");
+    mkfifo(&theme);
+    let output = parley_in(dir.path(), &["--theme", theme.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr)
+            .contains("cannot read theme file: is a FIFO (named pipe), not a regular file"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn at_most_200_findings_are_printed_then_a_count_of_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut briefing = String::from("format = 1\n[briefing]\ntitle = \"T\"\nas_of = 2026-01-01\n");
+    for i in 0..300 {
+        briefing.push_str(&format!("unknown{i} = 1\n"));
+    }
+    let path = dir.path().join("b.toml");
+    std::fs::write(&path, briefing).unwrap();
+    let output = parley_in(dir.path(), &["check", "b.toml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = text(&output.stderr);
+    assert_eq!(err.matches(": error: ").count(), 200, "{err}");
+    assert!(
+        err.ends_with(
+            "and 100 more (only the first 200 findings are shown)\nb.toml: invalid: 300 errors, 0 warnings\n"
+        ),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn export_to_dev_stdout_writes_into_the_file_the_shell_opened() {
+    use std::os::unix::fs::MetadataExt;
+    let (dir, briefing) = harbour_copy();
+    let memo = dir.path().join("memo.md");
+    std::fs::write(&memo, "old").unwrap();
+    let inode = std::fs::metadata(&memo).unwrap().ino();
+    let status = Command::new("sh")
+        .args([
+            "-c",
+            "exec \"$0\" export \"$1\" -o /dev/stdout >> \"$2\"",
+            env!("CARGO_BIN_EXE_parley"),
+            briefing.to_str().unwrap(),
+            memo.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Appended to the same file, not a new file renamed over it.
+    assert_eq!(std::fs::metadata(&memo).unwrap().ino(), inode);
+    assert!(std::fs::read_to_string(&memo).unwrap().starts_with("old# "));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_briefing_opened_through_a_link_reads_its_texts_beside_the_target() {
+    let (dir, briefing) = harbour_copy();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("talks.toml");
+    std::os::unix::fs::symlink(&briefing, &link).unwrap();
+    let output = parley_in(dir.path(), &["check", link.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).ends_with("; 3 quotes verified against 1 text\n"),
+        "{}",
+        text(&output.stdout)
+    );
+}

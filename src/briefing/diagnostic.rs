@@ -50,7 +50,11 @@ impl Rule {
     pub const CHRONOLOGY: Rule = Rule::Numbered(12);
     /// A position, delegate or event with no sources.
     pub const UNSOURCED: Rule = Rule::Numbered(13);
+    /// A source's `url` is an http, https or mailto link.
+    pub const URL: Rule = Rule::Numbered(14);
     pub const COLOR: Rule = Rule::Named("color");
+    /// A quote's text wrapped in its own quotation marks.
+    pub const WRAPPED_QUOTE: Rule = Rule::Named("wrapped-quote");
     pub const NO_RED_LINES: Rule = Rule::Named("no-red-lines");
     /// A red line that does not say whether it is stated, reported or inferred.
     pub const NO_BASIS: Rule = Rule::Named("no-basis");

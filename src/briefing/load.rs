@@ -1,24 +1,30 @@
 //! From a file (or the embedded text) to a checked [`Briefing`].
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 use toml::de::DeTable;
 
+use super::bounded;
 use super::date::{DATE_KEYS, date_message, days_meant};
 use super::diagnostic::{Diagnostic, Location, Rule, render};
 use super::model::Briefing;
 use super::pieces::{SPLIT_ABOVE, Split, split};
 use super::read::Reader;
+use super::texts::TextFolder;
 use super::validate::{cross_references, stated_positions};
-use super::verbatim::find_quote;
+use super::verbatim::SourceText;
 
 /// The shipped briefing, built into the binary so `parley` works anywhere.
 pub const EMBEDDED_NAME: &str = "abu-dhabi-2026-01.toml (embedded)";
 pub const EMBEDDED_TEXT: &str = include_str!("../../briefings/abu-dhabi-2026-01.toml");
 
-/// Files larger than this are refused before being read whole.
-pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// Files larger than this are refused (`--max-size` changes it).
+pub const DEFAULT_MAX_BYTES: u64 = bounded::limit::BRIEFING;
+
+/// How a briefing read from standard input is named in messages.
+pub const STDIN_NAME: &str = "<stdin>";
 
 /// A briefing's text and where it came from.
 #[derive(Debug, Clone)]
@@ -26,8 +32,10 @@ pub struct Document {
     /// How messages name the file.
     pub name: String,
     pub text: String,
-    /// The folder `text_file` paths are relative to; `None` when embedded.
-    pub dir: Option<PathBuf>,
+    /// Where `text_file` paths are read from: the briefing's folder, or the
+    /// texts built in with the shipped briefing. `None` for a briefing read
+    /// from standard input, which has no folder.
+    pub dir: Option<TextFolder>,
 }
 
 impl Document {
@@ -35,37 +43,47 @@ impl Document {
         Self {
             name: EMBEDDED_NAME.into(),
             text: EMBEDDED_TEXT.into(),
-            dir: None,
+            dir: Some(TextFolder::Embedded),
         }
     }
 
-    /// Reads a file, refusing what cannot be a briefing before parsing it.
+    /// Reads a file (standard input for `-` or `/dev/stdin`), at most
+    /// `max_bytes` of it, refusing what cannot be a briefing before parsing.
     pub fn read(path: &Path, max_bytes: u64) -> Result<Self, FileError> {
-        let name = path.display().to_string();
-        let unreadable = |error: std::io::Error| FileError::Unreadable {
-            name: name.clone(),
-            reason: match error.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                _ => error.to_string(),
-            },
+        let from_stdin = bounded::is_stdin(path);
+        let name = match from_stdin {
+            true => STDIN_NAME.to_string(),
+            false => path.display().to_string(),
         };
-        let metadata = std::fs::metadata(path).map_err(unreadable)?;
-        if metadata.is_dir() {
-            return Err(FileError::Unreadable {
-                name,
-                reason: "is a directory, not a briefing file".into(),
-            });
+        let bytes = match from_stdin {
+            true => bounded::read_stdin(max_bytes),
+            false => bounded::read(path, max_bytes),
         }
-        if metadata.len() > max_bytes {
-            return Err(FileError::TooLarge {
-                name,
-                size: metadata.len(),
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::FileTooLarge => FileError::TooLarge {
+                name: name.clone(),
                 max: max_bytes,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(unreadable)?;
-        let dir = path.parent().map(|p| {
+            },
+            kind => FileError::Unreadable {
+                name: name.clone(),
+                reason: match kind {
+                    std::io::ErrorKind::NotFound => "no such file".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    std::io::ErrorKind::IsADirectory => {
+                        "is a directory, not a briefing file".to_string()
+                    }
+                    _ => error.to_string(),
+                },
+            },
+        })?;
+        // Standard input has no folder for its text files. A briefing opened
+        // through a symbolic link reads them beside the file it points to.
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let target = match is_link {
+            true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            false => path.to_path_buf(),
+        };
+        let dir = target.parent().filter(|_| !from_stdin).map(|p| {
             if p.as_os_str().is_empty() {
                 Path::new(".")
             } else {
@@ -76,7 +94,8 @@ impl Document {
     }
 
     /// A briefing's bytes as its text: refused when not UTF-8 (with the
-    /// place of the first bad byte) or empty.
+    /// place of the first bad byte) or empty. `dir` is the folder its text
+    /// files are read from.
     pub fn from_bytes(
         name: String,
         bytes: Vec<u8>,
@@ -100,7 +119,22 @@ impl Document {
         if text.trim().is_empty() {
             return Err(FileError::Empty { name });
         }
-        Ok(Self { name, text, dir })
+        Ok(Self {
+            name,
+            text: without_crlf(text),
+            dir: dir.map(TextFolder::from),
+        })
+    }
+}
+
+/// Windows line endings made plain: TOML allows them, but a multi-line
+/// string would otherwise keep each `\r` and break rule 9. Lines and
+/// columns stay those of the file.
+fn without_crlf(text: String) -> String {
+    if text.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text
     }
 }
 
@@ -113,7 +147,6 @@ pub enum FileError {
     },
     TooLarge {
         name: String,
-        size: u64,
         max: u64,
     },
     NotUtf8 {
@@ -161,9 +194,9 @@ impl FileError {
     pub fn message(&self) -> String {
         match self {
             FileError::Unreadable { reason, .. } => format!("cannot read: {reason}"),
-            FileError::TooLarge { size, max, .. } => format!(
-                "{size} bytes is more than the limit of {max} bytes; raise it with --max-size"
-            ),
+            FileError::TooLarge { max, .. } => {
+                format!("more than the limit of {max} bytes; raise it with --max-size")
+            }
             FileError::NotUtf8 { byte, .. } => {
                 format!("not valid UTF-8 (byte 0x{byte:02x}); a briefing is a UTF-8 text file")
             }
@@ -204,6 +237,49 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
     /// Plain remarks that are not about a place in the file.
     pub notes: Vec<String>,
+    /// How many quotes rule 10 found in how many texts.
+    pub verified: Verified,
+}
+
+/// How many quotes were checked against their sources' texts (rule 10), and
+/// how many texts that took.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Verified {
+    pub quotes: usize,
+    pub texts: usize,
+}
+
+impl std::fmt::Display for Verified {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{} quote{} verified against {} text{}",
+            self.quotes,
+            plural(self.quotes),
+            self.texts,
+            plural(self.texts)
+        )
+    }
+}
+
+/// At most this many findings are shown for one file; the rest are counted.
+pub const MAX_SHOWN_DIAGNOSTICS: usize = 200;
+
+/// Renders at most [`MAX_SHOWN_DIAGNOSTICS`] findings about `document`,
+/// then `and N more` for the rest: a broken archive must not print a
+/// hundred thousand errors.
+pub fn render_some(document: &Document, diagnostics: &[Diagnostic]) -> String {
+    let shown = diagnostics.len().min(MAX_SHOWN_DIAGNOSTICS);
+    let mut out = render(&document.name, &document.text, &diagnostics[..shown]);
+    if diagnostics.len() > shown {
+        // Not `name:`-prefixed: tools read each such line as `name:line:column:`.
+        out.push_str(&format!(
+            "and {} more (only the first {shown} findings are shown)\n",
+            diagnostics.len() - shown
+        ));
+    }
+    out
 }
 
 /// A briefing that broke at least one rule: every finding, sorted by place.
@@ -217,8 +293,9 @@ impl Invalid {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
 
+    /// The findings as `check` prints them (at most [`MAX_SHOWN_DIAGNOSTICS`]).
     pub fn render(&self, document: &Document) -> String {
-        render(&document.name, &document.text, &self.diagnostics)
+        render_some(document, &self.diagnostics)
     }
 }
 
@@ -275,10 +352,13 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
         return Err(sorted(diagnostics));
     }
     let mut remarks = Vec::new();
-    if let Some(briefing) = &briefing {
-        stated_positions(&notes, briefing, &mut diagnostics);
-        verify_quotes(document, briefing, &notes, &mut diagnostics, &mut remarks);
-    }
+    let verified = match &briefing {
+        Some(briefing) => {
+            stated_positions(&notes, briefing, &mut diagnostics);
+            verify_quotes(document, briefing, &notes, &mut diagnostics, &mut remarks)
+        }
+        None => Verified::default(),
+    };
 
     match briefing {
         Some(briefing) if !diagnostics.iter().any(Diagnostic::is_error) => {
@@ -289,6 +369,7 @@ pub fn load(document: &Document) -> Result<Loaded, Invalid> {
                 briefing,
                 warnings,
                 notes: remarks,
+                verified,
             })
         }
         _ => Err(sorted(diagnostics)),
@@ -354,23 +435,34 @@ fn sorted(mut diagnostics: Vec<Diagnostic>) -> Invalid {
 }
 
 /// Rule 10: quotes citing a source with a `text_file` appear in that file.
+/// Each text is read once (bounded, inside the briefing's folder) and all
+/// its quotes are looked for in one pass.
 fn verify_quotes(
     document: &Document,
     briefing: &Briefing,
     notes: &super::read::Notes,
     diagnostics: &mut Vec<Diagnostic>,
     remarks: &mut Vec<String>,
-) {
+) -> Verified {
+    let mut verified = Verified::default();
     if notes.text_files.is_empty() {
-        return;
+        return verified;
     }
-    let Some(dir) = &document.dir else {
+    let Some(folder) = &document.dir else {
         remarks.push(
-            "quotes were not verified against their sources' text files: an embedded briefing has no files beside it"
+            "quotes were not verified against their sources' text files: a briefing read from standard input has no folder beside it"
                 .into(),
         );
-        return;
+        return verified;
     };
+    let mut quotes_of: HashMap<&str, Vec<&super::read::QuoteText>> = HashMap::new();
+    for quote in &notes.quote_texts {
+        quotes_of
+            .entry(quote.source.as_str())
+            .or_default()
+            .push(quote);
+    }
+    let mut texts = HashSet::new();
     for (source_id, span) in &notes.text_files {
         let Some(file) = briefing
             .source(source_id)
@@ -378,29 +470,44 @@ fn verify_quotes(
         else {
             continue;
         };
-        let path = dir.join(file);
-        let text = match std::fs::read_to_string(&path) {
+        let text = match folder.read(file, bounded::limit::TEXT_FILE) {
             Ok(text) => text,
-            Err(error) => {
+            Err(reason) => {
                 diagnostics.push(Diagnostic::error(
                     Rule::VERBATIM,
                     span.clone(),
-                    format!("cannot read text_file {}: {error}", path.display()),
+                    format!("cannot read text_file `{file}`: {reason}"),
                 ));
                 continue;
             }
         };
-        for quote in notes.quote_texts.iter().filter(|q| &q.source == source_id) {
-            if let Err(mismatch) = find_quote(&briefing.quotes[quote.quote].text, &text) {
-                diagnostics.push(Diagnostic::error(
-                    Rule::VERBATIM,
-                    quote.span.clone(),
-                    format!(
-                        "quote is not verbatim in {file}: {:?} does not appear; the closest passage is {:?}",
-                        mismatch.missing, mismatch.closest
-                    ),
-                ));
-            }
+        texts.insert(file);
+        let quotes = quotes_of.remove(source_id.as_str()).unwrap_or_default();
+        let words: Vec<&str> = quotes
+            .iter()
+            .map(|q| briefing.quotes[q.quote].text.as_str())
+            .collect();
+        let answers = SourceText::new(&text).verify(&words);
+        verified.quotes += quotes.len();
+        for (quote, answer) in quotes.iter().zip(answers) {
+            let Err(mismatch) = answer else { continue };
+            let closest = match &mismatch.closest {
+                Some(passage) => format!(
+                    "the closest passage, at {file}:{}:{}, is {:?}",
+                    passage.line, passage.column, passage.text
+                ),
+                None => "no passage of the text shares a word with it".into(),
+            };
+            diagnostics.push(Diagnostic::error(
+                Rule::VERBATIM,
+                quote.span.clone(),
+                format!(
+                    "quote is not verbatim in {file}: {:?} does not appear; {closest}",
+                    mismatch.missing
+                ),
+            ));
         }
     }
+    verified.texts = texts.len();
+    verified
 }

@@ -1,6 +1,7 @@
 //! The briefing file format (version 1): its model, loader and rules.
 //! Knows nothing of terminals.
 
+pub mod bounded;
 pub mod date;
 pub mod diagnostic;
 pub mod folder;
@@ -11,11 +12,13 @@ mod pieces;
 pub mod quote_id;
 mod read;
 pub mod revision;
+pub mod texts;
 mod validate;
 pub mod verbatim;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, load};
+pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, Verified, load};
 pub use model::*;
 pub use open::{Unopened, read_and_load};
 pub use read::NAMED_COLORS;
+pub use texts::TextFolder;

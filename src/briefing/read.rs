@@ -17,7 +17,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::date::{FORMS, date_message};
-use super::diagnostic::{Diagnostic, LineIndex, Rule};
+use super::diagnostic::{Diagnostic, LineIndex, Rule, Severity};
 use super::model::*;
 use super::quote_id::{quote_hash, shortest_free_id, speaker_slug};
 use crate::text::{is_bidi_control, is_forbidden_control};
@@ -416,6 +416,11 @@ impl<'d> Reader<'d> {
         let framing = t.string(self, "framing", Need::Optional);
         let text_file = t.string(self, "text_file", Need::Optional);
         t.finish(self);
+        if let Some(url) = &url
+            && let Some(problem) = super::validate::url_problem(&url.value)
+        {
+            self.error(Rule::URL, url.span.clone(), problem);
+        }
         let id = id?;
         if let Some(day) = published.as_ref().and_then(|d| d.value.day()) {
             self.notes.published.insert(id.clone(), day);
@@ -671,6 +676,15 @@ impl<'d> Reader<'d> {
         let kind = t.choice(self, "kind", &QuoteKind::ALL);
         let discrepancies = t.references(self, "discrepancies", IdKind::Discrepancy);
         t.finish(self);
+        if let Some(text) = &text
+            && let Some((severity, message)) = super::validate::quote_text_problem(&text.value)
+        {
+            let span = self.in_file(text.span.clone());
+            self.diagnostics.push(match severity {
+                Severity::Error => Diagnostic::error(Rule::VERBATIM, span, message),
+                Severity::Warning => Diagnostic::warning(Rule::WRAPPED_QUOTE, span, message),
+            });
+        }
         let (speaker, text, source) = (speaker?, text?, source?);
         let id = match explicit {
             Some(id) => id?,
@@ -989,7 +1003,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             return None;
         };
         reader.check_text(key, text, &value.span());
-        if need == Need::Required && text.trim().is_empty() {
+        if need == Need::Required && super::validate::is_blank(text) {
             reader.error(
                 Rule::KEYS,
                 value.span(),

@@ -45,7 +45,6 @@ pub fn read_revision(spec: &str, max_bytes: u64) -> Result<Document, FileError> 
         let _ = child.wait();
         return Err(FileError::TooLarge {
             name,
-            size: bytes.len() as u64,
             max: max_bytes,
         });
     }

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diagnostic::{Diagnostic, Rule};
+use super::diagnostic::{Diagnostic, Rule, Severity};
 use super::model::Briefing;
 use super::read::{IdKind, Located, Name, Notes, did_you_mean};
 
@@ -215,5 +215,149 @@ pub fn stated_positions(notes: &Notes, briefing: &Briefing, diagnostics: &mut Ve
                 others.join(", ")
             ),
         ));
+    }
+}
+
+/// The schemes a `url` may have: those an export can link to safely.
+const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Why a source's `url` may not become a link, if it may not: only
+/// `http`, `https` and `mailto` URLs are allowed (`javascript:` or `file:`
+/// would run or open something when the exported memo is clicked).
+pub fn url_problem(url: &str) -> Option<String> {
+    // As a browser reads it: tabs and line breaks inside are dropped, and
+    // spaces and control characters at the start are skipped.
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .skip_while(|c| c.is_whitespace() || c.is_control())
+        .collect();
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme).filter(|s| {
+        s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    match scheme {
+        Some(scheme) if URL_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) => None,
+        Some(scheme) => Some(format!(
+            "`url` must be an http, https or mailto link, not a `{scheme}:` one"
+        )),
+        None => {
+            Some("`url` must be a whole link starting with https://, http:// or mailto:".into())
+        }
+    }
+}
+
+/// Whether text shows nothing at all: only whitespace and characters that
+/// take no room (zero-width spaces and joiners, direction marks, the byte
+/// order mark, soft hyphens, variation selectors, tags, blank fillers).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{e0000}'..='\u{e0fff}'
+    ) || c.is_control()
+}
+
+/// Quotation marks a quote's `text` may be wrapped in by mistake: opening
+/// and closing as typed.
+const QUOTE_MARKS: [(char, char); 6] = [
+    ('"', '"'),
+    ('“', '”'),
+    ('„', '“'),
+    ('«', '»'),
+    ('\'', '\''),
+    ('‘', '’'),
+];
+
+/// What is wrong with a quote's `text`, as an error or a warning: words
+/// that are only an elision cannot be checked or cited, and a quote wrapped
+/// in its own quotation marks would be printed with two pairs.
+pub fn quote_text_problem(text: &str) -> Option<(Severity, String)> {
+    let words = text.replace("...", "").replace('…', "");
+    if !is_blank(text) && is_blank(&words) {
+        return Some((
+            Severity::Error,
+            "a quote's `text` must hold the words said, not only an elision (`...`)".into(),
+        ));
+    }
+    let trimmed = text.trim();
+    let mut chars = trimmed.chars();
+    let (first, last) = (chars.next()?, chars.next_back()?);
+    QUOTE_MARKS
+        .iter()
+        .any(|&(open, close)| first == open && last == close)
+        .then(|| {
+            (
+                Severity::Warning,
+                format!(
+                    "the quote is wrapped in its own quotation marks ({first}…{last}); `text` holds the words without them, and parley adds its own"
+                ),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_are_allowed() {
+        for allowed in ["https://example.com/a", "HTTP://x", "mailto:a@b.c"] {
+            assert_eq!(url_problem(allowed), None, "{allowed}");
+        }
+        for refused in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "example.com/page",
+        ] {
+            assert!(url_problem(refused).is_some(), "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_alone_are_blank() {
+        assert!(is_blank("\u{200b}\u{200d} \u{feff}\u{2060}"));
+        assert!(!is_blank("a\u{200b}"));
+        // A zero-width joiner inside an emoji is part of something visible.
+        assert!(!is_blank("👩\u{200d}🔬"));
+    }
+
+    #[test]
+    fn a_quote_of_only_an_elision_is_an_error_and_wrapped_quotes_a_warning() {
+        assert_eq!(
+            quote_text_problem(" ... ").map(|(s, _)| s),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            quote_text_problem("…").map(|(s, _)| s),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            quote_text_problem("“It’s all about the land”").map(|(s, _)| s),
+            Some(Severity::Warning)
+        );
+        assert_eq!(quote_text_problem("It's \"all\" about the land"), None);
+        assert_eq!(quote_text_problem("... about the land"), None);
     }
 }

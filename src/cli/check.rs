@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::exit;
 use super::report::Report;
 use crate::briefing::diagnostic::{Diagnostic, Palette, render_in};
+use crate::briefing::load::MAX_SHOWN_DIAGNOSTICS;
 use crate::briefing::{Briefing, Document, FileError, Invalid, Unopened, load};
 use crate::text::sanitize_inline;
 
@@ -164,8 +165,7 @@ fn check_one(
     match load(document) {
         Ok(loaded) => {
             let warnings = &loaded.warnings;
-            let rendered = render_in(palette, &document.name, &document.text, warnings);
-            let _ = write!(err, "{rendered}");
+            let _ = write!(err, "{}", render_capped(palette, document, warnings));
             write_notes(document, &loaded.notes, err);
             if options.strict && !warnings.is_empty() {
                 let warnings = plural(warnings.len(), "warning");
@@ -173,11 +173,17 @@ fn check_one(
                 return exit::INVALID;
             }
             let counts = loaded.briefing.counts();
-            let _ = match warnings.len() {
-                0 => writeln!(out, "{name}: ok: {counts}"),
-                n => writeln!(out, "{name}: ok, {}: {counts}", plural(n, "warning")),
+            let mut summary = match warnings.len() {
+                0 => format!("{name}: ok: {counts}"),
+                n => format!("{name}: ok, {}: {counts}", plural(n, "warning")),
             };
-            exit::OK
+            if loaded.verified.texts > 0 {
+                summary.push_str(&format!("; {}", loaded.verified));
+            }
+            match writeln!(out, "{summary}").and_then(|()| out.flush()) {
+                Ok(()) => exit::OK,
+                Err(error) => report_write_error(&error, err),
+            }
         }
         Err(invalid) => report_invalid_in(palette, document, &invalid, err),
     }
@@ -195,6 +201,31 @@ fn write_notes(document: &Document, notes: &[String], err: &mut dyn Write) {
 /// "1 warning", "2 warnings".
 fn plural(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Renders at most [`MAX_SHOWN_DIAGNOSTICS`] findings, then `and N more`:
+/// a broken archive must not print a hundred thousand errors.
+fn render_capped(palette: Palette, document: &Document, diagnostics: &[Diagnostic]) -> String {
+    let shown = diagnostics.len().min(MAX_SHOWN_DIAGNOSTICS);
+    let mut out = render_in(palette, &document.name, &document.text, &diagnostics[..shown]);
+    if diagnostics.len() > shown {
+        // Not `name:`-prefixed: tools read each such line as `name:line:column:`.
+        out.push_str(&format!(
+            "and {} more (only the first {shown} findings are shown)\n",
+            diagnostics.len() - shown
+        ));
+    }
+    out
+}
+
+/// Reports output that could not be written (a full disk, a closed
+/// standard output); returns 2. A reader that stopped early (`| head`) is
+/// not reported: the status is still 2, since the output is incomplete.
+pub fn report_write_error(error: &std::io::Error, err: &mut dyn Write) -> i32 {
+    if error.kind() != std::io::ErrorKind::BrokenPipe {
+        let _ = writeln!(err, "parley: cannot write to standard output: {error}");
+    }
+    exit::USAGE
 }
 
 /// Reports a file that could not be taken in as text; returns the exit
@@ -224,12 +255,7 @@ fn report_invalid_in(
     err: &mut dyn Write,
 ) -> i32 {
     let name = sanitize_inline(&document.name);
-    let rendered = render_in(
-        palette,
-        &document.name,
-        &document.text,
-        &invalid.diagnostics,
-    );
+    let rendered = render_capped(palette, document, &invalid.diagnostics);
     let _ = write!(err, "{rendered}");
     let errors = invalid.errors().count();
     let warnings = invalid.diagnostics.len() - errors;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::check::read_and_load;
 use super::exit;
+use crate::briefing::{Briefing, TextFolder, bounded};
 use crate::export::{html, json, markdown};
 use crate::text::sanitize_inline;
 
@@ -23,8 +24,9 @@ pub enum Format {
 }
 
 /// Exports `file` (the embedded briefing when `None`) to `output`, or to
-/// `out` when there is none; problems go to `err`. Returns the exit status:
-/// 1 for an invalid briefing, 2 for a file that cannot be read or written.
+/// `out` when there is none or it is `-`; problems go to `err`. Returns the
+/// exit status: 1 for an invalid briefing, 2 for a file that cannot be read
+/// or written.
 pub fn run(
     file: Option<&Path>,
     format: Format,
@@ -45,14 +47,17 @@ pub fn run(
             &html::source_texts(&briefing, file.and_then(Path::parent)),
         ),
     };
-    let written = match output {
+    let written = match output.filter(|path| *path != Path::new("-")) {
         None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
             // A reader that stopped early (`| head`) is not an error.
             Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
             result => result.map_err(|e| format!("cannot write to standard output: {e}")),
         },
-        Some(path) => write_output(path, file, text.as_bytes())
-            .map_err(|reason| format!("{}: cannot write: {reason}", path.display())),
+        Some(path) => {
+            let read = files_read(file, &briefing);
+            write_output(path, &read, text.as_bytes())
+                .map_err(|reason| format!("{}: cannot write: {reason}", path.display()))
+        }
     };
     match written {
         Ok(()) => exit::OK,
@@ -63,27 +68,128 @@ pub fn run(
     }
 }
 
-/// Writes `contents` to `path` through a temporary file in the same folder
-/// and an atomic rename: `path` holds either its old contents or the new
-/// ones, never a part. Refuses to write over the briefing being exported.
-fn write_output(path: &Path, input: Option<&Path>, contents: &[u8]) -> Result<(), String> {
-    if input.is_some_and(|input| same_file(input, path)) {
+/// The files an export of `file` read: the briefing and its sources'
+/// texts. None of them may be the output.
+fn files_read(file: Option<&Path>, briefing: &Briefing) -> Vec<PathBuf> {
+    let Some(file) = file.filter(|f| !bounded::is_stdin(f)) else {
+        return Vec::new();
+    };
+    // Text files sit beside the file a linked briefing points to.
+    let resolved = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let texts = TextFolder::from(folder(&resolved));
+    let text_files = briefing
+        .sources
+        .iter()
+        .filter_map(|source| texts.path_of(source.text_file.as_deref()?));
+    std::iter::once(file.to_path_buf())
+        .chain(text_files)
+        .collect()
+}
+
+/// Writes `contents` to `path` without ever destroying what is there:
+/// - a regular file, or a new path, is replaced through a temporary file in
+///   the same folder and an atomic rename (it holds either its old contents
+///   or the new ones, never a part), keeping its permissions;
+/// - a symbolic link to a regular file has its target replaced (the link
+///   stays a link); a dangling link is refused;
+/// - a character device (`/dev/null`, a terminal), a FIFO, or a file named
+///   by its descriptor (`/dev/stdout`) is written through, as a shell's `>`
+///   would;
+/// - anything else (a folder, a socket, a block device) is refused.
+///
+/// Refuses to write over any file the export read (`read`).
+fn write_output(path: &Path, read: &[PathBuf], contents: &[u8]) -> Result<(), String> {
+    if read
+        .first()
+        .is_some_and(|briefing| same_file(briefing, path))
+    {
         return Err(
             "that is the briefing being exported; parley never writes to a briefing file".into(),
         );
     }
-    // Through a symlink to the file it names, so the link stays a link.
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    if target.is_dir() {
-        return Err("is a directory".into());
+    if read.iter().skip(1).any(|text| same_file(text, path)) {
+        return Err(
+            "that is one of the briefing's text files; parley never writes to a file it reads"
+                .into(),
+        );
     }
-    replace_file(&target, |file| file.write_all(contents)).map_err(|error| match error.kind() {
+    if names_a_descriptor(path) {
+        // `-o /dev/stdout` into a file the shell opened: write to that open
+        // file, never rename over it.
+        return write_through(path, contents).map_err(|error| reason(path, &error));
+    }
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let kind = match std::fs::metadata(path) {
+        Ok(metadata) => Some(metadata.file_type()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && is_link => {
+            return Err("is a symbolic link to a file that does not exist; parley does not create files through a dangling link (remove the link, or point it at a file)".into());
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(reason(path, &error)),
+    };
+    match kind {
+        None => replace_file(path, |file| file.write_all(contents))
+            .map_err(|error| reason(path, &error)),
+        Some(kind) if kind.is_file() => {
+            // Through a symlink to the file it names, so the link stays a link.
+            let target = match is_link {
+                true => std::fs::canonicalize(path).map_err(|error| reason(path, &error))?,
+                false => path.to_path_buf(),
+            };
+            replace_file(&target, |file| file.write_all(contents))
+                .map_err(|error| reason(&target, &error))
+        }
+        Some(kind) if kind.is_dir() => Err("is a directory".into()),
+        Some(kind) if is_stream(&kind) => {
+            write_through(path, contents).map_err(|error| reason(path, &error))
+        }
+        Some(kind) => Err(format!(
+            "is {}; parley writes only to regular files, character devices and FIFOs",
+            bounded::special_kind(&kind)
+        )),
+    }
+}
+
+fn reason(target: &Path, error: &std::io::Error) -> String {
+    match error.kind() {
         std::io::ErrorKind::NotFound => {
-            format!("the folder {} does not exist", folder(&target).display())
+            format!("the folder {} does not exist", folder(target).display())
         }
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => error.to_string(),
-    })
+    }
+}
+
+/// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N`: a file
+/// already open in parley, whatever it is.
+fn names_a_descriptor(path: &Path) -> bool {
+    path == Path::new("/dev/stdout")
+        || path == Path::new("/dev/stderr")
+        || path.starts_with("/dev/fd")
+        || path.starts_with("/proc/self/fd")
+}
+
+/// A character device or a FIFO: written to, never replaced.
+fn is_stream(kind: &std::fs::FileType) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        kind.is_char_device() || kind.is_fifo()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = kind;
+        false
+    }
+}
+
+/// Writes into an existing device, FIFO or open file as it is: no
+/// temporary file, no truncation, no creation; appended, so a file the
+/// shell opened with `>>` keeps what it held.
+fn write_through(target: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut stream = std::fs::File::options().append(true).open(target)?;
+    stream.write_all(contents)?;
+    stream.flush()
 }
 
 /// Replaces `target` with what `write` puts in a new temporary file beside
@@ -189,7 +295,7 @@ mod tests {
         std::fs::hard_link(&briefing, &hard).unwrap();
         let dotted = dir.path().join(".").join("b.toml");
         for output in [&briefing, &link, &hard, &dotted] {
-            let error = write_output(output, Some(&briefing), b"memo").unwrap_err();
+            let error = write_output(output, std::slice::from_ref(&briefing), b"memo").unwrap_err();
             assert!(error.contains("never writes to a briefing file"), "{error}");
         }
         assert_eq!(std::fs::read_to_string(&briefing).unwrap(), "format = 1");

@@ -9,6 +9,7 @@ pub mod new;
 pub mod open;
 pub mod report;
 pub mod search;
+pub mod stdout;
 
 /// Exit statuses scripts can rely on (kept in `crate::exit`, which the
 /// dashboard uses too, so that it never imports the CLI).

@@ -7,6 +7,7 @@ use super::check::{read_and_load, report_file_error, report_invalid};
 use super::diff::load_side;
 use super::exit;
 use crate::app::App;
+use crate::briefing::bounded;
 use crate::history::{History, default_path};
 use crate::loader::LoadError;
 use crate::text::sanitize_inline;
@@ -50,11 +51,15 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
             return exit::USAGE;
         }
     };
-    let unusable = if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        Some("the dashboard needs a terminal".to_string())
-    } else {
-        cannot_address_cursor(std::env::var("TERM").ok().as_deref())
-    };
+    // A briefing on standard input leaves the keys to come from the
+    // terminal itself (crossterm reads /dev/tty then).
+    let from_stdin = file.as_deref().is_some_and(bounded::is_stdin);
+    let unusable =
+        if !std::io::stdout().is_terminal() || !(from_stdin || std::io::stdin().is_terminal()) {
+            Some("the dashboard needs a terminal".to_string())
+        } else {
+            cannot_address_cursor(std::env::var("TERM").ok().as_deref())
+        };
     if let Some(why) = unusable {
         // Still say what is wrong with the file, if anything.
         let mut message = Vec::new();
@@ -80,13 +85,14 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
     let origin = Origin {
         path: file,
         max_bytes,
-        follow: match (watch, poll) {
+        // Standard input has nothing to watch or reload.
+        follow: match (watch && !from_stdin, poll) {
             (false, _) => Follow::Off,
             (true, false) => Follow::Events,
             (true, true) => Follow::Poll,
         },
     };
-    let reloadable = origin.path.is_some();
+    let reloadable = origin.path.is_some() && !from_stdin;
     let outcome = run_dashboard(origin, move |fresh| {
         let mut app = App::opened(fresh, theme);
         app.reloadable = reloadable;

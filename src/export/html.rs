@@ -47,7 +47,10 @@ pub fn source_texts(briefing: &Briefing, dir: Option<&Path>) -> SourceTexts {
             .iter()
             .filter_map(|source| {
                 let file = source.text_file.as_deref()?;
-                let text = std::fs::read_to_string(dir.join(file)).ok()?;
+                let text = crate::briefing::TextFolder::from(dir)
+                    .read(file, crate::briefing::bounded::limit::TEXT_FILE)
+                    .ok()?
+                    .into_owned();
                 Some((source.id.clone(), text))
             })
             .collect(),
