@@ -8,7 +8,7 @@ use toml::de::DeTable;
 
 use super::bounded;
 use super::date::{DATE_KEYS, date_message, days_meant};
-use super::diagnostic::{Diagnostic, Location, Rule, render};
+use super::diagnostic::{Diagnostic, Location, Palette, Rule, render_in};
 use super::model::Briefing;
 use super::pieces::{SPLIT_ABOVE, Split, split};
 use super::read::Reader;
@@ -270,8 +270,18 @@ pub const MAX_SHOWN_DIAGNOSTICS: usize = 200;
 /// then `and N more` for the rest: a broken archive must not print a
 /// hundred thousand errors.
 pub fn render_some(document: &Document, diagnostics: &[Diagnostic]) -> String {
+    render_some_in(Palette::PLAIN, document, diagnostics)
+}
+
+/// [`render_some`] in the given colours.
+pub fn render_some_in(palette: Palette, document: &Document, diagnostics: &[Diagnostic]) -> String {
     let shown = diagnostics.len().min(MAX_SHOWN_DIAGNOSTICS);
-    let mut out = render(&document.name, &document.text, &diagnostics[..shown]);
+    let mut out = render_in(
+        palette,
+        &document.name,
+        &document.text,
+        &diagnostics[..shown],
+    );
     if diagnostics.len() > shown {
         // Not `name:`-prefixed: tools read each such line as `name:line:column:`.
         out.push_str(&format!(

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::exit;
 use super::report::Report;
-use crate::briefing::diagnostic::{Diagnostic, Palette, render_in};
-use crate::briefing::load::MAX_SHOWN_DIAGNOSTICS;
+use crate::briefing::diagnostic::{Diagnostic, Palette};
+use crate::briefing::load::render_some_in;
 use crate::briefing::{Briefing, Document, FileError, Invalid, Unopened, load};
 use crate::text::sanitize_inline;
 
@@ -165,7 +165,7 @@ fn check_one(
     match load(document) {
         Ok(loaded) => {
             let warnings = &loaded.warnings;
-            let _ = write!(err, "{}", render_capped(palette, document, warnings));
+            let _ = write!(err, "{}", render_some_in(palette, document, warnings));
             write_notes(document, &loaded.notes, err);
             if options.strict && !warnings.is_empty() {
                 let warnings = plural(warnings.len(), "warning");
@@ -201,26 +201,6 @@ fn write_notes(document: &Document, notes: &[String], err: &mut dyn Write) {
 /// "1 warning", "2 warnings".
 fn plural(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
-/// Renders at most [`MAX_SHOWN_DIAGNOSTICS`] findings, then `and N more`:
-/// a broken archive must not print a hundred thousand errors.
-fn render_capped(palette: Palette, document: &Document, diagnostics: &[Diagnostic]) -> String {
-    let shown = diagnostics.len().min(MAX_SHOWN_DIAGNOSTICS);
-    let mut out = render_in(
-        palette,
-        &document.name,
-        &document.text,
-        &diagnostics[..shown],
-    );
-    if diagnostics.len() > shown {
-        // Not `name:`-prefixed: tools read each such line as `name:line:column:`.
-        out.push_str(&format!(
-            "and {} more (only the first {shown} findings are shown)\n",
-            diagnostics.len() - shown
-        ));
-    }
-    out
 }
 
 /// Reports output that could not be written (a full disk, a closed
@@ -260,7 +240,7 @@ fn report_invalid_in(
     err: &mut dyn Write,
 ) -> i32 {
     let name = sanitize_inline(&document.name);
-    let rendered = render_capped(palette, document, &invalid.diagnostics);
+    let rendered = render_some_in(palette, document, &invalid.diagnostics);
     let _ = write!(err, "{rendered}");
     let errors = invalid.errors().count();
     let warnings = invalid.diagnostics.len() - errors;
