@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::briefing::rounds::Summary;
 use crate::clipboard::Copied;
 use crate::keymap::{Mode, action_for};
 use crate::loader::Outcome;
@@ -47,6 +48,13 @@ pub enum Event {
     Watching(String),
     /// An `Effect::Copy` was carried out: where the text went.
     Copied(Copied),
+    /// The picker's folder was read: its briefings, or why it could not be.
+    Listed(Result<Vec<Summary>, String>),
+    /// A briefing the picker asked to open (`session::Request::Open`) came to this.
+    Opened {
+        generation: u64,
+        outcome: Box<Outcome>,
+    },
 }
 
 impl From<Action> for Event {

@@ -403,6 +403,172 @@ pub const BINDINGS: &[Binding] = &[
         Action::PreviousPassage,
         "reader: previous highlighted quote"
     ),
+    bind!(
+        Folder,
+        [(Char('b'), NONE)],
+        Action::BackToPicker,
+        "back to the folder's briefings"
+    ),
+    bind!(
+        Folder,
+        [(Char('D'), NONE)],
+        Action::ComparePrevious,
+        "compare with the previous round in the folder"
+    ),
+    bind!(Picker, [(Char('q'), NONE)], Action::Quit, "quit"),
+    bind!(
+        Picker,
+        [(Char('c'), CTRL)],
+        Action::Quit,
+        "quit, from anywhere"
+    ),
+    bind!(
+        Picker,
+        [(Char('z'), CTRL)],
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
+    bind!(
+        Picker,
+        [(Char('?'), NONE)],
+        Action::ToggleHelp,
+        "show every key"
+    ),
+    bind!(
+        Picker,
+        [(Char('/'), NONE)],
+        Action::StartSearch,
+        "filter the briefings"
+    ),
+    bind!(
+        Picker,
+        [(Enter, NONE), (Char('l'), NONE), (Right, NONE)],
+        Action::Open,
+        "open the selected briefing"
+    ),
+    bind!(Picker, [(Esc, NONE)], Action::Back, "clear the filter"),
+    bind!(
+        Picker,
+        [(Up, NONE), (Char('k'), NONE)],
+        Action::Up,
+        "move up"
+    ),
+    bind!(
+        Picker,
+        [(Down, NONE), (Char('j'), NONE)],
+        Action::Down,
+        "move down"
+    ),
+    bind!(
+        Picker,
+        [(Home, NONE), (Char('g'), NONE)],
+        Action::Top,
+        "go to the newest"
+    ),
+    bind!(
+        Picker,
+        [(End, NONE), (Char('G'), NONE)],
+        Action::Bottom,
+        "go to the oldest"
+    ),
+    bind!(
+        Picker,
+        [(PageUp, NONE), (Char('b'), CTRL)],
+        Action::PageUp,
+        "page up"
+    ),
+    bind!(
+        Picker,
+        [(PageDown, NONE), (Char('f'), CTRL)],
+        Action::PageDown,
+        "page down"
+    ),
+    bind!(
+        Picker,
+        [(Char('t'), NONE)],
+        Action::CycleTheme,
+        "next theme"
+    ),
+    bind!(
+        PickerFilter,
+        [(Esc, NONE)],
+        Action::Back,
+        "clear the filter and leave it"
+    ),
+    bind!(
+        PickerFilter,
+        [(Enter, NONE)],
+        Action::Open,
+        "open the selected briefing"
+    ),
+    bind!(PickerFilter, [(Char('c'), CTRL)], Action::Quit, "quit"),
+    bind!(
+        PickerFilter,
+        [(Char('z'), CTRL)],
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
+    bind!(
+        PickerFilter,
+        [(Up, NONE), (Char('p'), CTRL), (Char('k'), CTRL)],
+        Action::Up,
+        "selection up"
+    ),
+    bind!(
+        PickerFilter,
+        [(Down, NONE), (Char('n'), CTRL), (Char('j'), CTRL)],
+        Action::Down,
+        "selection down"
+    ),
+    bind!(PickerFilter, [(PageUp, NONE)], Action::PageUp, "page up"),
+    bind!(
+        PickerFilter,
+        [(PageDown, NONE)],
+        Action::PageDown,
+        "page down"
+    ),
+    bind!(
+        PickerFilter,
+        [(Left, NONE)],
+        Action::SearchCursorLeft,
+        "cursor left"
+    ),
+    bind!(
+        PickerFilter,
+        [(Right, NONE)],
+        Action::SearchCursorRight,
+        "cursor right"
+    ),
+    bind!(
+        PickerFilter,
+        [(Home, NONE), (Char('a'), CTRL)],
+        Action::SearchCursorHome,
+        "cursor to the start"
+    ),
+    bind!(
+        PickerFilter,
+        [(End, NONE), (Char('e'), CTRL)],
+        Action::SearchCursorEnd,
+        "cursor to the end"
+    ),
+    bind!(
+        PickerFilter,
+        [(Backspace, NONE)],
+        Action::SearchBackspace,
+        "delete a character"
+    ),
+    bind!(
+        PickerFilter,
+        [(Char('w'), CTRL), (Backspace, CTRL)],
+        Action::SearchDeleteWord,
+        "delete a word"
+    ),
+    bind!(
+        PickerFilter,
+        [(Char('u'), CTRL)],
+        Action::SearchClear,
+        "clear the filter"
+    ),
 ];
 
 /// The action a key press means in `mode`, if any. In the search line, any
@@ -426,7 +592,9 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
         })
         .map(|b| b.action);
     bound.or(match (mode, key.code) {
-        (Mode::Search, Char(c)) if !modifiers.intersects(CTRL | KeyModifiers::ALT) => {
+        (Mode::Search | Mode::PickerFilter, Char(c))
+            if !modifiers.intersects(CTRL | KeyModifiers::ALT) =>
+        {
             Some(Action::SearchInput(c))
         }
         _ => None,
@@ -571,6 +739,22 @@ pub fn hints(mode: Mode, view: View) -> Vec<Hint> {
             hint(&[Action::Back], "close"),
             hint(&[Action::Up, Action::Down], "scroll"),
             hint(&[Action::Copy], "copy"),
+        ],
+        Mode::Picker => &[
+            HELP,
+            hint(&[Action::Open], "open"),
+            hint(&[Action::StartSearch], "filter"),
+            hint(&[Action::Down, Action::Up], "move"),
+            QUIT,
+        ],
+        Mode::PickerFilter => &[
+            hint(&[Action::Back], "clear"),
+            hint(&[Action::Open], "open"),
+            hint(&[Action::Down, Action::Up], "move"),
+        ],
+        Mode::Folder => &[
+            hint(&[Action::BackToPicker], "briefings"),
+            hint(&[Action::ComparePrevious], "previous round"),
         ],
         Mode::Normal => match view {
             View::RedLines => &[

@@ -26,7 +26,8 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Briefing file to open (default: the shipped Abu Dhabi briefing).
+    /// Briefing file to open (default: the shipped Abu Dhabi briefing), or a
+    /// folder: a picker of the briefings under it, newest first.
     file: Option<PathBuf>,
 
     /// Theme: a built-in name (dark, light, high-contrast) or a theme file.

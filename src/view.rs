@@ -75,6 +75,12 @@ pub enum Mode {
     Search,
     /// A popup (details or help) is open.
     Popup,
+    /// The picker of a folder's briefings (`parley DIR`).
+    Picker,
+    /// Typing into the picker's filter line.
+    PickerFilter,
+    /// A briefing opened from the picker: its keys apply in `Normal` too.
+    Folder,
 }
 
 impl Mode {
@@ -83,6 +89,9 @@ impl Mode {
             Mode::Normal => "Everywhere",
             Mode::Search => "Search line",
             Mode::Popup => "Popups",
+            Mode::Picker => "Folder of briefings",
+            Mode::PickerFilter => "Folder: filter line",
+            Mode::Folder => "A briefing opened from a folder",
         }
     }
 }

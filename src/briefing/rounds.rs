@@ -89,12 +89,23 @@ pub fn summarize(root: &Path, path: &Path, max_bytes: u64) -> Summary {
         .unwrap_or(path)
         .display()
         .to_string();
+    // Errors name the file by its path inside the folder.
     let state = match Document::read(path, max_bytes) {
-        Err(error) => State::Invalid(error.to_string()),
-        Ok(document) => match load(&document) {
-            Ok(loaded) => State::Valid(Facts::of(&loaded.briefing)),
-            Err(invalid) => State::Invalid(first_error(&document, &invalid)),
-        },
+        Err(error) => {
+            let full = error.to_string();
+            let name = error.name();
+            State::Invalid(match full.strip_prefix(name) {
+                Some(rest) => format!("{relative}{rest}"),
+                None => full,
+            })
+        }
+        Ok(mut document) => {
+            document.name = relative.clone();
+            match load(&document) {
+                Ok(loaded) => State::Valid(Facts::of(&loaded.briefing)),
+                Err(invalid) => State::Invalid(first_error(&document, &invalid)),
+            }
+        }
     };
     Summary {
         path: path.to_path_buf(),
@@ -420,7 +431,9 @@ mod tests {
         assert_eq!(round3.title, "Kelmar Strait fisheries talks, round 3");
         assert_eq!(round3.parties, 2);
         match &summaries[3].state {
-            State::Invalid(error) => assert!(error.contains("broken.toml:2:1: error:"), "{error}"),
+            State::Invalid(error) => {
+                assert!(error.starts_with("broken.toml:2:1: error:"), "{error}")
+            }
             State::Valid(_) => panic!("broken.toml is not a valid briefing"),
         }
         assert_eq!(previous_round(&summaries, 0), Some(1));
