@@ -393,6 +393,15 @@ mod tests {
     }
 
     #[test]
+    fn titles_that_are_only_a_round_number_share_no_stem() {
+        let summaries = listed(vec![
+            valid("b.toml", "Round 2", "2031-06-03", &["a"]),
+            valid("a.toml", "Round 1", "2031-05-03", &["x"]),
+        ]);
+        assert_eq!(previous(&summaries, "b.toml"), None);
+    }
+
+    #[test]
     fn an_invalid_file_and_the_same_day_are_no_previous_round() {
         let summaries = listed(vec![
             valid("b.toml", "Talks, round 2", "2031-06-03", &["a"]),

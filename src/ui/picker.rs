@@ -21,8 +21,10 @@ use crate::view::{Mode, View};
 
 /// Columns between two columns.
 const GAP: usize = 2;
-/// The title column is never narrower than this while another column
-/// could make room for it.
+/// The title column is made this wide, or as wide as the longest title
+/// if that is less (but at least `MIN_TITLE`), while another column could
+/// make room for it.
+const WANTED_TITLE: usize = 40;
 const MIN_TITLE: usize = 20;
 /// "Wed 10 May 2031".
 const AS_OF_WIDTH: usize = 15;
@@ -38,10 +40,11 @@ pub struct Widths {
     pub file: usize,
 }
 
-/// The columns for a screen `total` columns wide, with the longest
-/// location and file name to show: the file goes first when room is
-/// short, then the location, then the counts; the title takes the rest.
-pub fn widths(total: usize, location: usize, file: usize) -> Widths {
+/// The columns for a screen `total` columns wide, with the longest title,
+/// location and file name to show: the file goes first when the title
+/// would be cut, then the location, then the counts; the title takes the rest.
+pub fn widths(total: usize, title: usize, location: usize, file: usize) -> Widths {
+    let wanted = title.clamp(MIN_TITLE, WANTED_TITLE);
     let mut w = Widths {
         as_of: AS_OF_WIDTH,
         title: 0,
@@ -55,7 +58,7 @@ pub fn widths(total: usize, location: usize, file: usize) -> Widths {
         columns.iter().sum::<usize>() + GAP * columns.iter().filter(|&&c| c > 0).count()
     };
     for drop in 0..3 {
-        if total.saturating_sub(used(&w)) >= MIN_TITLE {
+        if total.saturating_sub(used(&w)) >= wanted {
             break;
         }
         match drop {
@@ -101,6 +104,7 @@ pub fn draw(frame: &mut Frame, picker: &Picker) {
     };
     let w = widths(
         total,
+        longest(|row| &row.title),
         longest(|row| &row.location),
         longest(|row| &row.file),
     );
@@ -234,29 +238,23 @@ fn row(row: &Row, marks: &Marks, w: &Widths, theme: &Theme) -> Line<'static> {
 
 /// Sanitised text with the characters at `marks` in the `mark` style.
 fn marked(text: &str, marks: &[usize], style: Style, mark: Style) -> Line<'static> {
+    let style_of = |marked: bool| if marked { style.patch(mark) } else { style };
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut piece = String::new();
     let mut piece_marked = false;
     for (at, c) in text.chars().enumerate() {
         let is_marked = marks.binary_search(&at).is_ok();
         if is_marked != piece_marked && !piece.is_empty() {
-            let style = if piece_marked {
-                style.patch(mark)
-            } else {
-                style
-            };
-            spans.push(Span::styled(std::mem::take(&mut piece), style));
+            spans.push(Span::styled(
+                std::mem::take(&mut piece),
+                style_of(piece_marked),
+            ));
         }
         piece_marked = is_marked;
         piece.push(c);
     }
     if !piece.is_empty() {
-        let style = if piece_marked {
-            style.patch(mark)
-        } else {
-            style
-        };
-        spans.push(Span::styled(piece, style));
+        spans.push(Span::styled(piece, style_of(piece_marked)));
     }
     Line::from(spans)
 }
@@ -306,7 +304,12 @@ fn draw_status(frame: &mut Frame, area: Rect, picker: &Picker) {
             ));
         }
         None => {
-            for hint in hints(picker.mode(), View::RedLines) {
+            // The help's hints are the dashboard's popups', less the copy
+            // the picker has nothing for.
+            let hints = hints(picker.mode(), View::RedLines)
+                .into_iter()
+                .filter(|hint| hint.named.iter().all(|&(_, a)| a != Action::Copy));
+            for hint in hints {
                 let piece = width(&hint.keys) + width(hint.what) + 3;
                 if used + piece > total {
                     break;
@@ -368,17 +371,17 @@ mod tests {
 
     #[test]
     fn narrow_screens_drop_the_file_then_the_location_then_the_counts() {
-        let wide = widths(160, 9, 20);
+        let wide = widths(160, 38, 9, 20);
         assert!(wide.file > 0 && wide.location > 0 && wide.parties > 0);
-        assert!(wide.title >= MIN_TITLE);
-        let at_80 = widths(80, 9, 20);
-        assert_eq!(at_80.file, 0, "{at_80:?}");
-        assert!(at_80.location > 0 && at_80.title >= MIN_TITLE, "{at_80:?}");
-        let at_60 = widths(60, 9, 20);
-        assert_eq!((at_60.file, at_60.location), (0, 0), "{at_60:?}");
-        assert!(at_60.parties > 0, "{at_60:?}");
-        let at_30 = widths(30, 9, 20);
-        assert_eq!((at_30.parties, at_30.red_lines), (0, 0), "{at_30:?}");
-        assert_eq!(at_30.as_of + GAP + at_30.title, 30, "{at_30:?}");
+        assert!(wide.title >= 38, "{wide:?}");
+        // The title's 38 columns come before the location's.
+        let at_80 = widths(80, 38, 9, 20);
+        assert_eq!((at_80.file, at_80.location), (0, 0), "{at_80:?}");
+        assert!(at_80.parties > 0 && at_80.title >= 38, "{at_80:?}");
+        let short_titles = widths(80, 20, 9, 20);
+        assert!(short_titles.location > 0, "{short_titles:?}");
+        let at_50 = widths(50, 38, 9, 20);
+        assert_eq!((at_50.parties, at_50.red_lines), (0, 0), "{at_50:?}");
+        assert_eq!(at_50.as_of + GAP + at_50.title, 50, "{at_50:?}");
     }
 }
