@@ -17,7 +17,7 @@ use crate::action::Action;
 use crate::app::QUERY_MAX_CHARS;
 use crate::briefing::rounds::{State, Summary};
 use crate::event::Event;
-use crate::keymap::action_for;
+use crate::keymap::Keymap;
 use crate::text::sanitize_inline;
 use crate::theme::Theme;
 use crate::view::Mode;
@@ -123,6 +123,8 @@ pub struct Picker {
     /// A one-line message for the status bar.
     pub message: Option<String>,
     pub theme: Theme,
+    /// The keys in use: the defaults with the config file's over them.
+    pub keymap: Keymap,
     pub width: u16,
     pub height: u16,
     pub quit: bool,
@@ -153,6 +155,7 @@ impl Picker {
             help: None,
             message: None,
             theme,
+            keymap: Keymap::default(),
             width: 80,
             height: 24,
             quit: false,
@@ -187,7 +190,7 @@ impl Picker {
     /// before all the rest. Whether the screen changed.
     pub fn update_all(&mut self, events: impl IntoIterator<Item = Event>) -> bool {
         let mut events: Vec<Event> = events.into_iter().collect();
-        if let Some(at) = events.iter().position(Event::quits_anywhere) {
+        if let Some(at) = events.iter().position(|e| e.quits_anywhere(&self.keymap)) {
             let quit = events.swap_remove(at);
             self.handle(quit);
             return true;
@@ -208,7 +211,7 @@ impl Picker {
                 self.act(action);
                 true
             }
-            Event::Key(key) => match action_for(self.mode(), key) {
+            Event::Key(key) => match self.keymap.action_for(self.mode(), key) {
                 Some(action) => {
                     self.act(action);
                     true

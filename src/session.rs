@@ -15,7 +15,6 @@ use crate::app::{App, Effect};
 use crate::briefing::rounds::previous_round;
 use crate::event::Event;
 use crate::history::History;
-use crate::keymap::action_for;
 use crate::loader::Outcome;
 use crate::picker::{Picker, PickerEffect};
 use crate::view::Mode;
@@ -162,10 +161,8 @@ impl Session {
 
     /// What `key` asks of a briefing opened from a folder, if anything.
     fn folder_action(&self, key: KeyEvent) -> Option<Action> {
-        if self.picker.is_none() || self.app.is_none() {
-            return None;
-        }
-        action_for(Mode::Folder, key)
+        let app = self.app.as_ref().filter(|_| self.picker.is_some())?;
+        app.keymap.action_for(Mode::Folder, key)
     }
 
     /// Gives the events gathered so far to whichever is on screen, and
@@ -221,6 +218,7 @@ impl Session {
         match outcome {
             Outcome::Loaded(fresh) => {
                 let mut app = App::opened(fresh, picker.theme.clone());
+                app.keymap = picker.keymap.clone();
                 app.reloadable = true;
                 app.from_folder = true;
                 app.search.history = std::mem::take(&mut self.history);

@@ -84,6 +84,18 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The config file's table for this mode's keys.
+    pub fn config_table(self) -> &'static str {
+        match self {
+            Mode::Normal => "keys",
+            Mode::Search => "keys.search",
+            Mode::Popup => "keys.popup",
+            Mode::Picker => "keys.picker",
+            Mode::PickerFilter => "keys.picker-filter",
+            Mode::Folder => "keys.folder",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Mode::Normal => "Everywhere",

@@ -13,7 +13,7 @@ use super::list::scroll_offset;
 use super::text::fit;
 use super::{MIN_HEIGHT, MIN_WIDTH, centered};
 use crate::action::Action;
-use crate::keymap::{help_rows, hints, key_for};
+use crate::keymap::Keymap;
 use crate::picker::{Listing, Marks, Picker, Row};
 use crate::text::{truncate, width};
 use crate::theme::Theme;
@@ -127,7 +127,7 @@ pub fn draw(frame: &mut Frame, picker: &Picker) {
     draw_rows(frame, body, picker, &w);
     draw_status(frame, status, picker);
     if let Some(scroll) = picker.help {
-        draw_help(frame, area, &picker.theme, scroll);
+        draw_help(frame, area, &picker.theme, &picker.keymap, scroll);
     }
 }
 
@@ -152,7 +152,7 @@ fn header_line(picker: &Picker, total: usize) -> Line<'static> {
 
 fn draw_filter(frame: &mut Frame, area: Rect, picker: &Picker) {
     let styles = &picker.theme.styles;
-    let prompt = key_for(Mode::Picker, Action::StartSearch);
+    let prompt = picker.keymap.key_for(Mode::Picker, Action::StartSearch);
     let value = picker.filter.value();
     let line = if picker.filtering || !value.is_empty() {
         let room = (area.width as usize).saturating_sub(width(&prompt) + 2);
@@ -306,7 +306,9 @@ fn draw_status(frame: &mut Frame, area: Rect, picker: &Picker) {
         None => {
             // The help's hints are the dashboard's popups', less the copy
             // the picker has nothing for.
-            let hints = hints(picker.mode(), View::RedLines)
+            let hints = picker
+                .keymap
+                .hints(picker.mode(), View::RedLines)
                 .into_iter()
                 .filter(|hint| hint.named.iter().all(|&(_, a)| a != Action::Copy));
             for hint in hints {
@@ -325,7 +327,7 @@ fn draw_status(frame: &mut Frame, area: Rect, picker: &Picker) {
 
 /// The picker's keys, and those of a briefing opened from it, generated
 /// from the keymap.
-fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: u16) {
+fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme, keymap: &Keymap, scroll: u16) {
     let styles = &theme.styles;
     let outer = centered(
         area,
@@ -333,7 +335,10 @@ fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: u16) {
         area.height.saturating_sub(2),
     );
     frame.render_widget(Clear, outer);
-    let title = format!(" Keys · {} to close ", key_for(Mode::Popup, Action::Back));
+    let title = format!(
+        " Keys · {} to close ",
+        keymap.key_for(Mode::Popup, Action::Back)
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(styles.focus)
@@ -341,7 +346,7 @@ fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: u16) {
         .style(styles.text);
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
-    let rows = help_rows();
+    let rows = keymap.help_rows();
     let modes = [Mode::Picker, Mode::PickerFilter, Mode::Folder];
     let key_width = rows
         .iter()
