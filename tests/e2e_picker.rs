@@ -1,0 +1,87 @@
+//! `parley DIR` in tmux, as a person uses it: the picker of a folder's
+//! briefings, its filter, a briefing opened and left again.
+
+mod common;
+use std::path::Path;
+
+use common::tmux::{Tmux, available};
+
+/// The three rounds of the fixtures and a file that is not a valid briefing.
+fn rounds_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rounds");
+    for n in 1..=3 {
+        let name = format!("round{n}.toml");
+        std::fs::copy(fixtures.join(&name), dir.path().join(&name)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "format = 1\n[briefing]\ntitle = \"Notes\"\nas_of = 2031-13-01\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// The rounds the picker's rows show, top to bottom.
+fn rounds_shown(screen: &str) -> Vec<&str> {
+    screen
+        .lines()
+        .filter(|line| line.contains("Kelmar"))
+        .filter_map(|line| {
+            ["round 3", "round 2", "round 1"]
+                .into_iter()
+                .find(|round| line.contains(round))
+        })
+        .collect()
+}
+
+#[test]
+fn the_picker_lists_filters_opens_goes_back_and_quits() {
+    if !available() {
+        return;
+    }
+    let dir = rounds_folder();
+    let tmux = Tmux::start(&dir.path().display().to_string(), 100, 24);
+    let screen = tmux.wait_for("4 briefings, newest first");
+    assert_eq!(
+        rounds_shown(&screen),
+        ["round 3", "round 2", "round 1"],
+        "{screen}"
+    );
+    assert!(
+        screen.contains("invalid          broken.toml:4:9: error"),
+        "{screen}"
+    );
+    assert!(tmux.alternate_screen());
+
+    // Enter on the broken file says why it cannot be opened.
+    tmux.keys(&["End", "Enter"]);
+    tmux.wait_for("cannot open: broken.toml:4:9");
+
+    tmux.keys(&["/"]);
+    tmux.type_text("round 2");
+    let screen = tmux.wait_for("1 of 4 briefings");
+    assert_eq!(rounds_shown(&screen), ["round 2"], "{screen}");
+
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Red lines │ ");
+    assert!(
+        screen.contains("Kelmar Strait fisheries talks, round 2"),
+        "{screen}"
+    );
+    assert!(screen.contains("round2.toml"), "{screen}");
+
+    tmux.keys(&["D"]);
+    tmux.wait_for("previous round: round1.toml");
+
+    tmux.keys(&["b"]);
+    let screen = tmux.wait_for("1 of 4 briefings");
+    assert!(
+        screen.contains("/ round 2"),
+        "the filter as it was:\n{screen}"
+    );
+    assert_eq!(rounds_shown(&screen), ["round 2"], "{screen}");
+
+    tmux.keys(&["q"]);
+    tmux.assert_given_back("EXITED 0");
+}
