@@ -2,25 +2,13 @@
 //! briefings, its filter, a briefing opened and left again.
 
 mod common;
-use std::path::Path;
-
 use common::tmux::{Tmux, available};
 
-/// The three rounds of the fixtures and a file that is not a valid briefing.
-fn rounds_folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rounds");
-    for n in 1..=3 {
-        let name = format!("round{n}.toml");
-        std::fs::copy(fixtures.join(&name), dir.path().join(&name)).unwrap();
-    }
-    std::fs::write(
-        dir.path().join("broken.toml"),
-        "format = 1\n[briefing]\ntitle = \"Notes\"\nas_of = 2031-13-01\n",
-    )
-    .unwrap();
-    dir
-}
+/// Not a valid briefing: month 13.
+const BROKEN: (&str, &str) = (
+    "broken.toml",
+    "format = 1\n[briefing]\ntitle = \"Notes\"\nas_of = 2031-13-01\n",
+);
 
 /// The rounds the picker's rows show, top to bottom.
 fn rounds_shown(screen: &str) -> Vec<&str> {
@@ -40,7 +28,7 @@ fn the_picker_lists_filters_opens_goes_back_and_quits() {
     if !available() {
         return;
     }
-    let dir = rounds_folder();
+    let dir = common::rounds_folder(&[BROKEN]);
     let tmux = Tmux::start(&dir.path().display().to_string(), 100, 24);
     let screen = tmux.wait_for("4 briefings, newest first");
     assert_eq!(

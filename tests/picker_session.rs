@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use parley::action::Action;
 use parley::app::{App, Popup};
 use parley::briefing::rounds::list;
@@ -16,16 +18,6 @@ use parley::view::Mode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn rounds_folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rounds");
-    for n in 1..=3 {
-        let name = format!("round{n}.toml");
-        std::fs::copy(fixtures.join(&name), dir.path().join(&name)).unwrap();
-    }
-    dir
-}
 
 fn session(dir: &Path) -> Session {
     let mut picker = Picker::new("rounds", Theme::default());
@@ -71,7 +63,7 @@ fn picker(session: &Session) -> &Picker {
 
 #[test]
 fn enter_opens_the_briefing_and_b_goes_back_to_the_picker_as_it_was() {
-    let dir = rounds_folder();
+    let dir = common::rounds_folder(&[]);
     let mut session = session(dir.path());
     press(&mut session, KeyCode::Char('/'));
     for c in "kelmar".chars() {
@@ -107,7 +99,7 @@ fn enter_opens_the_briefing_and_b_goes_back_to_the_picker_as_it_was() {
 
 #[test]
 fn d_names_the_previous_round_or_says_there_is_none() {
-    let dir = rounds_folder();
+    let dir = common::rounds_folder(&[]);
     let mut session = session(dir.path());
     press(&mut session, KeyCode::Enter);
     open_requested(&mut session);
@@ -127,7 +119,7 @@ fn d_names_the_previous_round_or_says_there_is_none() {
 
 #[test]
 fn q_in_a_briefing_quits_parley_and_the_keys_apply_only_when_nothing_else_has_them() {
-    let dir = rounds_folder();
+    let dir = common::rounds_folder(&[]);
     let mut session = session(dir.path());
     press(&mut session, KeyCode::Enter);
     open_requested(&mut session);
@@ -142,7 +134,7 @@ fn q_in_a_briefing_quits_parley_and_the_keys_apply_only_when_nothing_else_has_th
 
 #[test]
 fn a_briefing_opened_alone_has_no_b_and_its_help_does_not_name_it() {
-    let dir = rounds_folder();
+    let dir = common::rounds_folder(&[]);
     let request = LoadRequest {
         generation: 0,
         path: Some(dir.path().join("round3.toml")),
@@ -185,7 +177,7 @@ fn a_briefing_opened_alone_has_no_b_and_its_help_does_not_name_it() {
 
 #[test]
 fn an_invalid_file_is_not_opened_and_a_file_broken_since_the_listing_says_why() {
-    let dir = rounds_folder();
+    let dir = common::rounds_folder(&[]);
     let mut session = session(dir.path());
     std::fs::write(dir.path().join("round3.toml"), "format = 1\n").unwrap();
     press(&mut session, KeyCode::Enter);

@@ -1,7 +1,7 @@
 //! The picker of a folder's briefings drawn into a `TestBackend`: the rounds
 //! fixtures and a broken file, at several sizes, with the filter typed.
 
-use std::path::Path;
+mod common;
 
 use parley::action::Action;
 use parley::briefing::rounds::list;
@@ -13,25 +13,15 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// A folder holding the three rounds and a file that is not a valid briefing.
-fn rounds_folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rounds");
-    for n in 1..=3 {
-        let name = format!("round{n}.toml");
-        std::fs::copy(fixtures.join(&name), dir.path().join(&name)).unwrap();
-    }
-    std::fs::write(
-        dir.path().join("broken.toml"),
-        "format = 1\n[briefing]\ntitle = \"Kelmar notes\"\nas_of = 2031-13-01\n",
-    )
-    .unwrap();
-    dir
-}
+/// Not a valid briefing: month 13.
+const BROKEN: (&str, &str) = (
+    "broken.toml",
+    "format = 1\n[briefing]\ntitle = \"Kelmar notes\"\nas_of = 2031-13-01\n",
+);
 
 /// The picker on the rounds folder, named "rounds" on screen.
 fn picker(width: u16, height: u16) -> (tempfile::TempDir, Picker) {
-    let dir = rounds_folder();
+    let dir = common::rounds_folder(&[BROKEN]);
     let mut picker = Picker::new("rounds", Theme::builtin("dark").unwrap());
     picker.update(Action::Resize { width, height });
     picker.update(Event::Listed(Ok(list(dir.path(), u64::MAX).unwrap())));
