@@ -133,9 +133,12 @@ pub struct Picker {
     pub effects: Vec<PickerEffect>,
 }
 
-/// Lines of the screen that are not rows: the header, the filter line,
-/// the column headings and the status bar.
-const CHROME_ROWS: u16 = 4;
+/// Lines of the screen above the rows: the header, the filter line and the
+/// column headings (`ui::picker` lays them out so).
+pub const ROWS_TOP: u16 = 3;
+
+/// Lines of the screen that are not rows: those above, and the status bar.
+const CHROME_ROWS: u16 = ROWS_TOP + 1;
 
 /// Between fields in the text the filter matches: no file text holds it
 /// once sanitised, and no key types it.
@@ -315,8 +318,8 @@ impl Picker {
             | Action::ToggleOrder
             | Action::Reload
             | Action::BackToPicker
-            | Action::ComparePrevious
-            | Action::Click { .. } => {}
+            | Action::ComparePrevious => {}
+            Action::Click { row, .. } => self.click(row),
             // Editing needs the filter line open (`StartSearch`).
             Action::SearchInput(_)
             | Action::SearchBackspace
@@ -524,10 +527,32 @@ impl Picker {
         .min(last);
     }
 
+    /// Selects the row drawn at screen line `y`, if one is.
+    fn click(&mut self, y: u16) {
+        let Some(line) = y.checked_sub(ROWS_TOP).map(usize::from) else {
+            return;
+        };
+        if line >= self.page() {
+            return;
+        }
+        let first = scroll_offset(self.shown.len(), self.selected, self.page());
+        if first + line < self.shown.len() {
+            self.selected = first + line;
+        }
+    }
+
     fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
     }
+}
+
+/// The first row shown when `rows` rows of one line each are drawn in
+/// `visible` lines with `selected` selected: the list scrolls only once the
+/// selection would leave the bottom.
+pub fn scroll_offset(rows: usize, selected: usize, visible: usize) -> usize {
+    let selected = selected.min(rows.saturating_sub(1));
+    (selected + 1).saturating_sub(visible)
 }
 
 fn too_long_message() -> String {
@@ -740,6 +765,24 @@ mod tests {
             picker.message.as_deref(),
             Some("cannot open: dir/broken.toml:3:9: error: bad")
         );
+    }
+
+    #[test]
+    fn a_click_selects_the_row_under_it() {
+        let mut picker = picker();
+        picker.update(Action::Resize {
+            width: 80,
+            height: 6,
+        });
+        // Two rows fit: rows 2 and 3 show once the third is selected.
+        key(&mut picker, KeyCode::Char('j'));
+        key(&mut picker, KeyCode::Char('j'));
+        picker.update(Action::Click { column: 5, row: 3 });
+        assert_eq!(picker.selected_summary().unwrap().relative, "r2.toml");
+        picker.update(Action::Click { column: 5, row: 5 });
+        assert_eq!(picker.selected, 1, "the status bar is no row");
+        picker.update(Action::Click { column: 5, row: 1 });
+        assert_eq!(picker.selected, 1, "the filter line is no row");
     }
 
     #[test]

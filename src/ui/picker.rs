@@ -9,12 +9,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::list::scroll_offset;
 use super::text::fit;
 use super::{MIN_HEIGHT, MIN_WIDTH, centered};
 use crate::action::Action;
 use crate::keymap::Keymap;
-use crate::picker::{Listing, Marks, Picker, Row};
+use crate::picker::{Listing, Marks, Picker, ROWS_TOP, Row, scroll_offset};
 use crate::text::{truncate, width};
 use crate::theme::Theme;
 use crate::view::{Mode, View};
@@ -83,6 +82,7 @@ pub fn draw(frame: &mut Frame, picker: &Picker) {
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
+    // The rows start at `ROWS_TOP`, where a click looks for them.
     let [header, filter, headings, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -124,6 +124,7 @@ pub fn draw(frame: &mut Frame, picker: &Picker) {
         )),
         headings,
     );
+    debug_assert_eq!(body.y, ROWS_TOP);
     draw_rows(frame, body, picker, &w);
     draw_status(frame, status, picker);
     if let Some(scroll) = picker.help {
@@ -186,8 +187,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, picker: &Picker, w: &Widths) {
         frame.render_widget(Paragraph::new(Line::styled(why, styles.muted)), area);
         return;
     }
-    let heights = vec![1; picker.shown.len()];
-    let first = scroll_offset(&heights, picker.selected, visible);
+    let first = scroll_offset(picker.shown.len(), picker.selected, visible);
     let lines: Vec<Line<'static>> = picker
         .shown
         .iter()
