@@ -73,3 +73,17 @@ fn the_picker_lists_filters_opens_goes_back_and_quits() {
     tmux.keys(&["q"]);
     tmux.assert_given_back("EXITED 0");
 }
+
+#[test]
+fn without_a_terminal_parley_dir_points_to_check() {
+    let dir = common::rounds_folder(&[]);
+    let folder = dir.path().display().to_string();
+    let output = common::parley(&[&folder]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = common::stderr(&output);
+    assert!(
+        stderr.contains("the dashboard needs a terminal") && stderr.contains("parley check DIR"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("is a directory"), "{stderr}");
+}
