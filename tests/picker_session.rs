@@ -189,3 +189,20 @@ fn an_invalid_file_is_not_opened_and_a_file_broken_since_the_listing_says_why() 
         "{message}"
     );
 }
+
+#[test]
+fn the_status_bar_of_a_briefing_from_the_folder_names_the_way_back() {
+    let dir = common::rounds_folder(&[]);
+    let mut session = session(dir.path());
+    press(&mut session, KeyCode::Enter);
+    open_requested(&mut session);
+    let app = app(&session);
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|frame| parley::ui::draw(frame, app)).unwrap();
+    let status = format!("{}", terminal.backend());
+    let status = status.lines().last().unwrap().to_string();
+    assert!(
+        status.contains("? keys  b briefings  D previous round"),
+        "{status}"
+    );
+}
