@@ -113,6 +113,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [(Char('d'), NONE)],
+        Action::Show(View::Diff),
+        "what moved since an earlier round (--since OLD)"
+    ),
+    bind!(
+        Normal,
         [(Char('1'), NONE)],
         Action::SelectParty(0),
         "party view of party N"
@@ -607,6 +613,13 @@ pub fn hints(mode: Mode, view: View) -> Vec<Hint> {
             View::StickingPoints | View::Sources | View::Timeline => {
                 &[HELP, OPEN, SEARCH, VIEWS, BACK, QUIT]
             }
+            View::Diff => &[
+                HELP,
+                hint(&[Action::Open], "both versions"),
+                VIEWS,
+                BACK,
+                QUIT,
+            ],
         },
     };
     specs

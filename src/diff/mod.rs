@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::briefing::{Basis, Briefing, Delegate, Event, Party, Position};
 
-pub use since::{Mark, Since};
+pub use since::{Mark, Row, Since};
 
 /// How alike two wordings on the same sticking point must be to count as
 /// one position reworded.

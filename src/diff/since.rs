@@ -20,15 +20,27 @@ pub enum Mark {
     Lifted,
 }
 
+/// One change in reading order, with the headings that start before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Index into [`Since::changes`].
+    pub change: usize,
+    /// The group's heading (a party, "Sticking points", ...) when this row
+    /// is its first.
+    pub heading: Option<String>,
+    /// The sticking point's title when this row is the first on it.
+    pub topic: Option<String>,
+    /// Whether it sits under a sticking point's title.
+    pub in_topic: bool,
+}
+
 /// The new round against the old one.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Since {
     /// Every change, in [`diff`]'s order.
     pub changes: Vec<Change>,
-    /// The changes grouped as `parley diff` prints them (indices into `changes`).
-    pub groups: Vec<Group<usize>>,
-    /// Indices into `changes` in the groups' reading order.
-    pub order: Vec<usize>,
+    /// The changes in the order `parley diff` prints them, one a row.
+    pub rows: Vec<Row>,
     /// By (party, position) index in the new round.
     marks: HashMap<(usize, usize), Mark>,
     /// Delegates who joined, by (party, delegate) index in the new round.
@@ -45,19 +57,8 @@ pub struct Since {
 impl Since {
     pub fn new(old: &Briefing, new: &Briefing) -> Since {
         let changes = diff(old, new);
-        let groups = grouped_indices(&changes, old, new);
-        let order = groups
-            .iter()
-            .flat_map(|group| {
-                group
-                    .parts
-                    .iter()
-                    .flat_map(|(_, list)| list.iter().copied())
-            })
-            .collect();
         let mut since = Since {
-            groups,
-            order,
+            rows: rows(grouped_indices(&changes, old, new)),
             ..Since::default()
         };
         for change in &changes {
@@ -109,6 +110,11 @@ impl Since {
         }
     }
 
+    /// The changes in reading order.
+    pub fn in_order(&self) -> impl Iterator<Item = &Change> {
+        self.rows.iter().map(|row| &self.changes[row.change])
+    }
+
     /// How the new round's position `index` of party `party` moved, if it did.
     pub fn mark(&self, party: usize, index: usize) -> Option<&Mark> {
         self.marks.get(&(party, index))
@@ -134,6 +140,27 @@ impl Since {
     pub fn status_moved(&self, topic_id: &str) -> bool {
         self.moved_status.contains(topic_id)
     }
+}
+
+/// The groups flattened into rows, each heading on the row it starts.
+fn rows(groups: Vec<Group<usize>>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for group in groups {
+        let mut heading = Some(group.heading);
+        for (topic, list) in group.parts {
+            let in_topic = topic.is_some();
+            let mut topic = topic;
+            for change in list {
+                rows.push(Row {
+                    change,
+                    heading: heading.take(),
+                    topic: topic.take(),
+                    in_topic,
+                });
+            }
+        }
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -249,10 +276,12 @@ mod tests {
     fn the_reading_order_lists_every_change_once_grouped_as_diff_prints_them() {
         let (old, new) = (round(1), round(2));
         let since = Since::new(&old, &new);
-        let mut sorted = since.order.clone();
+        let mut sorted: Vec<usize> = since.rows.iter().map(|row| row.change).collect();
         sorted.sort_unstable();
         assert_eq!(sorted, (0..since.changes.len()).collect::<Vec<_>>());
-        let headings: Vec<&str> = since.groups.iter().map(|g| g.heading.as_str()).collect();
+        let headings: Vec<&str> = (since.rows.iter())
+            .filter_map(|row| row.heading.as_deref())
+            .collect();
         assert_eq!(
             headings,
             [
@@ -264,8 +293,24 @@ mod tests {
                 "Events"
             ]
         );
-        // The first in reading order is the first of the briefing's group.
-        assert_eq!(since.changes[since.order[0]].kind, Kind::Briefing);
+        // In the order `parley diff` prints them.
+        let printed: Vec<&Change> = super::super::grouped(&since.changes, &old, &new)
+            .into_iter()
+            .flat_map(|group| group.parts.into_iter().flat_map(|(_, list)| list))
+            .collect();
+        assert_eq!(since.in_order().collect::<Vec<_>>(), printed);
+        let topics: Vec<&str> = (since.rows.iter())
+            .filter_map(|row| row.topic.as_deref())
+            .collect();
+        assert_eq!(
+            topics,
+            [
+                "The twelve-mile zone",
+                "Quota split",
+                "The twelve-mile zone",
+                "Monitoring at sea"
+            ]
+        );
     }
 
     #[test]
