@@ -262,6 +262,7 @@ fn main() -> ExitCode {
                 colour: colour::enabled(&std::io::stdout()),
                 poll: cli.poll,
                 since: cli.since,
+                keymap: parley::keymap::Keymap::default(),
             };
             cli::open::run(options, &mut err)
         }

@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::briefing::bounded;
 use crate::briefing::open::load_side;
 use crate::history::{History, default_path};
+use crate::keymap::Keymap;
 use crate::loader::LoadError;
 use crate::text::sanitize_inline;
 use crate::theme::Theme;
@@ -29,6 +30,8 @@ pub struct Options<'a> {
     /// `--since OLD`: mark what moved since this earlier round (a file or
     /// `REV:PATH`).
     pub since: Option<String>,
+    /// The keys: the defaults with the config file's over them.
+    pub keymap: Keymap,
 }
 
 pub fn run(options: Options, err: &mut dyn Write) -> i32 {
@@ -40,6 +43,7 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         colour,
         poll,
         since,
+        keymap,
     } = options;
     // crossterm drops colours under NO_COLOR by itself: `--color always`
     // must be able to override that, as it does for the other commands.
@@ -103,12 +107,13 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         },
     };
     let reloadable = origin.path.is_some() && !from_stdin;
-    let outcome = run_dashboard(origin, move |fresh| {
+    let outcome = run_dashboard(origin, &keymap.clone(), move |fresh| {
         let mut app = App::opened(fresh, theme);
         app.reloadable = reloadable;
         if let Some((old, label)) = old {
             app.compare_with(old, label);
         }
+        app.keymap = keymap;
         // Without a readable history file, the history lives in memory only.
         app.search.history = default_path()
             .and_then(|path| History::load(path).ok())

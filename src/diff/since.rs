@@ -307,8 +307,7 @@ mod tests {
             [
                 "The twelve-mile zone",
                 "Quota split",
-                "The twelve-mile zone",
-                "Monitoring at sea"
+                "The twelve-mile zone"
             ]
         );
     }

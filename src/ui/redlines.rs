@@ -12,7 +12,6 @@ use crate::action::Action;
 use crate::app::App;
 use crate::briefing::{Party, Role};
 use crate::diff::Mark;
-use crate::keymap::key_for;
 use crate::theme::Theme;
 use crate::view::Mode;
 use crate::view::View;
@@ -74,8 +73,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(
                 format!(
                     "  {}/{} to scroll",
-                    key_for(Mode::Normal, Action::Left),
-                    key_for(Mode::Normal, Action::Right)
+                    app.keymap.key_for(Mode::Normal, Action::Left),
+                    app.keymap.key_for(Mode::Normal, Action::Right)
                 ),
                 app.theme.styles.muted,
             ),

@@ -11,7 +11,6 @@ use crate::action::Action;
 use crate::app::{App, Comparison};
 use crate::briefing::Briefing;
 use crate::diff::Entity;
-use crate::keymap::key_for;
 use crate::theme::Theme;
 use crate::view::Mode;
 
@@ -22,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, change: usize) {
     let title = Line::from(Span::styled(
         format!(
             " Both versions · {} to close ",
-            key_for(Mode::Popup, Action::Back)
+            app.keymap.key_for(Mode::Popup, Action::Back)
         ),
         app.theme.styles.title,
     ));
