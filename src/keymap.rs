@@ -125,6 +125,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [(Char('d'), NONE)],
+        Action::Show(View::Diff),
+        "what moved since an earlier round (--since OLD)"
+    ),
+    bind!(
+        Normal,
         [(Char('1'), NONE)],
         Action::SelectParty(0),
         "party view of party N"
@@ -1076,6 +1082,13 @@ fn hint_specs(mode: Mode, view: View) -> &'static [HintSpec] {
         hint(&[Action::BackToPicker], "briefings"),
         hint(&[Action::ComparePrevious], "previous round"),
     ];
+    const DIFF: &[HintSpec] = &[
+        HELP,
+        hint(&[Action::Open], "both versions"),
+        VIEWS,
+        BACK,
+        QUIT,
+    ];
     match mode {
         Mode::Search => SEARCH_LINE,
         Mode::Popup => POPUP,
@@ -1087,6 +1100,7 @@ fn hint_specs(mode: Mode, view: View) -> &'static [HintSpec] {
             View::Party => PARTY,
             View::Quotes => QUOTES,
             View::StickingPoints | View::Sources | View::Timeline => OTHER_VIEWS,
+            View::Diff => DIFF,
         },
     }
 }
