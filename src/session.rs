@@ -3,10 +3,11 @@
 //! briefing it opened. The run loop hands every event to
 //! [`Session::update_all`], which gives it to whichever is on screen; the
 //! keys of a briefing opened from a folder (`Mode::Folder`: back to the
-//! picker, the previous round) are acted on here. Nothing here touches the
-//! terminal.
+//! picker, compare with the previous round) are acted on here. Nothing here
+//! touches the terminal.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -15,16 +16,17 @@ use crate::app::{App, Effect};
 use crate::briefing::rounds::previous_round;
 use crate::event::Event;
 use crate::history::History;
-use crate::loader::Outcome;
+use crate::loader::{Fresh, Outcome};
 use crate::picker::{Picker, PickerEffect};
-use crate::view::Mode;
+use crate::view::{Mode, View};
 
 /// What the session asks the run loop to do in the outside world.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     /// What the dashboard or the picker asked for.
     Effect(Effect),
-    /// Load this briefing on the loader thread; the outcome comes back as
+    /// Load this briefing on the loader thread (one to open, or the
+    /// previous round to compare with); the outcome comes back as
     /// `Event::Opened` with this generation.
     Open { generation: u64, path: PathBuf },
 }
@@ -41,6 +43,9 @@ pub struct Session {
     history: History,
     /// A briefing asked to open, not loaded yet.
     opening: Option<(u64, PathBuf)>,
+    /// The previous round asked for to compare the briefing on screen
+    /// with, not loaded yet, and how to name it.
+    comparing: Option<(u64, String)>,
     generation: u64,
     /// Searches of a briefing closed before may still answer: the next
     /// briefing's are numbered from here.
@@ -57,6 +62,7 @@ impl Session {
             path,
             history: History::default(),
             opening: None,
+            comparing: None,
             generation: 0,
             searches_before: 0,
             requests: Vec::new(),
@@ -71,6 +77,7 @@ impl Session {
             path: None,
             history,
             opening: None,
+            comparing: None,
             generation: 0,
             searches_before: 0,
             requests: Vec::new(),
@@ -206,9 +213,13 @@ impl Session {
         }
     }
 
-    /// A briefing the picker asked for is loaded (or failed to): it
-    /// replaces the picker on screen.
+    /// A briefing asked for is loaded (or failed to): the one the picker
+    /// opens replaces it on screen; a previous round is compared with the
+    /// briefing on screen.
     fn opened(&mut self, generation: u64, outcome: Outcome) -> bool {
+        if let Some((_, label)) = self.comparing.take_if(|(g, _)| *g == generation) {
+            return self.compared(label, outcome);
+        }
         let Some(picker) = &mut self.picker else {
             return false;
         };
@@ -265,10 +276,12 @@ impl Session {
         self.history = std::mem::take(&mut app.search.history);
         self.searches_before = app.search.generation + 1;
         self.path = None;
+        // A previous round still loading was for the briefing just left.
+        self.comparing = None;
     }
 
-    /// `D`: the previous round of the briefing on screen, by the rule of
-    /// `briefing::rounds`.
+    /// `D`: the briefing on screen compared with its previous round in the
+    /// folder (by the rule of `briefing::rounds`), which is loaded first.
     fn compare_previous(&mut self) {
         let (Some(app), Some(picker)) = (&mut self.app, &self.picker) else {
             return;
@@ -277,16 +290,49 @@ impl Session {
         let current = summaries
             .iter()
             .position(|s| Some(&s.path) == self.path.as_ref());
-        let previous = current.and_then(|at| previous_round(summaries, at));
-        app.message = Some(match previous.map(|at| &summaries[at]) {
-            Some(summary) => {
-                let as_of = summary
-                    .facts()
-                    .map(|facts| facts.as_of.human())
-                    .unwrap_or_default();
-                format!("previous round: {} (as of {as_of})", summary.relative)
-            }
-            None => "no previous round of this briefing in the folder (same title stem or parties, older as_of)".into(),
+        let Some(previous) = current
+            .and_then(|at| previous_round(summaries, at))
+            .map(|at| &summaries[at])
+        else {
+            app.message = Some(
+                "no previous round of this briefing in the folder (same title stem or parties, older as_of)"
+                    .into(),
+            );
+            return;
+        };
+        app.message = Some(format!("comparing with {}…", previous.relative));
+        self.generation += 1;
+        self.comparing = Some((self.generation, previous.relative.clone()));
+        self.requests.push(Request::Open {
+            generation: self.generation,
+            path: previous.path.clone(),
         });
+    }
+
+    /// The previous round `D` asked for is loaded: the briefing on screen
+    /// marks what moved since it (as `parley NEW --since OLD` does).
+    fn compared(&mut self, label: String, outcome: Outcome) -> bool {
+        let Some(app) = &mut self.app else {
+            return false;
+        };
+        match outcome {
+            Outcome::Loaded(fresh) => {
+                // The index shares the briefing: without it, it is not copied.
+                let Fresh {
+                    briefing, index, ..
+                } = fresh;
+                drop(index);
+                app.compare_with(Arc::unwrap_or_clone(briefing), label.clone());
+                // The header says since when; the way to the list is worth a word.
+                let diff = app.keymap.key_for(Mode::Normal, Action::Show(View::Diff));
+                app.message = Some(format!("compared with {label}: {diff} lists what moved"));
+            }
+            Outcome::Failed(error) => {
+                app.message = Some(format!("cannot compare: {}", error.first_line()));
+            }
+            // Asked for without a fingerprint: always loaded.
+            Outcome::Unchanged(_) => {}
+        }
+        true
     }
 }

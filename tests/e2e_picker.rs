@@ -60,7 +60,11 @@ fn the_picker_lists_filters_opens_goes_back_and_quits() {
     assert!(screen.contains("round2.toml"), "{screen}");
 
     tmux.keys(&["D"]);
-    tmux.wait_for("previous round: round1.toml");
+    let screen = tmux.wait_for("since round1.toml (as of 2031-05-10)");
+    assert!(
+        screen.contains("compared with round1.toml: d lists what moved"),
+        "{screen}"
+    );
 
     tmux.keys(&["b"]);
     let screen = tmux.wait_for("1 of 4 briefings");

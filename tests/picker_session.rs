@@ -98,15 +98,30 @@ fn enter_opens_the_briefing_and_b_goes_back_to_the_picker_as_it_was() {
 }
 
 #[test]
-fn d_names_the_previous_round_or_says_there_is_none() {
+fn d_compares_with_the_previous_round_or_says_there_is_none() {
     let dir = common::rounds_folder(&[]);
     let mut session = session(dir.path());
     press(&mut session, KeyCode::Enter);
     open_requested(&mut session);
+    assert!(app(&session).comparison.is_none());
     press(&mut session, KeyCode::Char('D'));
     assert_eq!(
         app(&session).message.as_deref(),
-        Some("previous round: round2.toml (as of Tue 3 Jun 2031)")
+        Some("comparing with round2.toml…")
+    );
+    let loaded = open_requested(&mut session);
+    assert_eq!(loaded, dir.path().join("round2.toml"));
+    let app_now = app(&session);
+    assert!(
+        app_now.briefing.meta.title.ends_with("round 3"),
+        "still round 3"
+    );
+    let comparison = app_now.comparison.as_ref().expect("compared with round 2");
+    assert_eq!(comparison.label, "round2.toml");
+    assert!(comparison.old.meta.title.ends_with("round 2"));
+    assert_eq!(
+        app_now.message.as_deref(),
+        Some("compared with round2.toml: d lists what moved")
     );
     press(&mut session, KeyCode::Char('b'));
     press(&mut session, KeyCode::End);
@@ -205,4 +220,20 @@ fn the_status_bar_of_a_briefing_from_the_folder_names_the_way_back() {
         status.contains("? keys  b briefings  D previous round"),
         "{status}"
     );
+}
+
+#[test]
+fn a_previous_round_that_loads_after_b_compares_nothing() {
+    let dir = common::rounds_folder(&[]);
+    let mut session = session(dir.path());
+    press(&mut session, KeyCode::Enter);
+    open_requested(&mut session);
+    press(&mut session, KeyCode::Char('D'));
+    press(&mut session, KeyCode::Char('b'));
+    // Round 2 arrives for the briefing just left.
+    open_requested(&mut session);
+    assert!(session.app.is_none());
+    press(&mut session, KeyCode::Enter);
+    open_requested(&mut session);
+    assert!(app(&session).comparison.is_none());
 }
