@@ -149,8 +149,12 @@ impl Session {
                     }
                 }
                 Event::Key(key) if self.folder_action(key).is_some() => {
-                    // The keys before it may change what has the keyboard.
+                    // The keys before it may change what has the keyboard,
+                    // or have quit.
                     changed |= self.deliver(&mut pending);
+                    if self.quit() {
+                        return true;
+                    }
                     match self.folder_action(key) {
                         Some(action) if self.app.as_ref().map(App::mode) == Some(Mode::Normal) => {
                             self.act(action);

@@ -238,3 +238,14 @@ fn a_previous_round_that_loads_after_b_compares_nothing() {
     open_requested(&mut session);
     assert!(app(&session).comparison.is_none());
 }
+
+#[test]
+fn b_after_q_in_one_batch_does_not_undo_the_quit() {
+    let dir = common::rounds_folder(&[]);
+    let mut session = session(dir.path());
+    press(&mut session, KeyCode::Enter);
+    open_requested(&mut session);
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    session.update_all([key('q'), key('b')]);
+    assert!(session.quit());
+}
