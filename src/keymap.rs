@@ -1187,6 +1187,26 @@ mod tests {
         );
     }
 
+    /// A briefing opened from a folder reads its keys in `Normal` mode too:
+    /// none of them may mean something there already.
+    #[test]
+    fn the_folder_keys_are_free_in_the_dashboard() {
+        let keymap = Keymap::default();
+        let folder: Vec<&Binding> = keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.mode == Mode::Folder)
+            .collect();
+        assert_eq!(folder.len(), 2);
+        for binding in folder {
+            for key in binding.keys.iter() {
+                let pressed = KeyEvent::new(key.0, key.1);
+                assert_eq!(action_for(Mode::Normal, pressed), None, "{key:?}");
+                assert_eq!(action_for(Mode::Folder, pressed), Some(binding.action));
+            }
+        }
+    }
+
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
         for (i, a) in BINDINGS.iter().enumerate() {
