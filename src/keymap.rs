@@ -455,16 +455,16 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The defaults with `keys` for `action` in `mode` instead of its
-    /// default keys (an empty list unbinds it). The help keeps the default
-    /// binding's place and words. An action with no default key in `mode`
-    /// is left alone: nothing in that mode would act on it.
+    /// `keys` for `action` in `mode` instead of its current keys (an empty
+    /// list unbinds it). Each key stays in the help row it had, so writing
+    /// an action's default keys changes nothing; a new key joins the
+    /// action's first row, and a row left with no key goes. An action with
+    /// no binding in `mode` is left alone: nothing in that mode acts on it.
     pub fn remap(&mut self, mode: Mode, action: Action, keys: Vec<Key>) {
-        let Some(first) = self
-            .bindings
-            .iter()
-            .position(|b| b.mode == mode && b.action == action)
-        else {
+        let rows: Vec<usize> = (0..self.bindings.len())
+            .filter(|&i| self.bindings[i].mode == mode && self.bindings[i].action == action)
+            .collect();
+        let Some(&first) = rows.first() else {
             return;
         };
         let mut keys: Vec<Key> = keys.into_iter().map(normalized).collect();
@@ -474,11 +474,28 @@ impl Keymap {
             seen.push(*key);
             new
         });
-        self.bindings[first].keys = Cow::Owned(keys);
+        let row_of = |key: &Key| {
+            rows.iter()
+                .copied()
+                .find(|&row| self.bindings[row].keys.contains(key))
+                .unwrap_or(first)
+        };
+        let placed: Vec<(usize, Key)> = keys.iter().map(|key| (row_of(key), *key)).collect();
+        for &row in &rows {
+            let mine = placed.iter().filter(|(r, _)| *r == row).map(|(_, k)| *k);
+            self.bindings[row].keys = Cow::Owned(mine.collect());
+        }
+        // An unbound action keeps one row, so the help still names it.
+        let kept = rows
+            .iter()
+            .copied()
+            .find(|&row| !self.bindings[row].keys.is_empty())
+            .unwrap_or(first);
         let mut index = 0;
         self.bindings.retain(|b| {
             index += 1;
-            index - 1 == first || !(b.mode == mode && b.action == action)
+            let row = index - 1;
+            row == kept || !(rows.contains(&row) && b.keys.is_empty())
         });
     }
 
@@ -1166,6 +1183,50 @@ mod tests {
         let quit_hint = keymap.hints(Mode::Normal, View::RedLines).pop().unwrap();
         assert_eq!((quit_hint.keys.as_str(), quit_hint.what), ("x", "quit"));
         assert!(keymap.conflicts().is_empty());
+    }
+
+    #[test]
+    fn remapping_an_action_to_its_own_keys_changes_nothing() {
+        let mut keymap = Keymap::default();
+        for binding in BINDINGS {
+            let keys: Vec<Key> = BINDINGS
+                .iter()
+                .filter(|b| b.mode == binding.mode && b.action == binding.action)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            keymap.remap(binding.mode, binding.action, keys);
+        }
+        assert_eq!(keymap, Keymap::default());
+    }
+
+    #[test]
+    fn a_kept_key_keeps_its_row_in_the_help() {
+        let mut keymap = Keymap::default();
+        keymap.remap(
+            Mode::Normal,
+            Action::Quit,
+            vec![(Char('c'), CTRL), (Char('x'), NONE)],
+        );
+        let quit_rows: Vec<(String, &str)> = keymap
+            .help_rows()
+            .into_iter()
+            .filter(|r| r.mode == Mode::Normal && r.names == "quit")
+            .map(|r| (r.keys, r.help))
+            .collect();
+        assert_eq!(
+            quit_rows,
+            [
+                ("x".to_string(), "quit"),
+                ("Ctrl-C".to_string(), "quit, from anywhere")
+            ]
+        );
+        keymap.remap(Mode::Normal, Action::Quit, vec![(Char('c'), CTRL)]);
+        let quit_rows = keymap
+            .help_rows()
+            .into_iter()
+            .filter(|r| r.mode == Mode::Normal && r.names == "quit")
+            .count();
+        assert_eq!(quit_rows, 1);
     }
 
     #[test]
