@@ -85,7 +85,7 @@ pub struct Config {
     pub theme: Option<Theme>,
     /// `watch`: follow saves to the briefing.
     pub watch: Option<bool>,
-    /// `open`: the briefing or folder to open when no FILE is given.
+    /// `open`: what to open when no FILE is given, as FILE would be.
     pub open: Option<PathBuf>,
     /// The defaults with `[keys]` over them.
     pub keymap: Keymap,
@@ -504,8 +504,8 @@ pub fn default_text() -> String {
          # --watch override it.\n\
          watch = true\n\
          \n\
-         # The briefing, or folder of briefings, that `parley` opens with no FILE;\n\
-         # relative to this file's folder.\n\
+         # What `parley` opens with no FILE, as `parley PATH` would; relative to\n\
+         # this file's folder.\n\
          # open = \"briefings/talks.toml\"\n\
          \n\
          # Keys: an action's list replaces its default keys; [] leaves it with none.\n\

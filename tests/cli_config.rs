@@ -135,6 +135,43 @@ fn the_default_config_is_a_valid_config_file() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
+/// docs/config.md ends with what `parley config --default` prints.
+#[test]
+fn the_reference_holds_the_default_config_file() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/config.md"))
+        .unwrap();
+    let block = format!("```toml\n{}```\n", parley::config::default_text());
+    assert!(
+        doc.ends_with(&block),
+        "docs/config.md is stale: its last block must be `parley config --default`"
+    );
+}
+
+/// The README's key table names every action of the views, as the config
+/// file writes it.
+#[test]
+fn the_readme_names_every_action_of_the_views() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let keys = readme.split("### Keys").nth(1).unwrap();
+    let keys = keys.split("\n## ").next().unwrap();
+    for binding in parley::keymap::BINDINGS {
+        if binding.mode != parley::view::Mode::Normal {
+            continue;
+        }
+        let name = binding.action.name().unwrap();
+        // The party digits are one row: `party-1`…`party-9`.
+        let shown = match name.strip_prefix("party-") {
+            Some(_) => "`party-1`…`party-9`",
+            None => name,
+        };
+        assert!(
+            keys.contains(&format!("`{name}`")) || keys.contains(shown),
+            "{name} missing"
+        );
+    }
+}
+
 /// Without a terminal the dashboard still says what is wrong with the
 /// briefing it would open: the config file's `open`, unless FILE is given.
 #[test]
