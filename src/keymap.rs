@@ -418,10 +418,12 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// A key as the keymap compares it. Terminals differ on whether `G`, `?`
-/// or Shift-Tab arrive with SHIFT held: the key code already says it.
+/// or Shift-Tab arrive with SHIFT held (and on whether Shift-Tab is Tab
+/// with SHIFT): the key code already says it.
 pub fn normalized((code, modifiers): Key) -> Key {
     match code {
         Char(_) | BackTab => (code, modifiers - SHIFT),
+        Tab if modifiers.contains(SHIFT) => (BackTab, modifiers - SHIFT),
         _ => (code, modifiers),
     }
 }
@@ -631,11 +633,15 @@ fn successive(last: &str, next: &str) -> bool {
 /// How a key is written on screen: "q", "Ctrl-B", "Shift-Tab", "↑", "PgDn".
 /// The config file takes these names too (see [`parse_key`]).
 pub fn key_name(&(code, modifiers): &Key) -> String {
+    let mut modifiers = modifiers;
     let base = match code {
         Char(' ') => "Space".to_string(),
         Char(c) if modifiers.contains(CTRL) => c.to_uppercase().to_string(),
         Char(c) => c.to_string(),
-        BackTab => return "Shift-Tab".to_string(),
+        BackTab => {
+            modifiers |= SHIFT;
+            "Tab".to_string()
+        }
         Backspace => "Backspace".to_string(),
         Enter => "Enter".to_string(),
         Esc => "Esc".to_string(),
@@ -666,10 +672,19 @@ pub fn key_name(&(code, modifiers): &Key) -> String {
 /// How the config file writes a key: "q", "G", "ctrl-b", "shift-tab", "up",
 /// "pgdn", "space". [`parse_key`] reads these and [`key_name`]'s alike.
 pub fn config_key_name(&(code, modifiers): &Key) -> String {
+    let mut modifiers = modifiers;
     let base = match code {
         Char(' ') => "space".to_string(),
+        // `ctrl-B` reads as Ctrl-B, the key terminals send as Ctrl and `b`.
+        Char(c) if modifiers.contains(CTRL) && c.is_uppercase() => {
+            modifiers |= SHIFT;
+            c.to_lowercase().to_string()
+        }
         Char(c) => c.to_string(),
-        BackTab => return "shift-tab".to_string(),
+        BackTab => {
+            modifiers |= SHIFT;
+            "tab".to_string()
+        }
         PageUp => "pgup".to_string(),
         PageDown => "pgdn".to_string(),
         other => other.to_string().to_lowercase(),
@@ -804,7 +819,6 @@ pub fn parse_key(text: &str) -> Result<Key, KeyNameError> {
             let lower = c.to_lowercase().next().unwrap_or(c);
             (Char(lower), modifiers)
         }
-        Tab if modifiers.contains(SHIFT) => normalized((BackTab, modifiers)),
         code => normalized((code, modifiers)),
     })
 }
@@ -1293,6 +1307,41 @@ mod tests {
                 assert_eq!(*other, binding.action, "two actions named {name}");
             }
             names.push((name, binding.action));
+        }
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn any_key() -> impl Strategy<Value = Key> {
+            let code = prop_oneof![
+                proptest::char::range(' ', '~').prop_map(Char),
+                (1u8..=12).prop_map(KeyCode::F),
+                proptest::sample::select(
+                    NAMED_KEYS.iter().map(|(_, code)| *code).collect::<Vec<_>>()
+                ),
+                Just(BackTab),
+            ];
+            let modifiers = (0u8..8).prop_map(|bits| {
+                let mut modifiers = NONE;
+                for (bit, (modifier, _)) in MODIFIERS.iter().enumerate() {
+                    if bits & (1 << bit) != 0 {
+                        modifiers |= *modifier;
+                    }
+                }
+                modifiers
+            });
+            (code, modifiers).prop_map(normalized)
+        }
+
+        proptest! {
+            /// Whatever key `parley config --default` writes reads back as that key.
+            #[test]
+            fn every_key_reads_back_from_its_config_name(key in any_key()) {
+                prop_assert_eq!(parse_key(&config_key_name(&key)), Ok(key));
+            }
         }
     }
 }
