@@ -62,9 +62,11 @@ pub enum Location {
 }
 
 impl Location {
-    /// The file named on the command line, else the default place.
+    /// The file named on the command line, else by `PARLEY_CONFIG` (when
+    /// set and not empty), else the default place.
     pub fn new(given: Option<PathBuf>) -> Self {
-        match given {
+        let named = std::env::var_os(ENV).filter(|value| !value.is_empty());
+        match given.or_else(|| named.map(PathBuf::from)) {
             Some(path) => Location::Given(path),
             None => default_path().map_or(Location::Nowhere, Location::Default),
         }

@@ -50,8 +50,8 @@ struct Cli {
     poll: bool,
 
     /// The config file to read instead of the default one (`parley config
-    /// --path` names it); it must exist.
-    #[arg(long, global = true, env = "PARLEY_CONFIG", value_name = "PATH")]
+    /// --path` names it); it must exist. PARLEY_CONFIG names one too.
+    #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
 
     /// Refuse briefing files larger than this many bytes.

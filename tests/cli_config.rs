@@ -19,6 +19,16 @@ fn parley_with_home(home: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs parley with XDG_CONFIG_HOME at `home` and PARLEY_CONFIG set to `named`.
+fn parley_with_home_env(home: &Path, args: &[&str], named: &str) -> Output {
+    parley_command()
+        .args(args)
+        .env("XDG_CONFIG_HOME", home)
+        .env("PARLEY_CONFIG", named)
+        .output()
+        .unwrap()
+}
+
 /// A config folder (for XDG_CONFIG_HOME) holding `parley/config.toml`.
 fn config_home(text: &str) -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
@@ -46,12 +56,21 @@ fn config_and_parley_config_name_another_file() {
         &["config", "--path", "--config", "/etc/x.toml"],
     );
     assert_eq!(stdout(&output), "/etc/x.toml\n");
-    let output = parley_command()
-        .args(["config", "--path"])
-        .env("PARLEY_CONFIG", "/srv/parley.toml")
-        .output()
-        .unwrap();
+    let output = parley_with_home_env(home.path(), &["config", "--path"], "/srv/parley.toml");
     assert_eq!(stdout(&output), "/srv/parley.toml\n");
+    // The command line wins.
+    let output = parley_with_home_env(
+        home.path(),
+        &["config", "--path", "--config", "/etc/x.toml"],
+        "/srv/parley.toml",
+    );
+    assert_eq!(stdout(&output), "/etc/x.toml\n");
+    // Set but empty is not set.
+    let output = parley_with_home_env(home.path(), &["config", "--path"], "");
+    assert_eq!(
+        stdout(&output),
+        format!("{}\n", home.path().join("parley/config.toml").display())
+    );
 }
 
 #[test]
@@ -143,7 +162,7 @@ fn the_reference_holds_the_default_config_file() {
     let block = format!("```toml\n{}```\n", parley::config::default_text());
     assert!(
         doc.ends_with(&block),
-        "docs/config.md is stale: its last block must be `parley config --default`"
+        "docs/config.md is stale: its last block must be what `parley config --default` prints"
     );
 }
 
@@ -167,7 +186,7 @@ fn the_readme_names_every_action_of_the_views() {
         };
         assert!(
             keys.contains(&format!("`{name}`")) || keys.contains(shown),
-            "{name} missing"
+            "`{name}` missing from the README's Keys table"
         );
     }
 }
