@@ -49,6 +49,12 @@ struct Cli {
     #[arg(long, conflicts_with = "no_watch")]
     poll: bool,
 
+    /// Mark what moved since an earlier round: OLD is a briefing file, or
+    /// REV:PATH at a git revision (e.g. HEAD~1:briefings/x.toml). The Diff
+    /// view (d) lists every change.
+    #[arg(long, value_name = "OLD")]
+    since: Option<String>,
+
     /// The config file to read instead of the default one (`parley config
     /// --path` names it); it must exist. PARLEY_CONFIG names one too.
     #[arg(long, global = true, value_name = "PATH")]
@@ -302,6 +308,7 @@ fn main() -> ExitCode {
                 },
                 colour: colour::enabled(&std::io::stdout()),
                 poll: cli.poll,
+                since: cli.since,
                 config: Location::new(cli.config),
             };
             cli::open::run(options, &mut err)
