@@ -92,11 +92,24 @@ impl Mode {
     pub fn config_table(self) -> &'static str {
         match self {
             Mode::Normal => "keys",
-            Mode::Search => "keys.search",
+            Mode::Search => "keys.search-line",
             Mode::Popup => "keys.popup",
             Mode::Picker => "keys.picker",
             Mode::PickerFilter => "keys.picker-filter",
             Mode::Folder => "keys.folder",
+        }
+    }
+
+    /// The name of this mode's table inside `[keys]`; `None` for `[keys]`
+    /// itself.
+    pub fn config_key(self) -> Option<&'static str> {
+        match self {
+            Mode::Normal => None,
+            Mode::Search => Some("search-line"),
+            Mode::Popup => Some("popup"),
+            Mode::Picker => Some("picker"),
+            Mode::PickerFilter => Some("picker-filter"),
+            Mode::Folder => Some("folder"),
         }
     }
 
