@@ -91,3 +91,17 @@ fn without_a_terminal_parley_dir_points_to_check() {
     );
     assert!(!stderr.contains("is a directory"), "{stderr}");
 }
+
+#[test]
+fn a_folder_is_not_compared_with_since() {
+    let dir = common::rounds_folder(&[]);
+    let folder = dir.path().display().to_string();
+    let old = dir.path().join("round1.toml").display().to_string();
+    let output = common::parley(&[&folder, "--since", &old]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = common::stderr(&output);
+    assert!(
+        stderr.contains("--since compares one briefing, not a folder"),
+        "{stderr}"
+    );
+}

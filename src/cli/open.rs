@@ -101,6 +101,13 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         .as_deref()
         .filter(|f| f.is_dir())
         .map(Path::to_path_buf);
+    if folder.is_some() && old.is_some() {
+        let _ = writeln!(
+            err,
+            "parley: --since compares one briefing, not a folder: open one from the picker and press D for its previous round"
+        );
+        return exit::USAGE;
+    }
     if let (Some(why), Some(_)) = (&unusable, &folder) {
         let _ = writeln!(
             err,
@@ -124,13 +131,6 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         return exit::USAGE;
     }
     if let Some(folder) = folder {
-        if old.is_some() {
-            let _ = writeln!(
-                err,
-                "parley: --since compares one briefing, not a folder: open one from the picker and press D for its previous round"
-            );
-            return exit::USAGE;
-        }
         let origin = Origin {
             path: None,
             max_bytes,
