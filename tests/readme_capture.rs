@@ -9,6 +9,8 @@ use parley::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod common;
+
 /// The line in the README just before the capture's code block.
 const INTRO: &str =
     "`parley` opens on the red lines (a 100x30 terminal; colours not shown):\n\n```\n";
@@ -31,18 +33,7 @@ fn capture() -> String {
     let buffer = terminal.backend().buffer();
     let mut text = String::new();
     for y in 0..buffer.area.height {
-        let mut row = String::new();
-        let mut hidden = 0;
-        for x in 0..buffer.area.width {
-            if hidden > 0 {
-                hidden -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            hidden = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            row.push_str(symbol);
-        }
-        text.push_str(row.trim_end());
+        text.push_str(common::shown_row(buffer, y).trim_end());
         text.push('\n');
     }
     text

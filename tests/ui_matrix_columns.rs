@@ -10,7 +10,9 @@ use parley::briefing::{Document, load};
 use parley::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+
+mod common;
+use common::shown_row as row;
 
 fn sticking_points(width: u16, height: u16) -> Terminal<TestBackend> {
     let path =
@@ -27,23 +29,6 @@ fn sticking_points(width: u16, height: u16) -> Terminal<TestBackend> {
         .draw(|frame| parley::ui::draw(frame, &app))
         .unwrap();
     terminal
-}
-
-/// Row `y` as shown: each cell's symbol, those hidden under a wide one
-/// left out.
-fn row(buffer: &Buffer, y: u16) -> String {
-    let mut text = String::new();
-    let mut hidden = 0;
-    for x in 0..buffer.area.width {
-        if hidden > 0 {
-            hidden -= 1;
-            continue;
-        }
-        let symbol = buffer[(x, y)].symbol();
-        hidden = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        text.push_str(symbol);
-    }
-    text
 }
 
 #[test]
