@@ -92,7 +92,69 @@ pub enum Action {
     Resize { width: u16, height: u16 },
 }
 
+/// The names `party-1` … `party-9` of [`Action::SelectParty`].
+const PARTY_NAMES: [&str; 9] = [
+    "party-1", "party-2", "party-3", "party-4", "party-5", "party-6", "party-7", "party-8",
+    "party-9",
+];
+
 impl Action {
+    /// The action's name in the config file's `[keys]` and in the help;
+    /// `None` for what no key can be bound to (typing, the mouse, a resize).
+    /// Names are a stable contract: config files are written with them.
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit => "quit",
+            Action::Suspend => "suspend",
+            Action::ToggleHelp => "help",
+            Action::Back => "back",
+            Action::NextView => "next-view",
+            Action::PreviousView => "previous-view",
+            Action::Show(view) => match view {
+                View::RedLines => "view-red-lines",
+                View::Party => "view-party",
+                View::StickingPoints => "view-sticking-points",
+                View::Quotes => "view-quotes",
+                View::Sources => "view-sources",
+                View::Timeline => "view-timeline",
+            },
+            Action::SelectParty(n) => return PARTY_NAMES.get(n).copied(),
+            Action::NextParty => "next-party",
+            Action::PreviousParty => "previous-party",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageUp => "page-up",
+            Action::PageDown => "page-down",
+            Action::Open => "open",
+            Action::Copy => "copy",
+            Action::ReadSource => "read-source",
+            Action::NextPassage => "next-passage",
+            Action::PreviousPassage => "previous-passage",
+            Action::CycleTheme => "next-theme",
+            Action::StartSearch => "search",
+            Action::SearchBackspace => "delete-char",
+            Action::SearchDeleteWord => "delete-word",
+            Action::SearchClear => "clear-line",
+            Action::SearchCursorLeft => "cursor-left",
+            Action::SearchCursorRight => "cursor-right",
+            Action::SearchCursorHome => "cursor-home",
+            Action::SearchCursorEnd => "cursor-end",
+            Action::SearchHistoryPrevious => "history-previous",
+            Action::SearchHistoryNext => "history-next",
+            Action::ToggleOrder => "toggle-order",
+            Action::Reload => "reload",
+            Action::SearchInput(_)
+            | Action::Click { .. }
+            | Action::ScrollUp
+            | Action::ScrollDown
+            | Action::Resize { .. } => return None,
+        })
+    }
+
     /// What an editing action does to the search line, as `tui-input` has it;
     /// `None` for every other action.
     pub fn line_edit(self) -> Option<InputRequest> {

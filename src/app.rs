@@ -15,7 +15,7 @@ use crate::derived::Derived;
 use crate::event::Event;
 use crate::history::History;
 use crate::hit::HitMap;
-use crate::keymap::action_for;
+use crate::keymap::Keymap;
 use crate::loader::{Fingerprint, Fresh, Outcome};
 use crate::reader::{LayoutCache, Reader, Top};
 use crate::search::{Hit, Index, Order, Query, QueryError};
@@ -141,6 +141,8 @@ pub struct App {
     pub reloadable: bool,
     pub view: View,
     pub theme: Theme,
+    /// The keys in use: the defaults with the config file's over them.
+    pub keymap: Keymap,
     pub popup: Option<Popup>,
     pub popup_scroll: u16,
     /// Selected item per view (index into `items(view)`).
@@ -215,6 +217,7 @@ impl App {
             reloadable: false,
             view: View::RedLines,
             theme,
+            keymap: Keymap::default(),
             popup: None,
             popup_scroll: 0,
             selected: PerView::default(),
@@ -372,7 +375,7 @@ impl App {
     /// searched once, after the last of them. Whether the screen changed.
     pub fn update_all(&mut self, events: impl IntoIterator<Item = Event>) -> bool {
         let mut events: Vec<Event> = events.into_iter().collect();
-        if let Some(at) = events.iter().position(Event::quits_anywhere) {
+        if let Some(at) = events.iter().position(|e| e.quits_anywhere(&self.keymap)) {
             let quit = events.swap_remove(at);
             self.handle(quit);
             return true;
@@ -403,7 +406,7 @@ impl App {
                 self.act(action);
                 true
             }
-            Event::Key(key) => match action_for(self.mode(), key) {
+            Event::Key(key) => match self.keymap.action_for(self.mode(), key) {
                 Some(action) => {
                     self.act(action);
                     true

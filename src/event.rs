@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{
 
 use crate::action::Action;
 use crate::clipboard::Copied;
-use crate::keymap::{Mode, action_for};
+use crate::keymap::{Keymap, Mode};
 use crate::loader::Outcome;
 use crate::search::{Hit, Query};
 
@@ -73,12 +73,12 @@ impl Event {
 
     /// Whether this event ends parley whatever has the keyboard: it is
     /// handled before any work queued with it.
-    pub fn quits_anywhere(&self) -> bool {
+    pub fn quits_anywhere(&self, keymap: &Keymap) -> bool {
         match self {
             Event::Signal(_) | Event::InputClosed => true,
             Event::Key(key) => [Mode::Normal, Mode::Search, Mode::Popup]
                 .into_iter()
-                .all(|mode| action_for(mode, *key) == Some(Action::Quit)),
+                .all(|mode| keymap.action_for(mode, *key) == Some(Action::Quit)),
             Event::Action(action) => *action == Action::Quit,
             _ => false,
         }
@@ -106,14 +106,15 @@ mod tests {
     #[test]
     fn ctrl_c_and_signals_quit_anywhere_q_does_not() {
         let key = |c, modifiers| Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers));
-        assert!(key('c', KeyModifiers::CONTROL).quits_anywhere());
-        assert!(Event::Signal(15).quits_anywhere());
-        assert!(Event::InputClosed.quits_anywhere());
+        let keymap = Keymap::default();
+        assert!(key('c', KeyModifiers::CONTROL).quits_anywhere(&keymap));
+        assert!(Event::Signal(15).quits_anywhere(&keymap));
+        assert!(Event::InputClosed.quits_anywhere(&keymap));
         assert!(
-            !key('q', KeyModifiers::NONE).quits_anywhere(),
+            !key('q', KeyModifiers::NONE).quits_anywhere(&keymap),
             "q is a letter in the search line"
         );
-        assert!(!Event::Paste("q".into()).quits_anywhere());
+        assert!(!Event::Paste("q".into()).quits_anywhere(&keymap));
     }
 
     #[test]

@@ -1,5 +1,10 @@
-//! Keys to actions, in one table: key handling and the help overlay both read
-//! it, so they cannot drift apart.
+//! Keys to actions. [`BINDINGS`] is the default table; a [`Keymap`] is the
+//! table in use (the defaults with the config file's `[keys]` over them),
+//! owned by the model. Key handling, the help overlay, the status bar's
+//! hints and every key named on screen read the same keymap, so they cannot
+//! drift apart.
+
+use std::borrow::Cow;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -10,10 +15,11 @@ use crate::view::View;
 /// Keys that mean one action in one mode. The help, the status bar's hints
 /// and every key name on screen are generated from these: the names come
 /// from the keys themselves ([`key_name`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub mode: Mode,
     /// The first key is the one hints and footers name.
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
     pub help: &'static str,
 }
@@ -27,7 +33,12 @@ const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 macro_rules! bind {
     ($mode:ident, [$($key:expr),+], $action:expr, $help:literal) => {
-        Binding { mode: Mode::$mode, keys: &[$($key),+], action: $action, help: $help }
+        Binding {
+            mode: Mode::$mode,
+            keys: Cow::Borrowed(&[$($key),+]),
+            action: $action,
+            help: $help,
+        }
     };
 }
 
@@ -35,7 +46,8 @@ use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
-/// Every key parley knows, by mode, in the order the help lists them.
+/// Every key parley knows by default, by mode, in the order the help lists
+/// them. Keys are written as [`normalized`] makes them.
 pub const BINDINGS: &[Binding] = &[
     bind!(Normal, [(Char('q'), NONE)], Action::Quit, "quit"),
     bind!(
@@ -71,7 +83,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
-        [(BackTab, SHIFT), (BackTab, NONE)],
+        [(BackTab, NONE)],
         Action::PreviousView,
         "previous view (party view: previous party)"
     ),
@@ -405,35 +417,202 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// The action a key press means in `mode`, if any. In the search line, any
-/// other printable character is typed.
-pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
+/// A key as the keymap compares it. Terminals differ on whether `G`, `?`
+/// or Shift-Tab arrive with SHIFT held: the key code already says it.
+pub fn normalized((code, modifiers): Key) -> Key {
+    match code {
+        Char(_) | BackTab => (code, modifiers - SHIFT),
+        _ => (code, modifiers),
     }
-    // Terminals differ on whether `G` or `?` arrive with SHIFT: the character says it.
-    let modifiers = match key.code {
-        Char(_) => key.modifiers - KeyModifiers::SHIFT,
-        _ => key.modifiers,
-    };
-    let bound = BINDINGS
-        .iter()
-        .filter(|b| b.mode == mode)
-        .find(|b| {
-            b.keys
-                .iter()
-                .any(|&(code, mods)| code == key.code && mods == modifiers)
-        })
-        .map(|b| b.action);
-    bound.or(match (mode, key.code) {
-        (Mode::Search, Char(c)) if !modifiers.intersects(CTRL | KeyModifiers::ALT) => {
-            Some(Action::SearchInput(c))
+}
+
+/// The keys in use: the defaults, with the user's keys for some actions.
+/// Owned by the model; views ask it for every key they name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            bindings: BINDINGS.to_vec(),
         }
-        _ => None,
-    })
+    }
+}
+
+/// Two actions on one key in one mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict {
+    pub mode: Mode,
+    pub key: Key,
+    pub actions: [Action; 2],
+}
+
+impl Keymap {
+    /// Every binding, in the order the help lists them.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The defaults with `keys` for `action` in `mode` instead of its
+    /// default keys (an empty list unbinds it). The help keeps the default
+    /// binding's place and words. An action with no default key in `mode`
+    /// is left alone: nothing in that mode would act on it.
+    pub fn remap(&mut self, mode: Mode, action: Action, keys: Vec<Key>) {
+        let Some(first) = self
+            .bindings
+            .iter()
+            .position(|b| b.mode == mode && b.action == action)
+        else {
+            return;
+        };
+        let mut keys: Vec<Key> = keys.into_iter().map(normalized).collect();
+        let mut seen = Vec::new();
+        keys.retain(|key| {
+            let new = !seen.contains(key);
+            seen.push(*key);
+            new
+        });
+        self.bindings[first].keys = Cow::Owned(keys);
+        let mut index = 0;
+        self.bindings.retain(|b| {
+            index += 1;
+            index - 1 == first || !(b.mode == mode && b.action == action)
+        });
+    }
+
+    /// Every key that two different actions claim in one mode, each pair once.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut conflicts = Vec::new();
+        for (i, a) in self.bindings.iter().enumerate() {
+            for b in &self.bindings[i + 1..] {
+                if a.mode != b.mode || a.action == b.action {
+                    continue;
+                }
+                for key in a.keys.iter().filter(|k| b.keys.contains(k)) {
+                    conflicts.push(Conflict {
+                        mode: a.mode,
+                        key: *key,
+                        actions: [a.action, b.action],
+                    });
+                }
+            }
+        }
+        conflicts
+    }
+
+    /// The action a key press means in `mode`, if any. In the search line,
+    /// any other printable character is typed.
+    pub fn action_for(&self, mode: Mode, key: KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let pressed = normalized((key.code, key.modifiers));
+        let bound = self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == mode)
+            .find(|b| b.keys.contains(&pressed))
+            .map(|b| b.action);
+        bound.or(match (mode, pressed) {
+            (Mode::Search, (Char(c), modifiers))
+                if !modifiers.intersects(CTRL | KeyModifiers::ALT) =>
+            {
+                Some(Action::SearchInput(c))
+            }
+            _ => None,
+        })
+    }
+
+    /// The first binding of `action` in `mode`, if it has a key.
+    pub fn binding_for(&self, mode: Mode, action: Action) -> Option<&Binding> {
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && b.action == action && !b.keys.is_empty())
+    }
+
+    /// The name of the first key for `action` in `mode`, for hints and
+    /// footers ("Esc to close"); empty when the action has no key.
+    pub fn key_for(&self, mode: Mode, action: Action) -> String {
+        self.binding_for(mode, action)
+            .map_or_else(String::new, |b| key_name(&b.keys[0]))
+    }
+
+    /// The help overlay's rows, in the table's order. Neighbouring bindings
+    /// that do the same thing for different arguments, on keys that follow
+    /// each other (the digits that open a party), become one row: "1…9".
+    pub fn help_rows(&self) -> Vec<HelpRow> {
+        let mut rows: Vec<HelpRow> = Vec::new();
+        // The first key and name of the run the last row stands for, and its last key.
+        let mut run: Option<(String, String, String)> = None;
+        for b in &self.bindings {
+            let keys = keys_label(b);
+            let name = b.action.name().unwrap_or_default();
+            let follows = |last_key: &str| successive(last_key, &keys);
+            match (rows.last_mut(), &mut run) {
+                (Some(last), Some((first_key, first_name, last_key)))
+                    if last.mode == b.mode && last.help == b.help && follows(last_key) =>
+                {
+                    last.keys = format!("{first_key}…{keys}");
+                    last.names = format!("{first_name}…{name}");
+                    *last_key = keys;
+                }
+                _ => {
+                    run = Some((keys.clone(), name.to_string(), keys.clone()));
+                    rows.push(HelpRow {
+                        mode: b.mode,
+                        keys,
+                        names: name.to_string(),
+                        help: b.help,
+                    });
+                }
+            }
+        }
+        rows
+    }
+
+    /// The status bar's hints for a mode and view, most useful first. An
+    /// action the user left without a key gives no hint.
+    pub fn hints(&self, mode: Mode, view: View) -> Vec<Hint> {
+        hint_specs(mode, view)
+            .iter()
+            .filter_map(|spec| {
+                let named: Vec<(Key, Action)> = spec
+                    .actions
+                    .iter()
+                    .filter_map(|&action| {
+                        self.binding_for(mode, action).map(|b| (b.keys[0], action))
+                    })
+                    .collect();
+                (!named.is_empty()).then(|| Hint {
+                    keys: named
+                        .iter()
+                        .map(|(key, _)| key_name(key))
+                        .collect::<Vec<_>>()
+                        .join(spec.joiner),
+                    what: spec.what,
+                    named,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Whether key label `next` is the character after the single character `last`.
+fn successive(last: &str, next: &str) -> bool {
+    let single = |s: &str| {
+        let mut chars = s.chars();
+        chars.next().filter(|_| chars.next().is_none())
+    };
+    match (single(last), single(next)) {
+        (Some(a), Some(b)) => char::from_u32(a as u32 + 1) == Some(b),
+        _ => false,
+    }
 }
 
 /// How a key is written on screen: "q", "Ctrl-B", "Shift-Tab", "↑", "PgDn".
+/// The config file takes these names too (see [`parse_key`]).
 pub fn key_name(&(code, modifiers): &Key) -> String {
     let base = match code {
         Char(' ') => "Space".to_string(),
@@ -461,13 +640,162 @@ pub fn key_name(&(code, modifiers): &Key) -> String {
     if modifiers.contains(KeyModifiers::ALT) {
         name.push_str("Alt-");
     }
+    if modifiers.contains(SHIFT) {
+        name.push_str("Shift-");
+    }
     name + &base
+}
+
+/// How the config file writes a key: "q", "G", "ctrl-b", "shift-tab", "up",
+/// "pgdn", "space". [`parse_key`] reads these and [`key_name`]'s alike.
+pub fn config_key_name(&(code, modifiers): &Key) -> String {
+    let base = match code {
+        Char(' ') => "space".to_string(),
+        Char(c) => c.to_string(),
+        BackTab => return "shift-tab".to_string(),
+        PageUp => "pgup".to_string(),
+        PageDown => "pgdn".to_string(),
+        other => other.to_string().to_lowercase(),
+    };
+    let mut name = String::new();
+    for (modifier, word) in MODIFIERS {
+        if modifiers.contains(modifier) {
+            name.push_str(word);
+            name.push('-');
+        }
+    }
+    name + &base
+}
+
+/// Modifiers as key names write them, in the order they are written.
+const MODIFIERS: [(KeyModifiers, &str); 3] =
+    [(CTRL, "ctrl"), (KeyModifiers::ALT, "alt"), (SHIFT, "shift")];
+
+/// Keys with a name rather than a character, lower-case; `f1`…`f12` aside.
+const NAMED_KEYS: &[(&str, KeyCode)] = &[
+    ("enter", Enter),
+    ("return", Enter),
+    ("esc", Esc),
+    ("escape", Esc),
+    ("tab", Tab),
+    ("space", Char(' ')),
+    ("backspace", Backspace),
+    ("delete", KeyCode::Delete),
+    ("del", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+    ("up", Up),
+    ("↑", Up),
+    ("down", Down),
+    ("↓", Down),
+    ("left", Left),
+    ("←", Left),
+    ("right", Right),
+    ("→", Right),
+    ("pgup", PageUp),
+    ("pageup", PageUp),
+    ("pgdn", PageDown),
+    ("pgdown", PageDown),
+    ("pagedown", PageDown),
+    ("home", Home),
+    ("end", End),
+];
+
+/// Why a key name could not be read, with the nearest name that can.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyNameError {
+    #[error("an empty key name")]
+    Empty,
+    #[error("unknown modifier `{modifier}`")]
+    UnknownModifier {
+        modifier: String,
+        near: Option<&'static str>,
+    },
+    #[error("unknown key `{name}`")]
+    UnknownKey {
+        name: String,
+        near: Option<&'static str>,
+    },
+}
+
+impl KeyNameError {
+    /// A name close to the one written, if there is one.
+    pub fn near(&self) -> Option<&'static str> {
+        match self {
+            KeyNameError::Empty => None,
+            KeyNameError::UnknownModifier { near, .. } | KeyNameError::UnknownKey { near, .. } => {
+                *near
+            }
+        }
+    }
+}
+
+/// Reads a key name: one character (`x`, `X`, `?`), or a named key (`enter`,
+/// `esc`, `tab`, `space`, `backspace`, `up`, `pgdn`, `home`, `f1`…`f12`, …),
+/// after any of `ctrl-`, `alt-` and `shift-`. Case does not matter except
+/// in a character; the names the help shows (`Ctrl-B`, `↑`, `PgDn`) read too.
+pub fn parse_key(text: &str) -> Result<Key, KeyNameError> {
+    let mut rest = text;
+    let mut modifiers = NONE;
+    while let Some((word, after)) = rest.split_once('-')
+        && !word.is_empty()
+        && !after.is_empty()
+    {
+        let lower = word.to_lowercase();
+        let Some((modifier, _)) = MODIFIERS.iter().find(|(_, w)| *w == lower) else {
+            let words = MODIFIERS.map(|(_, w)| w);
+            return Err(KeyNameError::UnknownModifier {
+                modifier: word.to_string(),
+                near: crate::briefing::did_you_mean(&lower, &words),
+            });
+        };
+        modifiers |= *modifier;
+        rest = after;
+    }
+    if rest.is_empty() {
+        return Err(KeyNameError::Empty);
+    }
+    let lower = rest.to_lowercase();
+    let named = NAMED_KEYS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, code)| *code);
+    let function = lower
+        .strip_prefix('f')
+        .and_then(|n| n.parse::<u8>().ok())
+        .filter(|n| (1..=12).contains(n))
+        .map(KeyCode::F);
+    let mut chars = rest.chars();
+    let single = chars.next().filter(|_| chars.next().is_none());
+    let code = match (named.or(function), single) {
+        (Some(code), _) => code,
+        (None, Some(c)) => Char(c),
+        (None, None) => {
+            let names: Vec<&str> = NAMED_KEYS.iter().map(|(name, _)| *name).collect();
+            return Err(KeyNameError::UnknownKey {
+                name: rest.to_string(),
+                near: crate::briefing::did_you_mean(&lower, &names),
+            });
+        }
+    };
+    Ok(match code {
+        // `shift-x` is `X`, and `ctrl-B` is the Ctrl-B the help shows.
+        Char(c) if modifiers.contains(SHIFT) && c.to_uppercase().count() == 1 => {
+            let upper = c.to_uppercase().next().unwrap_or(c);
+            normalized((Char(upper), modifiers))
+        }
+        Char(c) if modifiers.contains(CTRL) && c.to_lowercase().count() == 1 => {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            (Char(lower), modifiers)
+        }
+        Tab if modifiers.contains(SHIFT) => normalized((BackTab, modifiers)),
+        code => normalized((code, modifiers)),
+    })
 }
 
 /// Every key of a binding, named, each name once: "↑ k", "Esc q Enter".
 pub fn keys_label(binding: &Binding) -> String {
     let mut names: Vec<String> = Vec::new();
-    for key in binding.keys {
+    for key in binding.keys.iter() {
         let name = key_name(key);
         if !names.contains(&name) {
             names.push(name);
@@ -476,51 +804,14 @@ pub fn keys_label(binding: &Binding) -> String {
     names.join(" ")
 }
 
-/// The first binding of `action` in `mode`.
-pub fn binding_for(mode: Mode, action: Action) -> Option<&'static Binding> {
-    BINDINGS
-        .iter()
-        .find(|b| b.mode == mode && b.action == action)
-}
-
-/// The name of the first key for `action` in `mode`, for hints and footers
-/// ("Esc to close").
-pub fn key_for(mode: Mode, action: Action) -> String {
-    binding_for(mode, action).map_or_else(String::new, |b| key_name(&b.keys[0]))
-}
-
-/// One row of the help overlay: the keys, and what they do.
+/// One row of the help overlay: the keys, the action's name in the config
+/// file, and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRow {
     pub mode: Mode,
     pub keys: String,
+    pub names: String,
     pub help: &'static str,
-}
-
-/// The help overlay's rows, in the table's order. Neighbouring bindings
-/// that do the same thing for different arguments (the digits that open a
-/// party) become one row: "1…9".
-pub fn help_rows() -> Vec<HelpRow> {
-    let mut rows: Vec<HelpRow> = Vec::new();
-    let mut run_start: Option<String> = None;
-    for b in BINDINGS {
-        let keys = keys_label(b);
-        match rows.last_mut() {
-            Some(last) if last.mode == b.mode && last.help == b.help => {
-                let first = run_start.get_or_insert_with(|| last.keys.clone());
-                last.keys = format!("{first}…{keys}");
-            }
-            _ => {
-                run_start = None;
-                rows.push(HelpRow {
-                    mode: b.mode,
-                    keys,
-                    help: b.help,
-                });
-            }
-        }
-    }
-    rows
 }
 
 /// A status-bar hint: the keys of one or more actions (joined by `joiner`)
@@ -555,84 +846,73 @@ pub struct Hint {
     pub named: Vec<(Key, Action)>,
 }
 
-/// The status bar's hints for a mode and view, most useful first.
-pub fn hints(mode: Mode, view: View) -> Vec<Hint> {
-    let specs: &[HintSpec] = match mode {
-        Mode::Search => &[
-            hint(&[Action::Back], "back"),
-            hint(&[Action::Open], "open"),
-            hint(
-                &[Action::SearchHistoryPrevious, Action::SearchHistoryNext],
-                "history",
-            ),
-            hint(&[Action::Down, Action::Up], "move"),
-        ],
-        Mode::Popup => &[
-            hint(&[Action::Back], "close"),
-            hint(&[Action::Up, Action::Down], "scroll"),
-            hint(&[Action::Copy], "copy"),
-        ],
-        Mode::Normal => match view {
-            View::RedLines => &[
-                HELP,
-                hint(&[Action::Left, Action::Right], "columns"),
-                OPEN,
-                HintSpec {
-                    actions: &[Action::SelectParty(0), Action::SelectParty(8)],
-                    joiner: "…",
-                    what: "party",
-                },
-                SEARCH,
-                VIEWS,
-                QUIT,
-            ],
-            View::Party => &[
-                HELP,
-                OPEN,
-                hint(&[Action::PreviousParty, Action::NextParty], "party"),
-                SEARCH,
-                VIEWS,
-                BACK,
-                QUIT,
-            ],
-            View::Quotes => &[
-                HELP,
-                OPEN,
-                SEARCH,
-                hint(&[Action::Copy], "copy"),
-                VIEWS,
-                BACK,
-                QUIT,
-            ],
-            View::StickingPoints | View::Sources | View::Timeline => {
-                &[HELP, OPEN, SEARCH, VIEWS, BACK, QUIT]
-            }
+/// The hints a mode and view show, most useful first.
+fn hint_specs(mode: Mode, view: View) -> &'static [HintSpec] {
+    const SEARCH_LINE: &[HintSpec] = &[
+        hint(&[Action::Back], "back"),
+        hint(&[Action::Open], "open"),
+        hint(
+            &[Action::SearchHistoryPrevious, Action::SearchHistoryNext],
+            "history",
+        ),
+        hint(&[Action::Down, Action::Up], "move"),
+    ];
+    const POPUP: &[HintSpec] = &[
+        hint(&[Action::Back], "close"),
+        hint(&[Action::Up, Action::Down], "scroll"),
+        hint(&[Action::Copy], "copy"),
+    ];
+    const RED_LINES: &[HintSpec] = &[
+        HELP,
+        hint(&[Action::Left, Action::Right], "columns"),
+        OPEN,
+        HintSpec {
+            actions: &[Action::SelectParty(0), Action::SelectParty(8)],
+            joiner: "…",
+            what: "party",
         },
-    };
-    specs
-        .iter()
-        .map(|spec| {
-            let named: Vec<(Key, Action)> = spec
-                .actions
-                .iter()
-                .filter_map(|&action| binding_for(mode, action).map(|b| (b.keys[0], action)))
-                .collect();
-            Hint {
-                keys: named
-                    .iter()
-                    .map(|(key, _)| key_name(key))
-                    .collect::<Vec<_>>()
-                    .join(spec.joiner),
-                what: spec.what,
-                named,
-            }
-        })
-        .collect()
+        SEARCH,
+        VIEWS,
+        QUIT,
+    ];
+    const PARTY: &[HintSpec] = &[
+        HELP,
+        OPEN,
+        hint(&[Action::PreviousParty, Action::NextParty], "party"),
+        SEARCH,
+        VIEWS,
+        BACK,
+        QUIT,
+    ];
+    const QUOTES: &[HintSpec] = &[
+        HELP,
+        OPEN,
+        SEARCH,
+        hint(&[Action::Copy], "copy"),
+        VIEWS,
+        BACK,
+        QUIT,
+    ];
+    const OTHER_VIEWS: &[HintSpec] = &[HELP, OPEN, SEARCH, VIEWS, BACK, QUIT];
+    match mode {
+        Mode::Search => SEARCH_LINE,
+        Mode::Popup => POPUP,
+        Mode::Normal => match view {
+            View::RedLines => RED_LINES,
+            View::Party => PARTY,
+            View::Quotes => QUOTES,
+            View::StickingPoints | View::Sources | View::Timeline => OTHER_VIEWS,
+        },
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(mode, key)
+    }
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
@@ -713,7 +993,7 @@ mod tests {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
                 if a.mode == b.mode {
-                    for k in a.keys {
+                    for k in a.keys.iter() {
                         assert!(!b.keys.contains(k), "{k:?} bound twice in {:?}", a.mode);
                     }
                 }
@@ -723,7 +1003,7 @@ mod tests {
 
     #[test]
     fn help_lists_the_party_digits_once() {
-        let rows = help_rows();
+        let rows = Keymap::default().help_rows();
         let digits: Vec<&HelpRow> = rows
             .iter()
             .filter(|r| r.help == "party view of party N")
@@ -747,13 +1027,13 @@ mod tests {
     /// Ctrl-F, Ctrl-Backspace) cannot again.
     #[test]
     fn the_help_names_every_bound_key() {
-        let rows = help_rows();
+        let rows = Keymap::default().help_rows();
         for b in BINDINGS {
             let row = rows
                 .iter()
                 .find(|r| r.mode == b.mode && r.help == b.help)
                 .unwrap_or_else(|| panic!("no help row for {:?} {:?}", b.mode, b.action));
-            for key in b.keys {
+            for key in b.keys.iter() {
                 let name = key_name(key);
                 let in_range = match row.keys.split_once('…') {
                     Some((first, last)) => first <= name.as_str() && name.as_str() <= last,
@@ -784,7 +1064,7 @@ mod tests {
         use strum::IntoEnumIterator;
         for mode in Mode::iter() {
             for view in View::iter() {
-                for hint in hints(mode, view) {
+                for hint in Keymap::default().hints(mode, view) {
                     assert!(!hint.named.is_empty() && !hint.keys.is_empty(), "{hint:?}");
                     for (key, action) in &hint.named {
                         let pressed = action_for(mode, KeyEvent::new(key.0, key.1));
@@ -793,7 +1073,8 @@ mod tests {
                 }
             }
         }
-        let red_lines: Vec<String> = hints(Mode::Normal, View::RedLines)
+        let red_lines: Vec<String> = Keymap::default()
+            .hints(Mode::Normal, View::RedLines)
             .into_iter()
             .map(|h| format!("{} {}", h.keys, h.what))
             .collect();
@@ -809,5 +1090,148 @@ mod tests {
                 "q quit"
             ]
         );
+    }
+
+    #[test]
+    fn every_default_key_reads_back_from_its_help_name_and_its_config_name() {
+        for binding in BINDINGS {
+            for key in binding.keys.iter() {
+                let key = normalized(*key);
+                assert_eq!(parse_key(&key_name(&key)), Ok(key), "{}", key_name(&key));
+                assert_eq!(
+                    parse_key(&config_key_name(&key)),
+                    Ok(key),
+                    "{}",
+                    config_key_name(&key)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn key_names_are_read_as_people_write_them() {
+        let read = |text: &str| parse_key(text).unwrap();
+        assert_eq!(read("x"), (Char('x'), NONE));
+        assert_eq!(read("X"), (Char('X'), NONE));
+        assert_eq!(read("shift-x"), (Char('X'), NONE));
+        assert_eq!(read("ctrl-f"), (Char('f'), CTRL));
+        assert_eq!(read("Ctrl-F"), (Char('f'), CTRL));
+        assert_eq!(read("alt-x"), (Char('x'), KeyModifiers::ALT));
+        assert_eq!(read("shift-tab"), (BackTab, NONE));
+        assert_eq!(read("ENTER"), (Enter, NONE));
+        assert_eq!(read("pgdown"), (PageDown, NONE));
+        assert_eq!(read("f12"), (KeyCode::F(12), NONE));
+        assert_eq!(read("space"), (Char(' '), NONE));
+        assert_eq!(read("-"), (Char('-'), NONE));
+        assert_eq!(read("ctrl--"), (Char('-'), CTRL));
+        assert_eq!(read("shift-up"), (Up, SHIFT));
+        assert_eq!(key_name(&(Up, SHIFT)), "Shift-↑");
+    }
+
+    #[test]
+    fn unreadable_key_names_say_what_was_meant() {
+        assert_eq!(
+            parse_key("ctlr-f"),
+            Err(KeyNameError::UnknownModifier {
+                modifier: "ctlr".into(),
+                near: Some("ctrl")
+            })
+        );
+        assert_eq!(
+            parse_key("pgdwn"),
+            Err(KeyNameError::UnknownKey {
+                name: "pgdwn".into(),
+                near: Some("pgdn")
+            })
+        );
+        assert_eq!(parse_key("f13").unwrap_err().near(), None);
+        assert_eq!(parse_key(""), Err(KeyNameError::Empty));
+    }
+
+    #[test]
+    fn a_remapped_action_answers_only_to_its_new_keys() {
+        let mut keymap = Keymap::default();
+        keymap.remap(Mode::Normal, Action::Quit, vec![(Char('x'), NONE)]);
+        let press = |c, modifiers| keymap.action_for(Mode::Normal, key(Char(c), modifiers));
+        assert_eq!(press('x', NONE), Some(Action::Quit));
+        assert_eq!(press('q', NONE), None);
+        // Both default rows of quit were replaced, Ctrl-C's too.
+        assert_eq!(press('c', CTRL), None);
+        // Other modes keep their own keys.
+        assert_eq!(
+            keymap.action_for(Mode::Search, key(Char('c'), CTRL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(keymap.key_for(Mode::Normal, Action::Quit), "x");
+        let quit_hint = keymap.hints(Mode::Normal, View::RedLines).pop().unwrap();
+        assert_eq!((quit_hint.keys.as_str(), quit_hint.what), ("x", "quit"));
+        assert!(keymap.conflicts().is_empty());
+    }
+
+    #[test]
+    fn an_unbound_action_gives_no_hint() {
+        let mut keymap = Keymap::default();
+        keymap.remap(Mode::Normal, Action::ToggleHelp, Vec::new());
+        let hints = keymap.hints(Mode::Normal, View::Quotes);
+        assert!(hints.iter().all(|h| h.what != "keys"), "{hints:?}");
+        assert_eq!(keymap.key_for(Mode::Normal, Action::ToggleHelp), "");
+    }
+
+    #[test]
+    fn a_key_taken_from_another_action_is_a_conflict_naming_both() {
+        let mut keymap = Keymap::default();
+        keymap.remap(Mode::Normal, Action::Quit, vec![(Char('j'), NONE)]);
+        assert_eq!(
+            keymap.conflicts(),
+            [Conflict {
+                mode: Mode::Normal,
+                key: (Char('j'), NONE),
+                actions: [Action::Quit, Action::Down],
+            }]
+        );
+    }
+
+    #[test]
+    fn the_help_keeps_a_remapped_digit_out_of_the_range() {
+        let mut keymap = Keymap::default();
+        keymap.remap(
+            Mode::Normal,
+            Action::SelectParty(2),
+            vec![(Char('x'), NONE)],
+        );
+        let rows: Vec<(String, String)> = keymap
+            .help_rows()
+            .into_iter()
+            .filter(|r| r.help == "party view of party N")
+            .map(|r| (r.keys, r.names))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("1…2".into(), "party-1…party-2".into()),
+                ("x".into(), "party-3".into()),
+                ("4…9".into(), "party-4…party-9".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_bound_action_has_a_name_of_its_own() {
+        let mut names: Vec<(&str, Action)> = Vec::new();
+        for binding in BINDINGS {
+            let name = binding
+                .action
+                .name()
+                .unwrap_or_else(|| panic!("{:?} has no name", binding.action));
+            assert!(
+                name.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{name}"
+            );
+            if let Some((_, other)) = names.iter().find(|(n, _)| *n == name) {
+                assert_eq!(*other, binding.action, "two actions named {name}");
+            }
+            names.push((name, binding.action));
+        }
     }
 }

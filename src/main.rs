@@ -258,6 +258,7 @@ fn main() -> ExitCode {
                 watch: !cli.no_watch,
                 colour: colour::enabled(&std::io::stdout()),
                 poll: cli.poll,
+                keymap: parley::keymap::Keymap::default(),
             };
             cli::open::run(options, &mut err)
         }

@@ -25,6 +25,7 @@ use crate::action::Action;
 use crate::app::{App, Effect, SearchRequest, run_request};
 use crate::clipboard::Clipboard;
 use crate::event::Event;
+use crate::keymap::Keymap;
 use crate::loader::{self, Fresh, LoadError, LoadRequest, Outcome};
 use crate::search::Index;
 
@@ -88,9 +89,14 @@ const MAX_BATCH: usize = 4_096;
 
 /// Opens the dashboard: the terminal is taken at once and the briefing is
 /// loaded on the loader thread behind a progress screen, so a large archive
-/// can be quit while it loads. `make_app` builds the app on the loaded
-/// briefing; its history is saved however the loop ends.
-pub fn run(origin: Origin, make_app: impl FnOnce(Fresh) -> App) -> Result<Ending, Stopped> {
+/// can be quit while it loads (with the keys of `keymap`). `make_app`
+/// builds the app on the loaded briefing; its history is saved however the
+/// loop ends.
+pub fn run(
+    origin: Origin,
+    keymap: &Keymap,
+    make_app: impl FnOnce(Fresh) -> App,
+) -> Result<Ending, Stopped> {
     let (events, inbox) = channel();
     let stopping = watch_signals(events.clone()).map_err(terminal_failed)?;
     install_panic_hook();
@@ -100,7 +106,7 @@ pub fn run(origin: Origin, make_app: impl FnOnce(Fresh) -> App) -> Result<Ending
         .and_then(|()| {
             read_terminal(events.clone());
             let name = origin.path.as_ref().map(|p| p.display().to_string());
-            match load_behind_progress(&mut terminal, &origin, name, &inbox, &events)? {
+            match load_behind_progress(&mut terminal, &origin, keymap, name, &inbox, &events)? {
                 Err(ending) => Ok(ending),
                 Ok(fresh) => {
                     let mut app = make_app(fresh);
@@ -142,6 +148,7 @@ fn read_terminal(events: Sender<Event>) {
 fn load_behind_progress(
     terminal: &mut ratatui::DefaultTerminal,
     origin: &Origin,
+    keymap: &Keymap,
     name: Option<String>,
     inbox: &Receiver<Event>,
     events: &Sender<Event>,
@@ -176,8 +183,7 @@ fn load_behind_progress(
             Some(Event::Signal(signal)) => return Ok(Err(Ending::Signal(signal))),
             Some(Event::InputClosed) => return Ok(Err(Ending::Quit)),
             Some(Event::Key(key))
-                if crate::keymap::action_for(crate::keymap::Mode::Normal, key)
-                    == Some(Action::Quit) =>
+                if keymap.action_for(crate::keymap::Mode::Normal, key) == Some(Action::Quit) =>
             {
                 return Ok(Err(Ending::Quit));
             }
@@ -187,7 +193,7 @@ fn load_behind_progress(
         }
         let elapsed = started.elapsed().as_secs_f64();
         terminal
-            .draw(|frame| crate::ui::loading(frame, name.as_deref(), elapsed))
+            .draw(|frame| crate::ui::loading(frame, keymap, name.as_deref(), elapsed))
             .map_err(terminal_failed)?;
     }
 }

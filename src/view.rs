@@ -78,6 +78,15 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The config file's table for this mode's keys.
+    pub fn config_table(self) -> &'static str {
+        match self {
+            Mode::Normal => "keys",
+            Mode::Search => "keys.search",
+            Mode::Popup => "keys.popup",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Mode::Normal => "Everywhere",

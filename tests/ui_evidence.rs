@@ -411,8 +411,8 @@ fn the_help_explains_every_marker() {
         "? ·         basis not given",
         "≠           contested",
         "[headline]  a headline's words, not the speaker's own",
-        "v                      read the source's text at the quote",
-        "n                      reader: next highlighted quote",
+        "v                      read-source           read the source's text at the quote",
+        "n                      next-passage          reader: next highlighted quote",
     ] {
         assert!(shown.contains(row), "{row:?} missing:\n{shown}");
     }

@@ -81,6 +81,17 @@ fn help_overlay() {
     insta::assert_snapshot!("help_80x24", screen(&app).backend());
 }
 
+/// The keys' part of the help, with each action's name in the config file.
+#[test]
+fn help_overlay_lists_keys_with_their_config_names() {
+    let mut app = shipped(160, 45);
+    app.update(Action::ToggleHelp);
+    for _ in 0..12 {
+        app.update(Action::Down);
+    }
+    insta::assert_snapshot!("help_keys_160x45", screen(&app).backend());
+}
+
 #[test]
 fn detail_popup_of_a_red_line() {
     let mut app = shipped(80, 24);

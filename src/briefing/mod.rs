@@ -21,5 +21,5 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, Verified, load};
 pub use model::*;
 pub use open::{Unopened, read_and_load};
-pub use read::NAMED_COLORS;
+pub use read::{NAMED_COLORS, did_you_mean};
 pub use texts::TextFolder;

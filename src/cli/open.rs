@@ -8,6 +8,7 @@ use super::exit;
 use crate::app::App;
 use crate::briefing::bounded;
 use crate::history::{History, default_path};
+use crate::keymap::Keymap;
 use crate::loader::LoadError;
 use crate::text::sanitize_inline;
 use crate::theme::Theme;
@@ -25,6 +26,8 @@ pub struct Options<'a> {
     pub colour: bool,
     /// Follow them by looking at the file every second, not by events.
     pub poll: bool,
+    /// The keys: the defaults with the config file's over them.
+    pub keymap: Keymap,
 }
 
 pub fn run(options: Options, err: &mut dyn Write) -> i32 {
@@ -35,6 +38,7 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         watch,
         colour,
         poll,
+        keymap,
     } = options;
     // crossterm drops colours under NO_COLOR by itself: `--color always`
     // must be able to override that, as it does for the other commands.
@@ -81,9 +85,10 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         },
     };
     let reloadable = origin.path.is_some() && !from_stdin;
-    let outcome = run_dashboard(origin, move |fresh| {
+    let outcome = run_dashboard(origin, &keymap.clone(), move |fresh| {
         let mut app = App::opened(fresh, theme);
         app.reloadable = reloadable;
+        app.keymap = keymap;
         // Without a readable history file, the history lives in memory only.
         app.search.history = default_path()
             .and_then(|path| History::load(path).ok())

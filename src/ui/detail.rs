@@ -8,14 +8,13 @@ use super::{evidence, heading, popup, scrolled, text};
 use crate::action::Action;
 use crate::app::{App, Item};
 use crate::briefing::{PartialDate, QuoteKind};
-use crate::keymap::key_for;
 use crate::view::Mode;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, item: Item) {
     let title = Line::from(Span::styled(
         format!(
             " Details · {} to close ",
-            key_for(Mode::Popup, Action::Back)
+            app.keymap.key_for(Mode::Popup, Action::Back)
         ),
         app.theme.styles.title,
     ));

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 
 use super::text;
 use crate::action::Action;
-use crate::keymap::key_for;
+use crate::keymap::Keymap;
 use crate::view::Mode;
 
 use crate::briefing::{Basis, Position, Quote, QuoteKind};
@@ -128,7 +128,7 @@ pub fn legend(theme: &Theme) -> Vec<Span<'static>> {
 }
 
 /// Every marker with its meaning, for the help overlay.
-pub fn help_rows() -> Vec<(String, String)> {
+pub fn help_rows(keymap: &Keymap) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     for (basis, words) in [
         (
@@ -151,7 +151,7 @@ pub fn help_rows() -> Vec<(String, String)> {
         CONTESTED.to_string(),
         format!(
             "contested: a discrepancy gives other accounts ({} shows them)",
-            key_for(Mode::Normal, Action::Open)
+            keymap.key_for(Mode::Normal, Action::Open)
         ),
     ));
     rows.push((

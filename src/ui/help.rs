@@ -9,23 +9,29 @@ use crate::app::App;
 use strum::IntoEnumIterator;
 
 use crate::action::Action;
-use crate::keymap::{help_rows, key_for};
+use crate::keymap::HelpRow;
+
 use crate::view::Mode;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let title = Line::from(Span::styled(
-        format!(" Keys · {} to close ", key_for(Mode::Popup, Action::Back)),
+        format!(
+            " Keys · {} to close ",
+            app.keymap.key_for(Mode::Popup, Action::Back)
+        ),
         theme.styles.title,
     ));
     let inner = popup(frame, area, title, app);
-    let rows = help_rows();
-    let key_width = rows
-        .iter()
-        .map(|row| crate::text::width(&row.keys))
-        .max()
-        .unwrap_or(0)
-        + 2;
+    let rows = app.keymap.help_rows();
+    let column = |text: fn(&HelpRow) -> &str| {
+        rows.iter()
+            .map(|row| crate::text::width(text(row)))
+            .max()
+            .unwrap_or(0)
+            + 2
+    };
+    let (key_width, name_width) = (column(|row| &row.keys), column(|row| &row.names));
     let mut lines = Vec::new();
     let meta = &app.briefing.meta;
     lines.push(Line::from(super::text::span(
@@ -42,14 +48,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     lines.push(Line::default());
     for mode in Mode::iter() {
-        lines.push(Line::styled(mode.title(), theme.styles.title));
+        lines.push(Line::from(vec![
+            Span::styled(mode.title(), theme.styles.title),
+            Span::styled(
+                format!(" · [{}] in the config file", mode.config_table()),
+                theme.styles.muted,
+            ),
+        ]));
         for row in rows.iter().filter(|row| row.mode == mode) {
-            let pad = key_width.saturating_sub(crate::text::width(&row.keys));
+            let pad = |text: &str, width: usize| {
+                format!(
+                    "{text}{}",
+                    " ".repeat(width.saturating_sub(crate::text::width(text)))
+                )
+            };
             lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {}{}", row.keys, " ".repeat(pad)),
-                    theme.styles.key,
-                ),
+                Span::styled(format!("  {}", pad(&row.keys, key_width)), theme.styles.key),
+                Span::styled(pad(&row.names, name_width), theme.styles.muted),
                 Span::styled(row.help, theme.styles.text),
             ]));
         }
@@ -59,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         "Markers (red lines first, then other positions)",
         theme.styles.title,
     ));
-    let markers = super::evidence::help_rows();
+    let markers = super::evidence::help_rows(&app.keymap);
     let marker_width = markers
         .iter()
         .map(|(glyph, _)| crate::text::width(glyph))

@@ -11,7 +11,6 @@ use super::{evidence, framed, heading, scrolled, side_by_side, text};
 use crate::action::Action;
 use crate::app::App;
 use crate::briefing::Status;
-use crate::keymap::key_for;
 use crate::view::{Mode, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -176,7 +175,7 @@ pub fn sticking_point_lines(
                 &format!(
                     "… and {} more: {} and #{} to find them all",
                     quotes.len() - quote_limit,
-                    key_for(Mode::Normal, Action::StartSearch),
+                    app.keymap.key_for(Mode::Normal, Action::StartSearch),
                     point.id
                 ),
                 width,

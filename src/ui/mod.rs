@@ -23,6 +23,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
 use crate::app::{App, Popup};
 use crate::briefing::Briefing;
+use crate::keymap::Keymap;
 use crate::view::View;
 
 /// Below this the frame cannot hold a header, a view and a status bar.
@@ -86,14 +87,14 @@ fn header_height(area: Rect, app: &App) -> u16 {
 const SUMMARY_LINES: u16 = 2;
 
 /// The progress screen while a briefing loads.
-pub fn loading(frame: &mut Frame, name: Option<&str>, seconds: f64) {
+pub fn loading(frame: &mut Frame, keymap: &Keymap, name: Option<&str>, seconds: f64) {
     const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
     let area = frame.area();
     let spinner = SPINNER[(seconds * 10.0) as usize % SPINNER.len()];
     let what = name.map_or("the briefing".to_string(), |n| {
         crate::text::sanitize_inline(n).into_owned()
     });
-    let quit = crate::keymap::key_for(crate::view::Mode::Normal, crate::action::Action::Quit);
+    let quit = keymap.key_for(crate::view::Mode::Normal, crate::action::Action::Quit);
     let message = format!("{spinner} Loading {what}… {seconds:.1} s · {quit} to quit");
     frame.render_widget(
         Paragraph::new(text::paragraph(

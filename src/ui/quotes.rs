@@ -10,7 +10,6 @@ use super::list::{self, Entry, Place};
 use super::{evidence, framed, scrolled, text};
 use crate::action::Action;
 use crate::app::App;
-use crate::keymap::key_for;
 use crate::search::{Highlighter, Order, Query};
 use crate::view::Mode;
 use crate::view::View;
@@ -94,7 +93,7 @@ fn draw_search_line(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(
                 format!(
                     "type {} to search the quotes",
-                    key_for(Mode::Normal, Action::StartSearch)
+                    app.keymap.key_for(Mode::Normal, Action::StartSearch)
                 ),
                 theme.styles.muted,
             ),

@@ -10,7 +10,6 @@ use super::{popup, text};
 use crate::action::Action;
 use crate::app::App;
 use crate::briefing::articles::{Article, Text};
-use crate::keymap::key_for;
 use crate::reader::{self, Reader};
 use crate::view::Mode;
 
@@ -24,7 +23,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, reader: &Reader) {
         Span::raw(" "),
         text::raw(&source.outlet, theme.styles.title),
         Span::styled(
-            format!(" · {} to close ", key_for(Mode::Popup, Action::Back)),
+            format!(
+                " · {} to close ",
+                app.keymap.key_for(Mode::Popup, Action::Back)
+            ),
             theme.styles.title,
         ),
     ]);

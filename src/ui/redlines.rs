@@ -10,7 +10,6 @@ use super::{evidence, framed, text};
 use crate::action::Action;
 use crate::app::App;
 use crate::briefing::{Party, Role};
-use crate::keymap::key_for;
 use crate::view::Mode;
 use crate::view::View;
 
@@ -71,8 +70,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(
                 format!(
                     "  {}/{} to scroll",
-                    key_for(Mode::Normal, Action::Left),
-                    key_for(Mode::Normal, Action::Right)
+                    app.keymap.key_for(Mode::Normal, Action::Left),
+                    app.keymap.key_for(Mode::Normal, Action::Right)
                 ),
                 app.theme.styles.muted,
             ),

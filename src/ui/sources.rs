@@ -9,7 +9,6 @@ use super::list::{self, Entry, Place};
 use super::{framed, heading, scrolled, side_by_side, text};
 use crate::action::Action;
 use crate::app::{App, Item};
-use crate::keymap::key_for;
 use crate::view::{Mode, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -123,10 +122,12 @@ pub fn source_lines(app: &App, s: usize, width: usize) -> Vec<Line<'static>> {
     field("Framing", source.framing.clone());
     field(
         "Full text",
-        source
-            .text_file
-            .as_ref()
-            .map(|file| format!("{file} ({} reads it)", key_for(Mode::Normal, Action::Open))),
+        source.text_file.as_ref().map(|file| {
+            format!(
+                "{file} ({} reads it)",
+                app.keymap.key_for(Mode::Normal, Action::Open)
+            )
+        }),
     );
     lines
 }

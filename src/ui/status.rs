@@ -7,12 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
-use crate::keymap::hints;
 use crate::text::{sanitize_inline, truncate, width};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let hints = hints(app.mode(), app.view);
+    let hints = app.keymap.hints(app.mode(), app.view);
     let left = format!(
         " {} │ {} ",
         app.view.title(),

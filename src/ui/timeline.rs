@@ -10,7 +10,6 @@ use super::list::{self, Entry, Place};
 use super::{evidence, framed, scrolled, text};
 use crate::action::Action;
 use crate::app::{App, Item};
-use crate::keymap::key_for;
 use crate::view::Mode;
 use crate::view::View;
 
@@ -76,7 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
     let title = Line::from(format!(
         " ◆ the talks' own dates · {} for sources ",
-        key_for(Mode::Normal, Action::Open)
+        app.keymap.key_for(Mode::Normal, Action::Open)
     ));
     let inner = framed(frame, detail_area, title, false, app);
     if let Some(Item::Event(e)) = app.selected_item() {
