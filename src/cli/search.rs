@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::check::read_and_load;
 use super::exit;
 use crate::briefing::folder::briefings_in;
-use crate::briefing::{Briefing, Id, Quote, QuoteKind};
+use crate::briefing::{Briefing, Id, Quote, QuoteKind, read_and_load_all};
 use crate::search::{ArchiveHit, Hit, Index, Order, Query, search_archive};
 use crate::text::{json_safe, sanitize, sanitize_inline};
 
@@ -182,14 +182,16 @@ fn load_folder(dir: &Path, max_bytes: u64, err: &mut dyn Write) -> Result<Archiv
         briefings: Vec::new(),
         skipped: 0,
     };
-    for path in folder.briefings {
-        match read_and_load(Some(&path), max_bytes, err) {
+    let loaded = read_and_load_all(&folder.briefings, max_bytes);
+    for (path, loaded) in folder.briefings.into_iter().zip(loaded) {
+        match loaded {
             Ok((_, briefing)) => {
                 archive.files.push(Some(path));
                 archive.briefings.push(briefing);
             }
-            Err(_) => {
+            Err(unopened) => {
                 let shown = path.display().to_string();
+                let _ = write!(err, "{}", unopened.report());
                 let _ = writeln!(err, "{}: skipped, not searched", sanitize_inline(&shown));
                 archive.skipped += 1;
             }
