@@ -117,6 +117,7 @@ impl Action {
                 View::Quotes => "view-quotes",
                 View::Sources => "view-sources",
                 View::Timeline => "view-timeline",
+                View::Diff => "view-diff",
             },
             Action::SelectParty(n) => return PARTY_NAMES.get(n).copied(),
             Action::NextParty => "next-party",

@@ -12,6 +12,7 @@ use crate::briefing::Briefing;
 use crate::briefing::articles::{Article, Articles};
 use crate::clipboard::Copied;
 use crate::derived::Derived;
+use crate::diff::Since;
 use crate::event::Event;
 use crate::history::History;
 use crate::hit::HitMap;
@@ -27,13 +28,21 @@ pub use crate::view::{Mode, View};
 /// its sources.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
-    Position { party: usize, index: usize },
-    Delegate { party: usize, index: usize },
+    Position {
+        party: usize,
+        index: usize,
+    },
+    Delegate {
+        party: usize,
+        index: usize,
+    },
     Quote(usize),
     StickingPoint(usize),
     Source(usize),
     Discrepancy(usize),
     Event(usize),
+    /// A change since the round compared with (index into `Since::changes`).
+    Change(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +183,17 @@ pub struct App {
     pub signal: Option<i32>,
     /// Filled in by drawing, read by clicks: what is where on screen.
     pub click_targets: HitMap,
+    /// The earlier round the briefing is compared with (`--since OLD`).
+    pub comparison: Option<Comparison>,
+}
+
+/// An earlier round and what moved since: computed once per loaded
+/// briefing (again on each reload, against the same old round).
+pub struct Comparison {
+    /// How the old round was named (on the command line: a file or `REV:PATH`).
+    pub label: String,
+    pub old: Arc<Briefing>,
+    pub since: Since,
 }
 
 /// Columns narrower than this do not fit a red line legibly.
@@ -237,6 +257,7 @@ impl App {
             load_generation: 0,
             signal: None,
             click_targets: HitMap::default(),
+            comparison: None,
         };
         app.run_search();
         app
@@ -324,6 +345,10 @@ impl App {
                 Some(rest) => (rest < b.discrepancies.len()).then_some(Item::Discrepancy(rest)),
             },
             View::Timeline => d.events_by_date.get(index).map(|&e| Item::Event(e)),
+            View::Diff => {
+                let since = &self.comparison.as_ref()?.since;
+                since.rows.get(index).map(|row| Item::Change(row.change))
+            }
         }
     }
 
@@ -343,6 +368,7 @@ impl App {
             View::Quotes => self.search.results.len(),
             View::Sources => b.sources.len() + b.discrepancies.len(),
             View::Timeline => b.events.len(),
+            View::Diff => self.comparison.as_ref().map_or(0, |c| c.since.rows.len()),
         }
     }
 
@@ -856,12 +882,20 @@ impl App {
             Action::Left => match self.view {
                 View::RedLines => self.focus_column(self.column.saturating_sub(1)),
                 View::Party => self.update_normal(Action::PreviousParty),
-                View::StickingPoints | View::Quotes | View::Sources | View::Timeline => {}
+                View::StickingPoints
+                | View::Quotes
+                | View::Sources
+                | View::Timeline
+                | View::Diff => {}
             },
             Action::Right => match self.view {
                 View::RedLines => self.focus_column(self.column + 1),
                 View::Party => self.update_normal(Action::NextParty),
-                View::StickingPoints | View::Quotes | View::Sources | View::Timeline => {}
+                View::StickingPoints
+                | View::Quotes
+                | View::Sources
+                | View::Timeline
+                | View::Diff => {}
             },
             Action::Up
             | Action::Down
@@ -1181,6 +1215,19 @@ impl App {
         self.swap_briefing(briefing, index, articles);
     }
 
+    /// Compares the briefing with an earlier round, `label` naming it (as
+    /// `--since` does): the views mark what moved and the Diff view lists
+    /// it. A reload compares the new content with the same old round.
+    pub fn compare_with(&mut self, old: Briefing, label: impl Into<String>) {
+        let old = Arc::new(old);
+        self.comparison = Some(Comparison {
+            label: label.into(),
+            since: Since::new(&old, &self.briefing),
+            old,
+        });
+        self.clamp();
+    }
+
     fn swap_briefing(
         &mut self,
         briefing: Arc<Briefing>,
@@ -1188,6 +1235,9 @@ impl App {
         articles: Arc<Articles>,
     ) {
         self.derived = Derived::new(&briefing);
+        if let Some(comparison) = &mut self.comparison {
+            comparison.since = Since::new(&comparison.old, &briefing);
+        }
         self.briefing = briefing;
         self.index = index;
         // The texts' places are of the new briefing's quotes.

@@ -125,6 +125,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Normal,
+        [(Char('d'), NONE)],
+        Action::Show(View::Diff),
+        "what moved since an earlier round (--since OLD)"
+    ),
+    bind!(
+        Normal,
         [(Char('1'), NONE)],
         Action::SelectParty(0),
         "party view of party N"
@@ -894,6 +900,13 @@ fn hint_specs(mode: Mode, view: View) -> &'static [HintSpec] {
         QUIT,
     ];
     const OTHER_VIEWS: &[HintSpec] = &[HELP, OPEN, SEARCH, VIEWS, BACK, QUIT];
+    const DIFF: &[HintSpec] = &[
+        HELP,
+        hint(&[Action::Open], "both versions"),
+        VIEWS,
+        BACK,
+        QUIT,
+    ];
     match mode {
         Mode::Search => SEARCH_LINE,
         Mode::Popup => POPUP,
@@ -902,6 +915,7 @@ fn hint_specs(mode: Mode, view: View) -> &'static [HintSpec] {
             View::Party => PARTY,
             View::Quotes => QUOTES,
             View::StickingPoints | View::Sources | View::Timeline => OTHER_VIEWS,
+            View::Diff => DIFF,
         },
     }
 }

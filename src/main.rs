@@ -42,6 +42,12 @@ struct Cli {
     #[arg(long, conflicts_with = "no_watch")]
     poll: bool,
 
+    /// Mark what moved since an earlier round: OLD is a briefing file, or
+    /// REV:PATH at a git revision (e.g. HEAD~1:briefings/x.toml). The Diff
+    /// view (d) lists every change.
+    #[arg(long, value_name = "OLD")]
+    since: Option<String>,
+
     /// Refuse briefing files larger than this many bytes.
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_size: u64,
@@ -258,6 +264,7 @@ fn main() -> ExitCode {
                 watch: !cli.no_watch,
                 colour: colour::enabled(&std::io::stdout()),
                 poll: cli.poll,
+                since: cli.since,
                 keymap: parley::keymap::Keymap::default(),
             };
             cli::open::run(options, &mut err)

@@ -15,6 +15,8 @@ pub enum View {
     Quotes,
     Sources,
     Timeline,
+    /// What moved since an earlier round (`--since`).
+    Diff,
 }
 
 impl View {
@@ -28,6 +30,7 @@ impl View {
         View::Quotes,
         View::Sources,
         View::Timeline,
+        View::Diff,
     ];
 
     pub fn title(self) -> &'static str {
@@ -38,6 +41,7 @@ impl View {
             View::Quotes => "Quotes",
             View::Sources => "Sources",
             View::Timeline => "Timeline",
+            View::Diff => "Diff",
         }
     }
 
@@ -112,8 +116,8 @@ mod tests {
 
     #[test]
     fn offset_wraps_both_ways() {
-        assert_eq!(View::RedLines.offset(-1), View::Timeline);
-        assert_eq!(View::Timeline.offset(1), View::RedLines);
+        assert_eq!(View::RedLines.offset(-1), View::Diff);
+        assert_eq!(View::Diff.offset(1), View::RedLines);
         assert_eq!(View::Party.offset(2), View::Quotes);
     }
 

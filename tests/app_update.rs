@@ -72,9 +72,11 @@ fn tab_walks_the_views_and_the_parties_inside_the_party_view() {
     );
     assert_eq!(app.view, View::Timeline);
     app.update(Action::NextView);
+    assert_eq!(app.view, View::Diff, "reachable without --since");
+    app.update(Action::NextView);
     assert_eq!(app.view, View::RedLines, "wraps around");
     app.update(Action::PreviousView);
-    assert_eq!(app.view, View::Timeline);
+    assert_eq!(app.view, View::Diff);
 }
 
 #[test]

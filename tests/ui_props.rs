@@ -284,6 +284,10 @@ fn assert_consistent(app: &App) -> Result<(), TestCaseError> {
         );
     }
     prop_assert!(app.party < b.parties.len().max(1));
+    // The comparison is always of the briefing shown, never of one before it.
+    if let Some(comparison) = &app.comparison {
+        prop_assert!(comparison.since == parley::diff::Since::new(&comparison.old, b));
+    }
     let columns = app.columns().len();
     prop_assert!(app.column < columns.max(1));
     prop_assert!(app.first_column <= app.column);
@@ -308,6 +312,10 @@ fn assert_consistent(app: &App) -> Result<(), TestCaseError> {
             Item::Source(s) => s < b.sources.len(),
             Item::Discrepancy(d) => d < b.discrepancies.len(),
             Item::Event(e) => e < b.events.len(),
+            Item::Change(c) => app
+                .comparison
+                .as_ref()
+                .is_some_and(|comparison| c < comparison.since.changes.len()),
         };
         prop_assert!(valid, "{item:?}");
     }
@@ -348,6 +356,44 @@ proptest! {
             if i % 25 == 0 {
                 draw(&app);
             }
+        }
+        draw(&app);
+    }
+
+    /// `--since`: any briefing compared with any other draws every view and
+    /// both versions of every change at any size, and stays consistent
+    /// through any actions and a reload to a third.
+    #[test]
+    fn any_comparison_draws_and_survives_a_reload(
+        old in briefing(),
+        new in briefing(),
+        next in briefing(),
+        width in 1u16..300,
+        height in 1u16..100,
+        actions in prop::collection::vec(action(), 1..100),
+    ) {
+        let mut app = App::new(new, "new.toml", Theme::builtin("dark").unwrap());
+        app.compare_with(old, "old.toml");
+        app.update(Action::Resize { width, height });
+        for view in View::ALL {
+            app.update(Action::Show(view));
+            draw(&app);
+        }
+        app.update(Action::Show(View::Diff));
+        for _ in 0..app.item_count(View::Diff) {
+            app.update(Action::Open);
+            draw(&app);
+            app.update(Action::Back);
+            app.update(Action::Down);
+        }
+        let half = actions.len() / 2;
+        for (i, action) in actions.into_iter().enumerate() {
+            if i == half {
+                app.replace_briefing(next.clone());
+            }
+            app.update(action);
+            app.quit = false;
+            assert_consistent(&app)?;
         }
         draw(&app);
     }

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::diagnostic::render;
 use super::load::{Document, FileError, Invalid, load};
 use super::model::Briefing;
+use super::revision::{is_revision, read_revision};
 use crate::text::sanitize_inline;
 
 /// Why a briefing could not be opened, with the report to show for it.
@@ -34,11 +35,28 @@ impl Unopened {
 /// Reads `file` (the embedded briefing when `None`) and loads it. Returns
 /// its name and the briefing; the file's text is freed on return.
 pub fn read_and_load(file: Option<&Path>, max_bytes: u64) -> Result<(String, Briefing), Unopened> {
-    let document = match file.map(|f| Document::read(f, max_bytes)) {
-        None => Document::embedded(),
-        Some(Ok(document)) => document,
-        Some(Err(error)) => return Err(file_error(&error)),
-    };
+    match file.map(|f| Document::read(f, max_bytes)) {
+        None => load_document(Document::embedded()),
+        Some(read) => load_document(read.map_err(|error| file_error(&error))?),
+    }
+}
+
+/// Reads one side of a comparison (`parley diff`, `--since`), named as on
+/// the command line: a file, or `REV:PATH` at a git revision.
+pub fn read_side(arg: &str, max_bytes: u64) -> Result<Document, FileError> {
+    if is_revision(arg) {
+        read_revision(arg, max_bytes)
+    } else {
+        Document::read(Path::new(arg), max_bytes)
+    }
+}
+
+/// Reads and loads one side of a comparison (see [`read_side`]).
+pub fn load_side(arg: &str, max_bytes: u64) -> Result<(String, Briefing), Unopened> {
+    load_document(read_side(arg, max_bytes).map_err(|error| file_error(&error))?)
+}
+
+fn load_document(document: Document) -> Result<(String, Briefing), Unopened> {
     match load(&document) {
         Ok(loaded) => Ok((document.name, loaded.briefing)),
         Err(invalid) => Err(Unopened::Invalid {

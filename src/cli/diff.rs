@@ -3,14 +3,11 @@
 //! when something did, 2 on an error, as diff(1) does.
 
 use std::io::Write;
-use std::path::Path;
 
 use serde::Serialize;
 
-use super::check::{report_file_error, report_invalid};
 use super::exit;
-use crate::briefing::revision::{is_revision, read_revision};
-use crate::briefing::{Briefing, Document, load};
+use crate::briefing::Briefing;
 use crate::diff::{Change, describe, diff, grouped};
 use crate::text::sanitize_inline;
 
@@ -26,31 +23,13 @@ pub enum DiffFormat {
     Json,
 }
 
-/// Reads a briefing named on the command line: a file, or `REV:PATH`.
-pub fn read_side(arg: &str, max_bytes: u64) -> Result<Document, crate::briefing::FileError> {
-    if is_revision(arg) {
-        read_revision(arg, max_bytes)
-    } else {
-        Document::read(Path::new(arg), max_bytes)
-    }
-}
-
 /// Reads and loads one side, reporting to `err` as `check` does.
 pub fn load_side(arg: &str, max_bytes: u64, err: &mut dyn Write) -> Option<(String, Briefing)> {
-    let document = match read_side(arg, max_bytes) {
-        Ok(document) => document,
-        Err(error) => {
-            report_file_error(&error, err);
-            return None;
-        }
-    };
-    match load(&document) {
-        Ok(loaded) => Some((document.name, loaded.briefing)),
-        Err(invalid) => {
-            report_invalid(&document, &invalid, err);
-            None
-        }
-    }
+    crate::briefing::open::load_side(arg, max_bytes)
+        .map_err(|unopened| {
+            let _ = write!(err, "{}", unopened.report());
+        })
+        .ok()
 }
 
 pub fn run(

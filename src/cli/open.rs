@@ -7,6 +7,7 @@ use super::check::{read_and_load, report_file_error, report_invalid};
 use super::exit;
 use crate::app::App;
 use crate::briefing::bounded;
+use crate::briefing::open::load_side;
 use crate::history::{History, default_path};
 use crate::keymap::Keymap;
 use crate::loader::LoadError;
@@ -26,6 +27,9 @@ pub struct Options<'a> {
     pub colour: bool,
     /// Follow them by looking at the file every second, not by events.
     pub poll: bool,
+    /// `--since OLD`: mark what moved since this earlier round (a file or
+    /// `REV:PATH`).
+    pub since: Option<String>,
     /// The keys: the defaults with the config file's over them.
     pub keymap: Keymap,
 }
@@ -38,6 +42,7 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         watch,
         colour,
         poll,
+        since,
         keymap,
     } = options;
     // crossterm drops colours under NO_COLOR by itself: `--color always`
@@ -50,6 +55,23 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
             let _ = writeln!(err, "parley: {}", sanitize_inline(&error.to_string()));
             return exit::USAGE;
         }
+    };
+    // The earlier round is read once, before the terminal is taken: a
+    // reload compares the new content with it again.
+    let old = match since {
+        None => None,
+        Some(label) => match load_side(&label, max_bytes) {
+            Ok((_, old)) => Some((old, label)),
+            Err(unopened) => {
+                let _ = write!(err, "{}", unopened.report());
+                let _ = writeln!(
+                    err,
+                    "parley: --since {}: cannot compare with it",
+                    sanitize_inline(&label)
+                );
+                return exit::USAGE;
+            }
+        },
     };
     // A briefing on standard input leaves the keys to come from the
     // terminal itself (crossterm reads /dev/tty then).
@@ -88,6 +110,9 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
     let outcome = run_dashboard(origin, &keymap.clone(), move |fresh| {
         let mut app = App::opened(fresh, theme);
         app.reloadable = reloadable;
+        if let Some((old, label)) = old {
+            app.compare_with(old, label);
+        }
         app.keymap = keymap;
         // Without a readable history file, the history lives in memory only.
         app.search.history = default_path()

@@ -13,11 +13,15 @@
 //! Delegates are matched by name within their party, events by title (then
 //! by date and similar title), discrepancies without ids by subject.
 
+mod since;
+
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::briefing::{Basis, Briefing, Delegate, Event, Party, Position};
+
+pub use since::{Mark, Row, Since};
 
 /// How alike two wordings on the same sticking point must be to count as
 /// one position reworded.
@@ -83,6 +87,21 @@ impl ChangeKind {
     }
 }
 
+/// Where a thing that changed is, by index into its own briefing (the old
+/// one or the new): what a reader opens to see both versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Briefing,
+    Party(usize),
+    Delegate { party: usize, index: usize },
+    Position { party: usize, index: usize },
+    StickingPoint(usize),
+    Quote(usize),
+    Event(usize),
+    Source(usize),
+    Discrepancy(usize),
+}
+
 /// One change between the old briefing and the new.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
@@ -109,6 +128,12 @@ pub struct Change {
     /// words (inferred -> reported -> stated).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strengthened: Option<bool>,
+    /// Where it was in the old briefing, if it was there.
+    #[serde(skip)]
+    pub old_at: Option<Entity>,
+    /// Where it is in the new briefing, if it is there.
+    #[serde(skip)]
+    pub new_at: Option<Entity>,
 }
 
 impl Change {
@@ -123,7 +148,15 @@ impl Change {
             after: None,
             subject: subject.into(),
             strengthened: None,
+            old_at: None,
+            new_at: None,
         }
+    }
+
+    fn at(mut self, old: Option<Entity>, new: Option<Entity>) -> Self {
+        self.old_at = old;
+        self.new_at = new;
+        self
     }
 
     fn party(mut self, party: &str) -> Self {
@@ -154,27 +187,38 @@ impl Change {
 pub fn diff(old: &Briefing, new: &Briefing) -> Vec<Change> {
     let mut changes = Vec::new();
     briefing_changes(old, new, &mut changes);
-    let old_parties: HashMap<&str, &Party> =
-        old.parties.iter().map(|p| (p.id.as_str(), p)).collect();
+    let old_parties: HashMap<&str, usize> = old
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
     let new_ids: HashSet<&str> = new.parties.iter().map(|p| p.id.as_str()).collect();
-    for party in &new.parties {
+    for (n, party) in new.parties.iter().enumerate() {
         match old_parties.get(party.id.as_str()) {
-            Some(before) => party_changes(before, party, &mut changes),
+            Some(&o) => party_changes((Some(o), &old.parties[o]), (Some(n), party), &mut changes),
             None => {
                 changes.push(
-                    Change::new(Kind::Party, ChangeKind::Added, &party.name).party(&party.id),
+                    Change::new(Kind::Party, ChangeKind::Added, &party.name)
+                        .party(&party.id)
+                        .at(None, Some(Entity::Party(n))),
                 );
-                party_changes(&empty_party(party), party, &mut changes);
+                party_changes((None, &empty_party(party)), (Some(n), party), &mut changes);
             }
         }
     }
-    for party in old
+    for (o, party) in old
         .parties
         .iter()
-        .filter(|p| !new_ids.contains(p.id.as_str()))
+        .enumerate()
+        .filter(|(_, p)| !new_ids.contains(p.id.as_str()))
     {
-        changes.push(Change::new(Kind::Party, ChangeKind::Removed, &party.name).party(&party.id));
-        party_changes(party, &empty_party(party), &mut changes);
+        changes.push(
+            Change::new(Kind::Party, ChangeKind::Removed, &party.name)
+                .party(&party.id)
+                .at(Some(Entity::Party(o)), None),
+        );
+        party_changes((Some(o), party), (None, &empty_party(party)), &mut changes);
     }
     sticking_point_changes(old, new, &mut changes);
     quote_changes(old, new, &mut changes);
@@ -194,52 +238,69 @@ fn empty_party(like: &Party) -> Party {
 
 fn briefing_changes(old: &Briefing, new: &Briefing, changes: &mut Vec<Change>) {
     let (a, b) = (&old.meta, &new.meta);
+    let both = |change: Change| change.at(Some(Entity::Briefing), Some(Entity::Briefing));
     if a.title != b.title {
-        changes.push(
+        changes.push(both(
             Change::new(Kind::Briefing, ChangeKind::Changed, "title")
                 .before_after(&a.title, &b.title),
-        );
+        ));
     }
     if a.as_of != b.as_of {
-        changes.push(
+        changes.push(both(
             Change::new(Kind::Briefing, ChangeKind::Changed, "as_of")
                 .before_after(a.as_of.to_string(), b.as_of.to_string()),
-        );
+        ));
     }
 }
 
-fn party_changes(old: &Party, new: &Party, changes: &mut Vec<Change>) {
-    let party = new.id.as_str();
-    if old.name != new.name {
+/// A party with its index in its briefing; `None` for the empty stand-in
+/// of a party that is on one side only.
+type Indexed<'a, T> = (Option<usize>, &'a T);
+
+fn party_changes(old: Indexed<Party>, new: Indexed<Party>, changes: &mut Vec<Change>) {
+    let party = new.1.id.as_str();
+    if old.1.name != new.1.name {
         changes.push(
             Change::new(Kind::Party, ChangeKind::Changed, "name")
                 .party(party)
-                .before_after(&old.name, &new.name),
+                .before_after(&old.1.name, &new.1.name)
+                .at(old.0.map(Entity::Party), new.0.map(Entity::Party)),
         );
     }
-    delegate_changes(party, &old.delegation, &new.delegation, changes);
-    for (before, after) in match_positions(&old.positions, &new.positions) {
-        position_changes(party, before, after, changes);
+    delegate_changes(party, old, new, changes);
+    for pair in match_positions(&old.1.positions, &new.1.positions) {
+        position_changes(party, old, new, pair, changes);
     }
 }
 
-fn delegate_changes(party: &str, old: &[Delegate], new: &[Delegate], changes: &mut Vec<Change>) {
+fn delegate_changes(
+    party: &str,
+    (old_party, old): Indexed<Party>,
+    (new_party, new): Indexed<Party>,
+    changes: &mut Vec<Change>,
+) {
+    let (old, new) = (&old.delegation, &new.delegation);
     let key = |d: &Delegate| fold(&d.name);
-    let old_by_name: HashMap<String, &Delegate> = old.iter().map(|d| (key(d), d)).collect();
+    let old_by_name: HashMap<String, usize> =
+        old.iter().enumerate().map(|(i, d)| (key(d), i)).collect();
     let new_names: HashSet<String> = new.iter().map(key).collect();
     let describe = |d: &Delegate| match &d.title {
         Some(title) => format!("{} ({title})", d.name),
         None => d.name.clone(),
     };
-    for delegate in new {
-        let Some(before) = old_by_name.get(&key(delegate)) else {
+    let old_at = |index: usize| old_party.map(|party| Entity::Delegate { party, index });
+    let new_at = |index: usize| new_party.map(|party| Entity::Delegate { party, index });
+    for (n, delegate) in new.iter().enumerate() {
+        let Some(&o) = old_by_name.get(&key(delegate)) else {
             changes.push(
                 Change::new(Kind::Delegate, ChangeKind::Added, &delegate.name)
                     .party(party)
-                    .before_after_opt(None, Some(describe(delegate))),
+                    .before_after_opt(None, Some(describe(delegate)))
+                    .at(None, new_at(n)),
             );
             continue;
         };
+        let before = &old[o];
         if before.title != delegate.title {
             changes.push(
                 Change::new(Kind::Delegate, ChangeKind::Changed, &delegate.name)
@@ -247,7 +308,8 @@ fn delegate_changes(party: &str, old: &[Delegate], new: &[Delegate], changes: &m
                     .before_after(
                         before.title.clone().unwrap_or_else(|| "no title".into()),
                         delegate.title.clone().unwrap_or_else(|| "no title".into()),
-                    ),
+                    )
+                    .at(old_at(o), new_at(n)),
             );
         }
         if before.lead != delegate.lead {
@@ -255,15 +317,21 @@ fn delegate_changes(party: &str, old: &[Delegate], new: &[Delegate], changes: &m
             changes.push(
                 Change::new(Kind::Delegate, ChangeKind::Changed, &delegate.name)
                     .party(party)
-                    .before_after(role(before.lead), role(delegate.lead)),
+                    .before_after(role(before.lead), role(delegate.lead))
+                    .at(old_at(o), new_at(n)),
             );
         }
     }
-    for delegate in old.iter().filter(|d| !new_names.contains(&key(d))) {
+    for (o, delegate) in old
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !new_names.contains(&key(d)))
+    {
         changes.push(
             Change::new(Kind::Delegate, ChangeKind::Removed, &delegate.name)
                 .party(party)
-                .before_after_opt(Some(describe(delegate)), None),
+                .before_after_opt(Some(describe(delegate)), None)
+                .at(old_at(o), None),
         );
     }
 }
@@ -276,12 +344,13 @@ impl Change {
     }
 }
 
-/// One side of a matched position: both, only the old one, only the new one.
-type Pair<'a> = (Option<&'a Position>, Option<&'a Position>);
+/// A matched position: its index among the old positions, among the new,
+/// or both.
+pub type Pair = (Option<usize>, Option<usize>);
 
 /// Pairs one party's old and new positions by the matching rule (see the
 /// module's documentation), in the new file's order, gone positions last.
-pub fn match_positions<'a>(old: &'a [Position], new: &'a [Position]) -> Vec<Pair<'a>> {
+pub fn match_positions(old: &[Position], new: &[Position]) -> Vec<Pair> {
     let mut partner: Vec<Option<usize>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
     // By id, where both sides have one.
@@ -334,26 +403,36 @@ pub fn match_positions<'a>(old: &'a [Position], new: &'a [Position]) -> Vec<Pair
             }
         }
     }
-    let mut pairs: Vec<Pair<'a>> = new
+    let mut pairs: Vec<Pair> = partner
         .iter()
-        .zip(&partner)
-        .map(|(after, i)| (i.map(|i| &old[i]), Some(after)))
+        .enumerate()
+        .map(|(j, &i)| (i, Some(j)))
         .collect();
     pairs.extend(
-        old.iter()
-            .zip(&taken)
+        taken
+            .iter()
+            .enumerate()
             .filter(|(_, taken)| !**taken)
-            .map(|(before, _)| (Some(before), None)),
+            .map(|(i, _)| (Some(i), None)),
     );
     pairs
 }
 
 fn position_changes(
     party: &str,
-    before: Option<&Position>,
-    after: Option<&Position>,
+    (old_party, old): Indexed<Party>,
+    (new_party, new): Indexed<Party>,
+    (before_at, after_at): Pair,
     changes: &mut Vec<Change>,
 ) {
+    let before = before_at.map(|i| &old.positions[i]);
+    let after = after_at.map(|i| &new.positions[i]);
+    let old_at = before_at
+        .zip(old_party)
+        .map(|(index, party)| Entity::Position { party, index });
+    let new_at = after_at
+        .zip(new_party)
+        .map(|(index, party)| Entity::Position { party, index });
     let kind = |p: &Position| {
         if p.red_line {
             Kind::RedLine
@@ -366,6 +445,7 @@ fn position_changes(
             .party(party)
             .id(p.id.as_deref())
             .topic(p.topic.as_deref())
+            .at(old_at, new_at)
     };
     match (before, after) {
         (None, Some(p)) => changes.push(
@@ -417,30 +497,30 @@ fn sticking_point_changes(old: &Briefing, new: &Briefing, changes: &mut Vec<Chan
         &old.sticking_points,
         &new.sticking_points,
         |s| Some(s.id.as_str()),
-        |before, after| match (before, after) {
-            (None, Some(s)) => changes.push(
-                Change::new(Kind::StickingPoint, ChangeKind::Added, &s.title).id(Some(&s.id)),
-            ),
-            (Some(s), None) => changes.push(
-                Change::new(Kind::StickingPoint, ChangeKind::Removed, &s.title).id(Some(&s.id)),
-            ),
-            (Some(a), Some(b)) => {
-                if a.status != b.status {
-                    changes.push(
-                        Change::new(Kind::StickingPoint, ChangeKind::Status, &b.title)
-                            .id(Some(&b.id))
-                            .before_after(a.status.as_str(), b.status.as_str()),
-                    );
+        |before, after| {
+            let (old_at, new_at) = sides(before, after, Entity::StickingPoint);
+            let point = |change: ChangeKind, s: &crate::briefing::StickingPoint| {
+                Change::new(Kind::StickingPoint, change, &s.title)
+                    .id(Some(&s.id))
+                    .at(old_at, new_at)
+            };
+            match (before, after) {
+                (None, Some((_, s))) => changes.push(point(ChangeKind::Added, s)),
+                (Some((_, s)), None) => changes.push(point(ChangeKind::Removed, s)),
+                (Some((_, a)), Some((_, b))) => {
+                    if a.status != b.status {
+                        changes.push(
+                            point(ChangeKind::Status, b)
+                                .before_after(a.status.as_str(), b.status.as_str()),
+                        );
+                    }
+                    if a.title != b.title {
+                        changes
+                            .push(point(ChangeKind::Changed, b).before_after(&a.title, &b.title));
+                    }
                 }
-                if a.title != b.title {
-                    changes.push(
-                        Change::new(Kind::StickingPoint, ChangeKind::Changed, &b.title)
-                            .id(Some(&b.id))
-                            .before_after(&a.title, &b.title),
-                    );
-                }
+                (None, None) => {}
             }
-            (None, None) => {}
         },
     );
 }
@@ -451,16 +531,18 @@ fn quote_changes(old: &Briefing, new: &Briefing, changes: &mut Vec<Change>) {
         &new.quotes,
         |q| Some(q.id.as_str()),
         |before, after| {
+            let (old_at, new_at) = sides(before, after, Entity::Quote);
             let quote = |change: ChangeKind, q: &crate::briefing::Quote| {
                 let mut c = Change::new(Kind::Quote, change, format!("{}: {}", q.speaker, q.text))
-                    .id(Some(&q.id));
+                    .id(Some(&q.id))
+                    .at(old_at, new_at);
                 c.party = q.party.as_ref().map(|p| p.to_string());
                 c
             };
             match (before, after) {
-                (None, Some(q)) => changes.push(quote(ChangeKind::Added, q)),
-                (Some(q), None) => changes.push(quote(ChangeKind::Removed, q)),
-                (Some(a), Some(b)) if a.text != b.text => {
+                (None, Some((_, q))) => changes.push(quote(ChangeKind::Added, q)),
+                (Some((_, q)), None) => changes.push(quote(ChangeKind::Removed, q)),
+                (Some((_, a)), Some((_, b))) if a.text != b.text => {
                     changes.push(
                         quote(ChangeKind::Changed, b).before_after(a.text.clone(), b.text.clone()),
                     );
@@ -473,44 +555,47 @@ fn quote_changes(old: &Briefing, new: &Briefing, changes: &mut Vec<Change>) {
 
 fn event_changes(old: &[Event], new: &[Event], changes: &mut Vec<Change>) {
     let key = |e: &Event| fold(&e.title);
-    let mut unmatched_old: Vec<&Event> = Vec::new();
     let new_titles: HashSet<String> = new.iter().map(key).collect();
-    let old_by_title: HashMap<String, &Event> = old.iter().map(|e| (key(e), e)).collect();
-    for event in old.iter().filter(|e| !new_titles.contains(&key(e))) {
-        unmatched_old.push(event);
-    }
-    let event = |change: ChangeKind, e: &Event| {
+    let old_by_title: HashMap<String, usize> =
+        old.iter().enumerate().map(|(i, e)| (key(e), i)).collect();
+    let mut unmatched_old: Vec<usize> = (0..old.len())
+        .filter(|&i| !new_titles.contains(&key(&old[i])))
+        .collect();
+    let event = |change: ChangeKind, e: &Event, old_at: Option<usize>, new_at: Option<usize>| {
         Change::new(Kind::Event, change, format!("{} {}", e.date, e.title))
+            .at(old_at.map(Entity::Event), new_at.map(Entity::Event))
     };
-    for after in new {
-        if let Some(before) = old_by_title.get(&key(after)) {
+    for (n, after) in new.iter().enumerate() {
+        if let Some(&o) = old_by_title.get(&key(after)) {
+            let before = &old[o];
             if before.date != after.date {
                 changes.push(
-                    event(ChangeKind::Changed, after)
+                    event(ChangeKind::Changed, after, Some(o), Some(n))
                         .before_after(before.date.to_string(), after.date.to_string()),
                 );
             }
             continue;
         }
         // Same date and a similar title: the event reworded.
-        let similar = unmatched_old.iter().position(|before| {
+        let similar = unmatched_old.iter().position(|&o| {
+            let before = &old[o];
             before.date == after.date
                 && strsim::normalized_levenshtein(&key(before), &key(after))
                     >= SAME_TOPIC_SIMILARITY
         });
         match similar {
             Some(i) => {
-                let before = unmatched_old.remove(i);
+                let o = unmatched_old.remove(i);
                 changes.push(
-                    event(ChangeKind::Changed, after)
-                        .before_after(before.title.clone(), after.title.clone()),
+                    event(ChangeKind::Changed, after, Some(o), Some(n))
+                        .before_after(old[o].title.clone(), after.title.clone()),
                 );
             }
-            None => changes.push(event(ChangeKind::Added, after)),
+            None => changes.push(event(ChangeKind::Added, after, None, Some(n))),
         }
     }
-    for before in unmatched_old {
-        changes.push(event(ChangeKind::Removed, before));
+    for o in unmatched_old {
+        changes.push(event(ChangeKind::Removed, &old[o], Some(o), None));
     }
 }
 
@@ -520,23 +605,23 @@ fn source_changes(old: &Briefing, new: &Briefing, changes: &mut Vec<Change>) {
         &new.sources,
         |s| Some(s.id.as_str()),
         |before, after| {
+            let (old_at, new_at) = sides(before, after, Entity::Source);
             let name = |s: &crate::briefing::Source| match &s.title {
                 Some(title) => format!("{}: {title}", s.outlet),
                 None => s.outlet.clone(),
             };
+            let source = |change: ChangeKind, s: &crate::briefing::Source| {
+                Change::new(Kind::Source, change, name(s))
+                    .id(Some(&s.id))
+                    .at(old_at, new_at)
+            };
             match (before, after) {
-                (None, Some(s)) => changes
-                    .push(Change::new(Kind::Source, ChangeKind::Added, name(s)).id(Some(&s.id))),
-                (Some(s), None) => changes
-                    .push(Change::new(Kind::Source, ChangeKind::Removed, name(s)).id(Some(&s.id))),
-                (Some(a), Some(b))
+                (None, Some((_, s))) => changes.push(source(ChangeKind::Added, s)),
+                (Some((_, s)), None) => changes.push(source(ChangeKind::Removed, s)),
+                (Some((_, a)), Some((_, b)))
                     if name(a) != name(b) || a.url != b.url || a.published != b.published =>
                 {
-                    changes.push(
-                        Change::new(Kind::Source, ChangeKind::Changed, name(b))
-                            .id(Some(&b.id))
-                            .before_after(name(a), name(b)),
-                    );
+                    changes.push(source(ChangeKind::Changed, b).before_after(name(a), name(b)));
                 }
                 _ => {}
             }
@@ -564,13 +649,16 @@ fn discrepancy_changes(old: &Briefing, new: &Briefing, changes: &mut Vec<Change>
         &new.discrepancies.iter().zip(&new_keys).collect::<Vec<_>>(),
         |(_, k)| Some(k.as_str()),
         |before, after| {
+            let (old_at, new_at) = sides(before, after, Entity::Discrepancy);
             let item = |change: ChangeKind, d: &crate::briefing::Discrepancy| {
-                Change::new(Kind::Discrepancy, change, &d.subject).id(d.id.as_deref())
+                Change::new(Kind::Discrepancy, change, &d.subject)
+                    .id(d.id.as_deref())
+                    .at(old_at, new_at)
             };
             match (before, after) {
-                (None, Some((d, _))) => changes.push(item(ChangeKind::Added, d)),
-                (Some((d, _)), None) => changes.push(item(ChangeKind::Removed, d)),
-                (Some((a, _)), Some((b, _)))
+                (None, Some((_, (d, _)))) => changes.push(item(ChangeKind::Added, d)),
+                (Some((_, (d, _))), None) => changes.push(item(ChangeKind::Removed, d)),
+                (Some((_, (a, _))), Some((_, (b, _))))
                     if accounts(a) != accounts(b) || a.subject != b.subject =>
                 {
                     changes
@@ -583,40 +671,71 @@ fn discrepancy_changes(old: &Briefing, new: &Briefing, changes: &mut Vec<Change>
 }
 
 /// Calls `visit` for each pair matched by key, in the new order, then for
-/// each old item whose key is gone.
+/// each old item whose key is gone; each item with its index.
 fn by_id<'a, T>(
     old: &'a [T],
     new: &'a [T],
     key: impl Fn(&'a T) -> Option<&'a str>,
-    mut visit: impl FnMut(Option<&'a T>, Option<&'a T>),
+    mut visit: impl FnMut(Option<(usize, &'a T)>, Option<(usize, &'a T)>),
 ) {
-    let old_by_key: HashMap<&str, &T> = old.iter().filter_map(|t| Some((key(t)?, t))).collect();
+    let old_by_key: HashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((key(t)?, i)))
+        .collect();
     let new_keys: HashSet<&str> = new.iter().filter_map(&key).collect();
-    for item in new {
-        visit(
-            key(item).and_then(|k| old_by_key.get(k).copied()),
-            Some(item),
-        );
+    for (n, item) in new.iter().enumerate() {
+        let before = key(item).and_then(|k| old_by_key.get(k).copied());
+        visit(before.map(|o| (o, &old[o])), Some((n, item)));
     }
-    for item in old {
+    for (o, item) in old.iter().enumerate() {
         if key(item).is_none_or(|k| !new_keys.contains(k)) {
-            visit(Some(item), None);
+            visit(Some((o, item)), None);
         }
     }
+}
+
+/// The entities of a pair matched by [`by_id`].
+fn sides<T>(
+    before: Option<(usize, T)>,
+    after: Option<(usize, T)>,
+    entity: fn(usize) -> Entity,
+) -> (Option<Entity>, Option<Entity>) {
+    (before.map(|b| entity(b.0)), after.map(|a| entity(a.0)))
 }
 
 /// Changes grouped for reading: the briefing, each party (by sticking
 /// point within it), then the rest by kind. What plain output, the memo and
 /// the dashboard's diff view all show.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Group<'c> {
+pub struct Group<C> {
     pub heading: String,
     /// Sub-groups: a sticking point's title (or `None` for what belongs to
     /// no sticking point), and its changes.
-    pub parts: Vec<(Option<String>, Vec<&'c Change>)>,
+    pub parts: Vec<(Option<String>, Vec<C>)>,
 }
 
-pub fn grouped<'c>(changes: &'c [Change], old: &Briefing, new: &Briefing) -> Vec<Group<'c>> {
+/// [`grouped_indices`], each change by reference.
+pub fn grouped<'c>(
+    changes: &'c [Change],
+    old: &Briefing,
+    new: &Briefing,
+) -> Vec<Group<&'c Change>> {
+    grouped_indices(changes, old, new)
+        .into_iter()
+        .map(|group| Group {
+            heading: group.heading,
+            parts: group
+                .parts
+                .into_iter()
+                .map(|(topic, list)| (topic, list.into_iter().map(|i| &changes[i]).collect()))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The changes grouped (see [`Group`]), each by its index in `changes`.
+pub fn grouped_indices(changes: &[Change], old: &Briefing, new: &Briefing) -> Vec<Group<usize>> {
     let party_name = |id: &str| {
         new.party(id)
             .or_else(|| old.party(id))
@@ -633,10 +752,11 @@ pub fn grouped<'c>(changes: &'c [Change], old: &Briefing, new: &Briefing) -> Vec
             Kind::RedLine | Kind::Position | Kind::Delegate | Kind::Party
         ) && c.party.is_some()
     };
-    let mut groups: Vec<Group<'c>> = Vec::new();
-    let briefing: Vec<&Change> = changes
-        .iter()
-        .filter(|c| c.kind == Kind::Briefing)
+    let indexed = || changes.iter().enumerate();
+    let mut groups: Vec<Group<usize>> = Vec::new();
+    let briefing: Vec<usize> = indexed()
+        .filter(|(_, c)| c.kind == Kind::Briefing)
+        .map(|(i, _)| i)
         .collect();
     if !briefing.is_empty() {
         groups.push(Group {
@@ -652,18 +772,17 @@ pub fn grouped<'c>(changes: &'c [Change], old: &Briefing, new: &Briefing) -> Vec
         }
     }
     for party in parties {
-        let mut parts: Vec<(Option<String>, Vec<&Change>)> = Vec::new();
-        for change in changes
-            .iter()
-            .filter(|c| in_party(c) && c.party.as_deref() == Some(party))
+        let mut parts: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+        for (i, change) in
+            indexed().filter(|(_, c)| in_party(c) && c.party.as_deref() == Some(party))
         {
             let topic = match change.kind {
                 Kind::RedLine | Kind::Position => change.topic.as_deref().map(topic_title),
                 _ => None,
             };
             match parts.iter_mut().find(|(t, _)| *t == topic) {
-                Some((_, list)) => list.push(change),
-                None => parts.push((topic, vec![change])),
+                Some((_, list)) => list.push(i),
+                None => parts.push((topic, vec![i])),
             }
         }
         // What belongs to no sticking point (delegates, the party) first.
@@ -680,9 +799,9 @@ pub fn grouped<'c>(changes: &'c [Change], old: &Briefing, new: &Briefing) -> Vec
         (Kind::Source, "Sources"),
         (Kind::Discrepancy, "Discrepancies"),
     ] {
-        let list: Vec<&Change> = changes
-            .iter()
-            .filter(|c| c.kind == kind && !in_party(c))
+        let list: Vec<usize> = indexed()
+            .filter(|(_, c)| c.kind == kind && !in_party(c))
+            .map(|(i, _)| i)
             .collect();
         if !list.is_empty() {
             groups.push(Group {

@@ -8,6 +8,7 @@ use super::{evidence, heading, popup, scrolled, text};
 use crate::action::Action;
 use crate::app::{App, Item};
 use crate::briefing::{PartialDate, QuoteKind};
+use crate::diff::Mark;
 use crate::view::Mode;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, item: Item) {
@@ -73,6 +74,7 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::default());
             lines.extend(text::paragraph(&position.text, width, theme.styles.text));
             lines.push(Line::default());
+            lines.extend(since_lines(app, party, index, width));
             field(&mut lines, "Basis", evidence::basis_words(position.basis));
             if let Some(topic) = &position.topic {
                 let title = b
@@ -118,6 +120,11 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
         )),
         Item::Source(s) => lines.extend(super::sources::source_lines(app, s, width)),
         Item::Discrepancy(d) => lines.extend(super::sources::discrepancy_lines(app, d, width)),
+        Item::Change(c) => {
+            if let Some(comparison) = &app.comparison {
+                lines.extend(super::versions::change_lines(app, comparison, c, width));
+            }
+        }
         Item::Event(e) => {
             let event = &b.events[e];
             let mut header: Vec<Span<'static>> = evidence::contested(&event.discrepancies, theme)
@@ -138,6 +145,42 @@ pub fn item_lines(app: &App, item: Item, width: usize) -> Vec<Line<'static>> {
             lines.extend(contested_lines(app, &event.discrepancies, width));
         }
     }
+    lines
+}
+
+/// How a red line moved since the round compared with: a reworded one's
+/// old wording beside the new.
+fn since_lines(app: &App, party: usize, index: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let Some(comparison) = &app.comparison else {
+        return Vec::new();
+    };
+    let Some(mark) = comparison.since.mark(party, index) else {
+        return Vec::new();
+    };
+    let old = format!(
+        "{} (as of {})",
+        crate::text::sanitize_inline(&comparison.label),
+        comparison.old.meta.as_of
+    );
+    let what = match mark {
+        Mark::New => "A new red line",
+        Mark::Changed { .. } => "A red line changed",
+        Mark::Lifted => "A red line lifted (now only a position)",
+    };
+    let (_, style) = super::redlines::mark_label(mark, theme);
+    let mut lines = text::paragraph(&format!("{what} since {old}"), width, style);
+    if let Mark::Changed { before } = mark {
+        let now = &app.briefing.parties[party].positions[index].text;
+        lines.push(Line::default());
+        lines.extend(super::versions::wording_beside(
+            ("Was", before),
+            ("Now", now),
+            width,
+            theme,
+        ));
+    }
+    lines.push(Line::default());
     lines
 }
 

@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::list::{self, Entry, Place};
@@ -48,17 +49,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
     let max_rows = if inner.height >= 20 { 4 } else { 2 };
     let points = &app.briefing.sticking_points;
+    let since = app.comparison.as_ref().map(|c| &c.since);
     let entry = |i: usize| {
         let point = &points[i];
+        let mut status = vec![Line::styled(
+            point.status.as_str(),
+            status_style(app, point.status),
+        )];
+        if since.is_some_and(|s| s.status_moved(&point.id)) {
+            status.push(moved(app));
+        }
         let mut cells = vec![
             text::paragraph(&point.title, widths[0], theme.styles.text),
-            vec![Line::styled(
-                point.status.as_str(),
-                status_style(app, point.status),
-            )],
+            status,
         ];
         for (c, &party) in columns.iter().enumerate() {
-            cells.push(stance_cell(app, i, party, widths[c + 2]));
+            let mut cell = stance_cell(app, i, party, widths[c + 2]);
+            let id = &app.briefing.parties[party].id;
+            if since.is_some_and(|s| s.cell_moved(id, &point.id)) {
+                // First, so that a cell cut to the row's height still shows it.
+                cell.insert(0, moved(app));
+            }
+            cells.push(cell);
         }
         Entry::new(side_by_side(cells, &widths, max_rows))
     };
@@ -72,6 +84,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let lines = sticking_point_lines(app, s, inner.width as usize, inner.height as usize);
         scrolled(frame, inner, lines, 0);
     }
+}
+
+/// What marks a cell or a status that moved since the round compared with.
+pub const MOVED: &str = "~ moved";
+
+fn moved(app: &App) -> Line<'static> {
+    Line::styled(MOVED, app.theme.styles.warning.add_modifier(Modifier::BOLD))
 }
 
 /// Topic, status, then each party's share of what is left.

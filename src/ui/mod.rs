@@ -2,6 +2,7 @@
 //! draw into a `TestBackend`. One file per view; this one lays out the frame.
 
 mod detail;
+mod diff;
 pub mod evidence;
 mod help;
 pub mod list;
@@ -14,6 +15,7 @@ mod sources;
 mod status;
 pub mod text;
 mod timeline;
+mod versions;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,7 +23,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
-use crate::app::{App, Popup};
+use crate::app::{App, Item, Popup};
 use crate::briefing::Briefing;
 use crate::keymap::Keymap;
 use crate::view::View;
@@ -64,10 +66,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         View::Quotes => quotes::draw(frame, body, app),
         View::Sources => sources::draw(frame, body, app),
         View::Timeline => timeline::draw(frame, body, app),
+        View::Diff => diff::draw(frame, body, app),
     }
     status::draw(frame, status, app);
     match app.popup {
         Some(Popup::Help) => help::draw(frame, area, app),
+        Some(Popup::Detail(Item::Change(change))) => versions::draw(frame, area, app, change),
         Some(Popup::Detail(item)) => detail::draw(frame, area, app, item),
         Some(Popup::Reader(open)) => reader::draw(frame, area, app, &open),
         None => {}
@@ -132,8 +136,18 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let width = area.width as usize;
     let theme = &app.theme;
     let place = meta.location.as_deref().unwrap_or("");
-    let facts = [place.to_string(), dates(&app.briefing)]
+    // What the briefing is compared with comes first: it tells how to read
+    // every mark below.
+    let since = app.comparison.as_ref().map(|c| {
+        format!(
+            "since {} (as of {})",
+            crate::text::sanitize_inline(&c.label),
+            c.old.meta.as_of
+        )
+    });
+    let facts = since
         .into_iter()
+        .chain([place.to_string(), dates(&app.briefing)])
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");

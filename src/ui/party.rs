@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -75,6 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         lead_in.push(heading(&this, theme.styles.title));
         if this == "Delegation" {
+            lead_in.extend(departed_line(app, width));
             lead_in.push(delegation_header(width, app));
         }
         entry.with_lead_in(lead_in)
@@ -133,18 +135,56 @@ fn delegation_header(width: usize, app: &App) -> Line<'static> {
     )
 }
 
+/// The names of the shown party's delegates who left since the round
+/// compared with, as a line over the delegation.
+fn departed_line(app: &App, width: usize) -> Vec<Line<'static>> {
+    let (Some(comparison), Some(party)) = (&app.comparison, app.briefing.parties.get(app.party))
+    else {
+        return Vec::new();
+    };
+    let departed = comparison.since.departed(&party.id);
+    if departed.is_empty() {
+        return Vec::new();
+    }
+    let label = format!(
+        "{DEPARTED} left since {}: ",
+        sanitize_inline(&comparison.label)
+    );
+    let mut line = Line::from(Span::styled(label, app.theme.styles.red_line));
+    let room = width.saturating_sub(line.width());
+    line.push_span(text::span(
+        &departed.join(", "),
+        room,
+        app.theme.styles.text,
+    ));
+    vec![line]
+}
+
+/// Marks a delegate who joined since the round compared with.
+const JOINED: &str = "+";
+/// Marks the delegates who left.
+const DEPARTED: &str = "-";
+
 fn delegate_entry(app: &App, index: usize, width: usize) -> Entry {
     let party = &app.briefing.parties[app.party];
     let member = &party.delegation[index];
     let [n, t, l, s] = delegation_widths(width);
-    let mut name = vec![Span::styled(cell(&member.name, n), app.theme.styles.text)];
-    if let Some(contested) = evidence::contested(&member.discrepancies, &app.theme) {
-        let room = n.saturating_sub(contested.width());
-        name = vec![
-            contested,
-            Span::styled(cell(&member.name, room), app.theme.styles.text),
-        ];
+    let joined = (app.comparison.as_ref()).is_some_and(|c| c.since.joined(app.party, index));
+    let mut name = Vec::new();
+    if joined {
+        name.push(Span::styled(
+            format!("{JOINED} "),
+            app.theme.styles.title.add_modifier(Modifier::BOLD),
+        ));
     }
+    name.extend(evidence::contested(&member.discrepancies, &app.theme));
+    let room = n.saturating_sub(name.iter().map(Span::width).sum());
+    let label = if joined {
+        format!("{} (new)", member.name)
+    } else {
+        member.name.clone()
+    };
+    name.push(Span::styled(cell(&label, room), app.theme.styles.text));
     let line = Line::from_iter(name.into_iter().chain([
         Span::styled(
             cell(member.title.as_deref().unwrap_or("—"), t),

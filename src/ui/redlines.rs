@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -10,6 +11,8 @@ use super::{evidence, framed, text};
 use crate::action::Action;
 use crate::app::App;
 use crate::briefing::{Party, Role};
+use crate::diff::Mark;
+use crate::theme::Theme;
 use crate::view::Mode;
 use crate::view::View;
 
@@ -147,24 +150,56 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
 }
 
 /// A position: its basis marker (`≠` too when contested), the text, and
-/// its sticking point.
+/// its sticking point; with `--since`, how it moved (`new`, `changed`, or
+/// `lifted` and struck through, where it stood).
 pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> Entry {
     let theme = &app.theme;
     let position = &app.briefing.parties[party].positions[index];
+    let mark = (app.comparison.as_ref()).and_then(|c| c.since.mark(party, index));
     let mut lines = evidence::position_lines(position, width, theme);
+    if let Some(Mark::Lifted) = mark {
+        for span in lines.iter_mut().flat_map(|line| line.spans.iter_mut()) {
+            span.style = span.style.patch(lifted_style(theme));
+        }
+    }
+    let mut last = vec![Span::raw("  ")];
+    if let Some(mark) = mark {
+        let (label, style) = mark_label(mark, theme);
+        last.push(Span::styled(label, style));
+        last.push(Span::raw(" "));
+    }
     if let Some(topic) = &position.topic {
         let title = app
             .briefing
             .sticking_point(topic)
             .map_or(topic.as_str(), |s| s.title.as_str());
-        lines.push(Line::from(vec![
-            Span::raw("  "),
-            text::span(
-                &format!("[{title}]"),
-                width.saturating_sub(2),
-                theme.styles.muted,
-            ),
-        ]));
+        let used = last.iter().map(Span::width).sum::<usize>();
+        last.push(text::span(
+            &format!("[{title}]"),
+            width.saturating_sub(used),
+            theme.styles.muted,
+        ));
+    }
+    if last.len() > 1 {
+        lines.push(Line::from(last));
     }
     Entry::new(lines)
+}
+
+/// How a red line lifted since the round compared with is drawn, where it
+/// stood: dimmed and struck through.
+pub fn lifted_style(theme: &Theme) -> Style {
+    theme
+        .styles
+        .muted
+        .add_modifier(Modifier::CROSSED_OUT | Modifier::DIM)
+}
+
+/// The word a moved red line reads, and its style.
+pub fn mark_label(mark: &Mark, theme: &Theme) -> (&'static str, Style) {
+    match mark {
+        Mark::New => ("new", theme.styles.red_line.add_modifier(Modifier::BOLD)),
+        Mark::Changed { .. } => ("changed", theme.styles.warning.add_modifier(Modifier::BOLD)),
+        Mark::Lifted => ("lifted", theme.styles.muted.add_modifier(Modifier::BOLD)),
+    }
 }
