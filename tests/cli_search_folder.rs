@@ -98,6 +98,21 @@ fn plain_output_names_each_hits_file_as_grep_does() {
 }
 
 #[test]
+fn with_colour_the_file_is_magenta_and_the_match_bold() {
+    let dir = archive();
+    let folder = dir.path().to_str().unwrap();
+    let output = parley(&["harbour", folder, "--limit", "1", "--color", "always"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "\u{1b}[35m{folder}/round1.toml\u{1b}[0m: Tobin Ash · Coastal League · 2031-05-09 · Harbour Post  [ash-53efb1]\n    \
+             The \u{1b}[1mharbour\u{1b}[0m will be ready for inspections.\n"
+        )
+    );
+}
+
+#[test]
 fn limit_and_date_order_apply_to_the_whole_archive() {
     let dir = archive();
     assert_eq!(hits(dir.path(), &["harbour", "--limit", "3"]), HARBOUR[..3]);
