@@ -12,9 +12,8 @@
 use std::path::{Path, PathBuf};
 
 use super::date::PartialDate;
-use super::load::{Document, load};
 use super::model::Briefing;
-use super::open::first_error;
+use super::open::{Unopened, read_and_load_all};
 
 /// One file of a folder, as a list of briefings shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,31 +80,17 @@ impl Summary {
     }
 }
 
-/// Reads and checks one briefing file of the folder `root` (bounded by
-/// `max_bytes`, as every briefing is read), keeping only what a list shows.
-pub fn summarize(root: &Path, path: &Path, max_bytes: u64) -> Summary {
+/// What a list shows of one briefing file of the folder `root`, as
+/// [`read_and_load`](super::read_and_load) came to for it.
+pub fn summary(root: &Path, path: &Path, loaded: Result<(String, Briefing), Unopened>) -> Summary {
     let relative = path
         .strip_prefix(root)
         .unwrap_or(path)
         .display()
         .to_string();
-    // Errors name the file by its path inside the folder.
-    let state = match Document::read(path, max_bytes) {
-        Err(error) => {
-            let full = error.to_string();
-            let name = error.name();
-            State::Invalid(match full.strip_prefix(name) {
-                Some(rest) => format!("{relative}{rest}"),
-                None => full,
-            })
-        }
-        Ok(mut document) => {
-            document.name = relative.clone();
-            match load(&document) {
-                Ok(loaded) => State::Valid(Facts::of(&loaded.briefing)),
-                Err(invalid) => State::Invalid(first_error(&document, &invalid)),
-            }
-        }
+    let state = match loaded {
+        Ok((_, briefing)) => State::Valid(Facts::of(&briefing)),
+        Err(unopened) => State::Invalid(first_error(&unopened, path, &relative)),
     };
     Summary {
         path: path.to_path_buf(),
@@ -114,29 +99,33 @@ pub fn summarize(root: &Path, path: &Path, max_bytes: u64) -> Summary {
     }
 }
 
+/// The first error of a report, as `file:line:column: error: message`
+/// with the file named by its path inside the folder (an unreadable file's
+/// report is its one line).
+fn first_error(unopened: &Unopened, path: &Path, relative: &str) -> String {
+    let name = path.display().to_string();
+    let report = unopened.report();
+    let line = report
+        .lines()
+        .find(|line| line.starts_with(&name) && line.contains(": error: "))
+        .or_else(|| report.lines().next())
+        .unwrap_or("invalid briefing");
+    match line.strip_prefix(&name) {
+        Some(rest) => format!("{relative}{rest}"),
+        None => line.to_string(),
+    }
+}
+
 /// Every briefing under `dir` (found as `parley check DIR` finds them),
-/// summarised on every core and in [list order](order).
+/// read and checked on every core, in [list order](order).
 pub fn list(dir: &Path, max_bytes: u64) -> std::io::Result<Vec<Summary>> {
     let files = super::folder::briefings_in(dir)?.briefings;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let chunk = files.len().div_ceil(threads).max(1);
-    let mut summaries: Vec<Summary> = std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|paths| {
-                scope.spawn(move || {
-                    paths
-                        .iter()
-                        .map(|path| summarize(dir, path, max_bytes))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().unwrap_or_default())
-            .collect()
-    });
+    let loaded = read_and_load_all(&files, max_bytes);
+    let mut summaries: Vec<Summary> = files
+        .iter()
+        .zip(loaded)
+        .map(|(path, loaded)| summary(dir, path, loaded))
+        .collect();
     summaries.sort_by(order);
     Ok(summaries)
 }
@@ -446,6 +435,28 @@ mod tests {
             State::Valid(_) => panic!("broken.toml is not a valid briefing"),
         }
         assert_eq!(previous_round(&summaries, 0), Some(1));
+    }
+
+    #[test]
+    fn an_invalid_files_row_shows_its_first_error_not_a_warning_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        // The red line without a basis is a warning; the unknown source an error.
+        let text = "format = 1\n[briefing]\ntitle = \"T\"\nas_of = 2031-01-01\n\n\
+                    [[sources]]\nid = \"s\"\noutlet = \"O\"\n\n\
+                    [[parties]]\nid = \"a\"\nname = \"A\"\n\
+                    [[parties.positions]]\ntext = \"No.\"\nred_line = true\nsources = [\"s\"]\n\
+                    [[parties.positions]]\ntext = \"Yes.\"\nsources = [\"nowhere\"]\n";
+        std::fs::write(dir.path().join("one.toml"), text).unwrap();
+        let summaries = list(dir.path(), u64::MAX).unwrap();
+        match &summaries[0].state {
+            State::Invalid(error) => {
+                assert_eq!(
+                    error,
+                    "one.toml:19:12: error: no source has the id `nowhere`; the sources are `s`"
+                );
+            }
+            State::Valid(_) => panic!("an unknown source is an error"),
+        }
     }
 
     #[cfg(unix)]
