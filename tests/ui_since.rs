@@ -188,7 +188,7 @@ fn a_changed_red_lines_details_show_the_old_wording_beside_the_new() {
         );
         let text = shown(terminal.backend().buffer());
         assert!(
-            text.contains("A red line changed since round1.toml"),
+            text.contains("changed  reworded since round1.toml (as of 2031-05-10)"),
             "{text}"
         );
         assert!(text.contains("Was"), "{text}");
