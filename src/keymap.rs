@@ -424,10 +424,12 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// A key as the keymap compares it. Terminals differ on whether `G`, `?`
-/// or Shift-Tab arrive with SHIFT held: the key code already says it.
+/// or Shift-Tab arrive with SHIFT held (and on whether Shift-Tab is Tab
+/// with SHIFT): the key code already says it.
 pub fn normalized((code, modifiers): Key) -> Key {
     match code {
         Char(_) | BackTab => (code, modifiers - SHIFT),
+        Tab if modifiers.contains(SHIFT) => (BackTab, modifiers - SHIFT),
         _ => (code, modifiers),
     }
 }
@@ -461,16 +463,16 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The defaults with `keys` for `action` in `mode` instead of its
-    /// default keys (an empty list unbinds it). The help keeps the default
-    /// binding's place and words. An action with no default key in `mode`
-    /// is left alone: nothing in that mode would act on it.
+    /// `keys` for `action` in `mode` instead of its current keys (an empty
+    /// list unbinds it). Each key stays in the help row it had, so writing
+    /// an action's default keys changes nothing; a new key joins the
+    /// action's first row, and a row left with no key goes. An action with
+    /// no binding in `mode` is left alone: nothing in that mode acts on it.
     pub fn remap(&mut self, mode: Mode, action: Action, keys: Vec<Key>) {
-        let Some(first) = self
-            .bindings
-            .iter()
-            .position(|b| b.mode == mode && b.action == action)
-        else {
+        let rows: Vec<usize> = (0..self.bindings.len())
+            .filter(|&i| self.bindings[i].mode == mode && self.bindings[i].action == action)
+            .collect();
+        let Some(&first) = rows.first() else {
             return;
         };
         let mut keys: Vec<Key> = keys.into_iter().map(normalized).collect();
@@ -480,11 +482,28 @@ impl Keymap {
             seen.push(*key);
             new
         });
-        self.bindings[first].keys = Cow::Owned(keys);
+        let row_of = |key: &Key| {
+            rows.iter()
+                .copied()
+                .find(|&row| self.bindings[row].keys.contains(key))
+                .unwrap_or(first)
+        };
+        let placed: Vec<(usize, Key)> = keys.iter().map(|key| (row_of(key), *key)).collect();
+        for &row in &rows {
+            let mine = placed.iter().filter(|(r, _)| *r == row).map(|(_, k)| *k);
+            self.bindings[row].keys = Cow::Owned(mine.collect());
+        }
+        // An unbound action keeps one row, so the help still names it.
+        let kept = rows
+            .iter()
+            .copied()
+            .find(|&row| !self.bindings[row].keys.is_empty())
+            .unwrap_or(first);
         let mut index = 0;
         self.bindings.retain(|b| {
             index += 1;
-            index - 1 == first || !(b.mode == mode && b.action == action)
+            let row = index - 1;
+            row == kept || !(rows.contains(&row) && b.keys.is_empty())
         });
     }
 
@@ -620,11 +639,15 @@ fn successive(last: &str, next: &str) -> bool {
 /// How a key is written on screen: "q", "Ctrl-B", "Shift-Tab", "↑", "PgDn".
 /// The config file takes these names too (see [`parse_key`]).
 pub fn key_name(&(code, modifiers): &Key) -> String {
+    let mut modifiers = modifiers;
     let base = match code {
         Char(' ') => "Space".to_string(),
         Char(c) if modifiers.contains(CTRL) => c.to_uppercase().to_string(),
         Char(c) => c.to_string(),
-        BackTab => return "Shift-Tab".to_string(),
+        BackTab => {
+            modifiers |= SHIFT;
+            "Tab".to_string()
+        }
         Backspace => "Backspace".to_string(),
         Enter => "Enter".to_string(),
         Esc => "Esc".to_string(),
@@ -655,10 +678,19 @@ pub fn key_name(&(code, modifiers): &Key) -> String {
 /// How the config file writes a key: "q", "G", "ctrl-b", "shift-tab", "up",
 /// "pgdn", "space". [`parse_key`] reads these and [`key_name`]'s alike.
 pub fn config_key_name(&(code, modifiers): &Key) -> String {
+    let mut modifiers = modifiers;
     let base = match code {
         Char(' ') => "space".to_string(),
+        // `ctrl-B` reads as Ctrl-B, the key terminals send as Ctrl and `b`.
+        Char(c) if modifiers.contains(CTRL) && c.is_uppercase() => {
+            modifiers |= SHIFT;
+            c.to_lowercase().to_string()
+        }
         Char(c) => c.to_string(),
-        BackTab => return "shift-tab".to_string(),
+        BackTab => {
+            modifiers |= SHIFT;
+            "tab".to_string()
+        }
         PageUp => "pgup".to_string(),
         PageDown => "pgdn".to_string(),
         other => other.to_string().to_lowercase(),
@@ -793,7 +825,6 @@ pub fn parse_key(text: &str) -> Result<Key, KeyNameError> {
             let lower = c.to_lowercase().next().unwrap_or(c);
             (Char(lower), modifiers)
         }
-        Tab if modifiers.contains(SHIFT) => normalized((BackTab, modifiers)),
         code => normalized((code, modifiers)),
     })
 }
@@ -1183,6 +1214,50 @@ mod tests {
     }
 
     #[test]
+    fn remapping_an_action_to_its_own_keys_changes_nothing() {
+        let mut keymap = Keymap::default();
+        for binding in BINDINGS {
+            let keys: Vec<Key> = BINDINGS
+                .iter()
+                .filter(|b| b.mode == binding.mode && b.action == binding.action)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            keymap.remap(binding.mode, binding.action, keys);
+        }
+        assert_eq!(keymap, Keymap::default());
+    }
+
+    #[test]
+    fn a_kept_key_keeps_its_row_in_the_help() {
+        let mut keymap = Keymap::default();
+        keymap.remap(
+            Mode::Normal,
+            Action::Quit,
+            vec![(Char('c'), CTRL), (Char('x'), NONE)],
+        );
+        let quit_rows: Vec<(String, &str)> = keymap
+            .help_rows()
+            .into_iter()
+            .filter(|r| r.mode == Mode::Normal && r.names == "quit")
+            .map(|r| (r.keys, r.help))
+            .collect();
+        assert_eq!(
+            quit_rows,
+            [
+                ("x".to_string(), "quit"),
+                ("Ctrl-C".to_string(), "quit, from anywhere")
+            ]
+        );
+        keymap.remap(Mode::Normal, Action::Quit, vec![(Char('c'), CTRL)]);
+        let quit_rows = keymap
+            .help_rows()
+            .into_iter()
+            .filter(|r| r.mode == Mode::Normal && r.names == "quit")
+            .count();
+        assert_eq!(quit_rows, 1);
+    }
+
+    #[test]
     fn an_unbound_action_gives_no_hint() {
         let mut keymap = Keymap::default();
         keymap.remap(Mode::Normal, Action::ToggleHelp, Vec::new());
@@ -1246,6 +1321,41 @@ mod tests {
                 assert_eq!(*other, binding.action, "two actions named {name}");
             }
             names.push((name, binding.action));
+        }
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn any_key() -> impl Strategy<Value = Key> {
+            let code = prop_oneof![
+                proptest::char::range(' ', '~').prop_map(Char),
+                (1u8..=12).prop_map(KeyCode::F),
+                proptest::sample::select(
+                    NAMED_KEYS.iter().map(|(_, code)| *code).collect::<Vec<_>>()
+                ),
+                Just(BackTab),
+            ];
+            let modifiers = (0u8..8).prop_map(|bits| {
+                let mut modifiers = NONE;
+                for (bit, (modifier, _)) in MODIFIERS.iter().enumerate() {
+                    if bits & (1 << bit) != 0 {
+                        modifiers |= *modifier;
+                    }
+                }
+                modifiers
+            });
+            (code, modifiers).prop_map(normalized)
+        }
+
+        proptest! {
+            /// Whatever key `parley config --default` writes reads back as that key.
+            #[test]
+            fn every_key_reads_back_from_its_config_name(key in any_key()) {
+                prop_assert_eq!(parse_key(&config_key_name(&key)), Ok(key));
+            }
         }
     }
 }

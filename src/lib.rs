@@ -11,6 +11,7 @@
 //! - `text`: the one sanitiser and display-width helpers for file text.
 //! - `view`: which view is shown and what has the keyboard (shared small types).
 //! - `action`, `keymap`: what a person can ask for, and the keys for it.
+//! - `config`: the config file (theme, watch, default briefing, keys), checked.
 //! - `reader`: the source reader's state and its text laid out per width.
 //! - `app`: the model and `update`, the only place state changes.
 //! - `hit`: what the last frame showed where, for clicks.
@@ -27,6 +28,7 @@ pub mod app;
 pub mod briefing;
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod derived;
 pub mod diff;
 pub mod event;

@@ -8,6 +8,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use parley::briefing::load::DEFAULT_MAX_BYTES;
 use parley::cli;
 use parley::cli::colour::{self, ColorWhen};
+use parley::config::Location;
 
 /// A terminal dashboard for negotiation briefings: each party's red lines,
 /// delegations, sticking points, and the verbatim quotes behind every claim.
@@ -26,16 +27,22 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Briefing file to open (default: the shipped Abu Dhabi briefing).
+    /// Briefing file to open (default: the config file's `open`, else the
+    /// shipped Abu Dhabi briefing).
     file: Option<PathBuf>,
 
-    /// Theme: a built-in name (dark, light, high-contrast) or a theme file.
+    /// Theme: a built-in name (dark, light, high-contrast) or a theme file
+    /// (over the config file's `theme`).
     #[arg(long, value_name = "NAME|PATH")]
     theme: Option<String>,
 
     /// Do not follow edits to FILE (by default a saved change shows at once).
-    #[arg(long)]
+    #[arg(long, overrides_with = "watch")]
     no_watch: bool,
+
+    /// Follow edits to FILE even when the config file says `watch = false`.
+    #[arg(long, overrides_with = "no_watch")]
+    watch: bool,
 
     /// Follow edits by looking at FILE every second instead of waiting for
     /// file system events (for network and other file systems without them).
@@ -47,6 +54,11 @@ struct Cli {
     /// view (d) lists every change.
     #[arg(long, value_name = "OLD")]
     since: Option<String>,
+
+    /// The config file to read instead of the default one (`parley config
+    /// --path` names it); it must exist. PARLEY_CONFIG names one too.
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
 
     /// Refuse briefing files larger than this many bytes.
     #[arg(long, global = true, default_value_t = DEFAULT_MAX_BYTES, value_name = "BYTES")]
@@ -141,6 +153,24 @@ enum Command {
         /// Print load and search times to standard error.
         #[arg(long)]
         stats: bool,
+    },
+    /// Show where the config file is, check it, or print one with every default.
+    ///
+    /// The dashboard reads it: theme, watch, the briefing to open, and keys.
+    /// See docs/config.md.
+    #[command(group(clap::ArgGroup::new("ask").required(true)))]
+    Config {
+        /// Print the config file's path (whether or not the file exists).
+        #[arg(long, group = "ask")]
+        path: bool,
+        /// Check the config file: exit 0 when valid, 1 when not, 2 when it
+        /// cannot be read.
+        #[arg(long, group = "ask")]
+        check: bool,
+        /// Print a config file with every setting and every action's keys at
+        /// their defaults.
+        #[arg(long, group = "ask")]
+        default: bool,
     },
     /// Print a shell completion script.
     ///
@@ -247,6 +277,19 @@ fn main() -> ExitCode {
             };
             cli::search::run(&options, &mut out, &mut err)
         }
+        Some(Command::Config {
+            path,
+            check,
+            default: _,
+        }) => {
+            let ask = match (path, check) {
+                (true, _) => cli::config::Ask::Path,
+                (false, true) => cli::config::Ask::Check,
+                (false, false) => cli::config::Ask::Default,
+            };
+            let palette = colour::palette(&std::io::stderr());
+            cli::config::run(ask, &Location::new(cli.config), palette, &mut out, &mut err)
+        }
         Some(Command::Completions { shell }) => {
             cli::completions::completions(shell, Cli::command(), &mut out, &mut err)
         }
@@ -258,11 +301,15 @@ fn main() -> ExitCode {
                 file: cli.file,
                 theme: cli.theme.as_deref(),
                 max_bytes: cli.max_size,
-                watch: !cli.no_watch,
+                watch: match (cli.no_watch, cli.watch || cli.poll) {
+                    (true, _) => Some(false),
+                    (false, true) => Some(true),
+                    (false, false) => None,
+                },
                 colour: colour::enabled(&std::io::stdout()),
                 poll: cli.poll,
                 since: cli.since,
-                keymap: parley::keymap::Keymap::default(),
+                config: Location::new(cli.config),
             };
             cli::open::run(options, &mut err)
         }

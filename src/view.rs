@@ -86,8 +86,18 @@ impl Mode {
     pub fn config_table(self) -> &'static str {
         match self {
             Mode::Normal => "keys",
-            Mode::Search => "keys.search",
+            Mode::Search => "keys.search-line",
             Mode::Popup => "keys.popup",
+        }
+    }
+
+    /// The name of this mode's table inside `[keys]`; `None` for `[keys]`
+    /// itself.
+    pub fn config_key(self) -> Option<&'static str> {
+        match self {
+            Mode::Normal => None,
+            Mode::Search => Some("search-line"),
+            Mode::Popup => Some("popup"),
         }
     }
 

@@ -11,7 +11,7 @@ use common::{BASE, findings, stderr, stdout, with};
 use serde_json::Value;
 
 fn parley_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_parley"));
+    let mut command = common::parley_command();
     command.args(args).current_dir(dir);
     for variable in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS"] {
         command.env_remove(variable);
@@ -27,7 +27,7 @@ fn on_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
         .chain(args.iter().copied())
         .map(|arg| format!("'{}'", arg.replace('\'', r"'\''")))
         .collect();
-    let mut command = Command::new("script");
+    let mut command = common::isolated(Command::new("script"));
     command
         .args(["-qec", &quoted.join(" "), "/dev/null"])
         .current_dir(dir)

@@ -164,7 +164,7 @@ fn a_round_is_read_from_a_git_revision() {
     std::fs::copy(round(2), &file).unwrap();
 
     let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_parley"))
+        common::parley_command()
             .args(args)
             .current_dir(dir.path())
             .output()

@@ -22,7 +22,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// Runs parley with `input` on its standard input.
 fn with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
+    let mut child = common::parley_command()
         .args(args)
         .current_dir(std::env::temp_dir())
         .stdin(Stdio::piped())
@@ -36,7 +36,7 @@ fn with_stdin(args: &[&str], input: &[u8]) -> Output {
 
 /// Runs parley through `sh` with its standard output closed (`>&-`).
 fn with_stdout_closed(args: &str) -> Output {
-    Command::new("sh")
+    common::isolated(Command::new("sh"))
         .args([
             "-c",
             &format!("exec \"$0\" {args} >&-"),
@@ -92,7 +92,7 @@ fn an_invalid_briefing_on_standard_input_is_located_as_stdin() {
 #[test]
 fn check_into_a_full_disk_exits_2() {
     let full = std::fs::File::create("/dev/full").unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_parley"))
+    let output = common::parley_command()
         .args(["check", &fixture("harbour-talks.toml")])
         .stdout(full)
         .output()
@@ -140,7 +140,7 @@ fn search_into_a_reader_that_stopped_early_stays_quiet() {
     }
     let path = dir.path().join("many.toml");
     std::fs::write(&path, briefing).unwrap();
-    let output = Command::new("sh")
+    let output = common::isolated(Command::new("sh"))
         .args([
             "-c",
             "\"$0\" search --limit 100000 harbour \"$1\" | head -c 1 >/dev/null",

@@ -42,7 +42,7 @@ fn another_program_reading_the_file_sets_off_no_reload() {
 
     // As `cat` and `parley check` in another pane do.
     let _ = std::fs::read(&path).unwrap();
-    let check = std::process::Command::new(binary())
+    let check = common::parley_command()
         .args(["check", &path.display().to_string()])
         .output()
         .unwrap();

@@ -312,7 +312,7 @@ use std::process::{Command, Output, Stdio};
 
 /// The real binary, run in `dir`.
 fn parley_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parley"))
+    common::parley_command()
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -556,7 +556,7 @@ fn dev_zero_as_a_briefing_is_refused() {
 #[test]
 fn a_10_mb_pipe_is_cut_off_at_max_size() {
     for name in ["-", "/dev/stdin"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_parley"))
+        let mut child = common::parley_command()
             .args(["check", "--max-size", "1000", name])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -645,7 +645,7 @@ fn export_to_dev_stdout_writes_into_the_file_the_shell_opened() {
     let memo = dir.path().join("memo.md");
     std::fs::write(&memo, "old").unwrap();
     let inode = std::fs::metadata(&memo).unwrap().ino();
-    let status = Command::new("sh")
+    let status = common::isolated(Command::new("sh"))
         .args([
             "-c",
             "exec \"$0\" export \"$1\" -o /dev/stdout >> \"$2\"",

@@ -136,7 +136,7 @@ fn evidence_is_marked_basis_precision_headlines_and_contested_items() {
 
 #[test]
 fn the_shipped_briefing_shows_its_built_in_articles_in_context() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parley"))
+    let output = common::parley_command()
         .args(["export", "--format", "html"])
         .current_dir(std::env::temp_dir())
         .output()

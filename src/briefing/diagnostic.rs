@@ -211,6 +211,14 @@ impl Palette {
             .fg_color(Some(Color::Ansi(AnsiColor::Blue))),
     };
 
+    /// Coloured, or plain.
+    pub fn when(colour: bool) -> Palette {
+        match colour {
+            true => Palette::COLOURED,
+            false => Palette::PLAIN,
+        }
+    }
+
     fn severity(&self, severity: Severity) -> Style {
         match severity {
             Severity::Error => self.error,

@@ -158,10 +158,7 @@ fn check_one(
     err: &mut dyn Write,
 ) -> i32 {
     let name = sanitize_inline(&document.name);
-    let palette = match options.colour {
-        true => Palette::COLOURED,
-        false => Palette::PLAIN,
-    };
+    let palette = Palette::when(options.colour);
     match load(document) {
         Ok(loaded) => {
             let warnings = &loaded.warnings;

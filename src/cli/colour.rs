@@ -7,6 +7,8 @@ use std::ffi::OsString;
 
 use anstream::stream::RawStream;
 
+use crate::briefing::diagnostic::Palette;
+
 /// When to colour output, as `--color` spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorWhen {
@@ -55,6 +57,11 @@ impl ColorWhen {
 /// [`ColorWhen::apply`] made.
 pub fn enabled(stream: &impl RawStream) -> bool {
     anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
+}
+
+/// The colours of findings written to `stream`.
+pub fn palette(stream: &impl RawStream) -> Palette {
+    Palette::when(enabled(stream))
 }
 
 #[cfg(test)]

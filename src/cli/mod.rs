@@ -3,6 +3,7 @@
 pub mod check;
 pub mod colour;
 pub mod completions;
+pub mod config;
 pub mod diff;
 pub mod export;
 pub mod new;

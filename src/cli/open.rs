@@ -8,20 +8,22 @@ use super::exit;
 use crate::app::App;
 use crate::briefing::bounded;
 use crate::briefing::open::load_side;
+use crate::config::{self, Location};
 use crate::history::{History, default_path};
-use crate::keymap::Keymap;
 use crate::loader::LoadError;
 use crate::text::sanitize_inline;
-use crate::theme::Theme;
 use crate::tui::{Ending, Follow, Origin, Stopped, run as run_dashboard};
 
 /// How the dashboard was asked for on the command line.
 pub struct Options<'a> {
+    /// FILE; without it, the config file's `open`, else the shipped briefing.
     pub file: Option<PathBuf>,
+    /// `--theme`, over the config file's `theme`.
     pub theme: Option<&'a str>,
     pub max_bytes: u64,
-    /// Follow edits to the file live.
-    pub watch: bool,
+    /// Follow edits to the file live (`--watch`, `--no-watch`); `None`: as
+    /// the config file says, else yes.
+    pub watch: Option<bool>,
     /// Draw in the theme's colours (`--color`, NO_COLOR); otherwise with
     /// attributes only.
     pub colour: bool,
@@ -30,8 +32,8 @@ pub struct Options<'a> {
     /// `--since OLD`: mark what moved since this earlier round (a file or
     /// `REV:PATH`).
     pub since: Option<String>,
-    /// The keys: the defaults with the config file's over them.
-    pub keymap: Keymap,
+    /// The config file, read before anything else.
+    pub config: Location,
 }
 
 pub fn run(options: Options, err: &mut dyn Write) -> i32 {
@@ -43,12 +45,22 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         colour,
         poll,
         since,
-        keymap,
+        config,
     } = options;
+    // A bad config file stops parley before the terminal is taken.
+    let config = match config::read(&config) {
+        Ok(config) => config,
+        Err(error) => {
+            let palette = super::colour::palette(&std::io::stderr());
+            let _ = write!(err, "{}", error.render(palette));
+            return exit::USAGE;
+        }
+    };
+    let (file, watch) = (config.briefing(file), config.watch(watch));
     // crossterm drops colours under NO_COLOR by itself: `--color always`
     // must be able to override that, as it does for the other commands.
     ratatui::crossterm::style::force_color_output(colour);
-    let theme = theme.map_or_else(|| Ok(Theme::default()), Theme::load);
+    let theme = config.theme(theme);
     let theme = match theme.map(|theme| if colour { theme } else { theme.without_color() }) {
         Ok(theme) => theme,
         Err(error) => {
@@ -107,6 +119,7 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         },
     };
     let reloadable = origin.path.is_some() && !from_stdin;
+    let keymap = config.keymap;
     let outcome = run_dashboard(origin, &keymap.clone(), move |fresh| {
         let mut app = App::opened(fresh, theme);
         app.reloadable = reloadable;

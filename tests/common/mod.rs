@@ -77,9 +77,28 @@ pub fn with(more: &str) -> String {
     format!("{BASE}{more}")
 }
 
+/// A config folder that holds nothing: tests never read the developer's own
+/// config file, and a test that needs one writes it to a folder of its own.
+pub fn no_config_home() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config-home")
+}
+
+/// `command` (parley, or a shell that runs it) with no config file to read.
+pub fn isolated(mut command: std::process::Command) -> std::process::Command {
+    command
+        .env("XDG_CONFIG_HOME", no_config_home())
+        .env_remove("PARLEY_CONFIG");
+    command
+}
+
+/// The real `parley` binary, with no config file to read.
+pub fn parley_command() -> std::process::Command {
+    isolated(std::process::Command::new(env!("CARGO_BIN_EXE_parley")))
+}
+
 /// Runs the real `parley` binary from a folder that holds no briefing.
 pub fn parley(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_parley"))
+    parley_command()
         .args(args)
         .current_dir(std::env::temp_dir())
         .output()

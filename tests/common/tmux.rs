@@ -54,8 +54,10 @@ impl Tmux {
         // The tests' search history goes to a folder of their own.
         let state = std::env::temp_dir().join(&tmux.socket);
         let state = state.display();
+        let config = super::no_config_home();
+        let config = config.display();
         let script = format!(
-            "export XDG_STATE_HOME={state}; {command}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
+            "export XDG_STATE_HOME={state} XDG_CONFIG_HOME={config}; unset PARLEY_CONFIG; {command}; echo \"EXITED $?\"; echo MODES $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$') END; sleep 60"
         );
         tmux.session(width, height, &["sh", "-c", &script]);
         tmux
@@ -67,8 +69,9 @@ impl Tmux {
         let tmux = Self::new();
         let state = std::env::temp_dir().join(&tmux.socket);
         let script = format!(
-            "XDG_STATE_HOME={} PS1='SHELL> ' exec bash --norc --noprofile -i",
-            state.display()
+            "unset PARLEY_CONFIG; XDG_STATE_HOME={} XDG_CONFIG_HOME={} PS1='SHELL> ' exec bash --norc --noprofile -i",
+            state.display(),
+            super::no_config_home().display()
         );
         tmux.session(width, height, &["sh", "-c", &script]);
         tmux
