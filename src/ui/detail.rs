@@ -158,11 +158,7 @@ fn since_lines(app: &App, party: usize, index: usize, width: usize) -> Vec<Line<
     let Some(mark) = comparison.since.mark(party, index) else {
         return Vec::new();
     };
-    let old = format!(
-        "{} (as of {})",
-        crate::text::sanitize_inline(&comparison.label),
-        comparison.old.meta.as_of
-    );
+    let old = format!("{} (as of {})", comparison.label, comparison.old.meta.as_of);
     let what = match mark {
         Mark::New => format!("a red line that was not one in {old}"),
         Mark::Changed { .. } => format!("reworded since {old}"),
