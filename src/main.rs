@@ -128,12 +128,15 @@ enum Command {
     /// Search the quotes: words in any order, typos forgiven.
     ///
     /// Takes fzf's syntax ('exact ^start end$ !not a|b "a phrase") and
-    /// filters (@party #topic src:ID by:NAME). Exit status: 0 when something
-    /// matched, 1 when nothing did, 2 when the briefing cannot be loaded.
+    /// filters (@party #topic src:ID by:NAME). A folder's briefings are
+    /// searched as one archive, each hit naming its file. Exit status: 0
+    /// when something matched, 1 when nothing did, 2 when no briefing can be
+    /// loaded.
     Search {
         /// What to look for.
         query: String,
-        /// Briefing to search (default: the shipped briefing).
+        /// Briefing to search, or a folder of them (default: the shipped
+        /// briefing).
         file: Option<PathBuf>,
         /// Only quotes of this party id.
         #[arg(long, value_name = "ID")]
@@ -273,7 +276,7 @@ fn main() -> ExitCode {
                 json,
                 stats,
                 max_bytes: cli.max_size,
-                bold: colour::enabled(&std::io::stdout()),
+                colour: colour::enabled(&std::io::stdout()),
             };
             cli::search::run(&options, &mut out, &mut err)
         }

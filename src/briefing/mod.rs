@@ -20,6 +20,6 @@ pub mod verbatim;
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Document, EMBEDDED_TEXT, FileError, Invalid, Loaded, Verified, load};
 pub use model::*;
-pub use open::{Unopened, read_and_load};
+pub use open::{Unopened, read_and_load, read_and_load_all};
 pub use read::{NAMED_COLORS, did_you_mean};
 pub use texts::TextFolder;

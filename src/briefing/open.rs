@@ -3,7 +3,9 @@
 //! `export`. What went wrong comes back as the report `check` would print,
 //! so each caller says it the same way.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::diagnostic::render;
 use super::load::{Document, FileError, Invalid, load};
@@ -63,6 +65,51 @@ fn load_document(document: Document) -> Result<(String, Briefing), Unopened> {
     }
 }
 
+/// [`read_and_load`] for each of `files` (a folder's briefings), on up to
+/// as many threads as there are cores, each taking the next file when it is
+/// done with one; the results come back in the order of `files`.
+pub fn read_and_load_all(
+    files: &[PathBuf],
+    max_bytes: u64,
+) -> Vec<Result<(String, Briefing), Unopened>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    read_and_load_on(files, max_bytes, cores)
+}
+
+/// [`read_and_load_all`] on at most `threads` threads.
+fn read_and_load_on(
+    files: &[PathBuf],
+    max_bytes: u64,
+    threads: usize,
+) -> Vec<Result<(String, Briefing), Unopened>> {
+    let threads = threads.min(files.len());
+    if threads <= 1 {
+        return files
+            .iter()
+            .map(|file| read_and_load(Some(file), max_bytes))
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let done = Mutex::new(Vec::with_capacity(files.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let n = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(n) else { break };
+                    let loaded = read_and_load(Some(file), max_bytes);
+                    done.lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((n, loaded));
+                }
+            });
+        }
+    });
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_unstable_by_key(|(n, _)| *n);
+    done.into_iter().map(|(_, loaded)| loaded).collect()
+}
+
 /// A file that could not be taken in as text, as one line.
 pub fn file_error(error: &FileError) -> Unopened {
     let report = format!("{}\n", sanitize_inline(&error.to_string()));
@@ -108,6 +155,47 @@ mod tests {
         let (name, briefing) = read_and_load(None, u64::MAX).unwrap();
         assert_eq!(name, super::super::load::EMBEDDED_NAME);
         assert!(!briefing.quotes.is_empty());
+    }
+
+    #[test]
+    fn a_folders_briefings_load_on_several_threads_in_the_order_given() {
+        let dir = tempfile::tempdir().unwrap();
+        // The first file takes longest: the others are done before it.
+        let quotes = "\n[[sources]]\nid = \"s\"\noutlet = \"o\"\n".to_string()
+            + &(0..2000)
+                .map(|q| format!("[[quotes]]\nspeaker = \"a\"\ntext = \"q{q}\"\nsource = \"s\"\n"))
+                .collect::<String>();
+        let files: Vec<PathBuf> = (0..48)
+            .map(|n| {
+                let path = dir.path().join(format!("{n}.toml"));
+                let head =
+                    format!("format = 1\n[briefing]\ntitle = \"t{n}\"\nas_of = 2031-01-01\n");
+                let text = match n % 3 {
+                    _ if n == 0 => head + &quotes,
+                    0 => "format = 1\n[briefing]\ntitle = 3\n".to_string(),
+                    _ => head,
+                };
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect();
+        let loaded = read_and_load_on(&files, u64::MAX, 4);
+        let titles: Vec<String> = loaded
+            .iter()
+            .map(|result| match result {
+                Ok((_, briefing)) => briefing.meta.title.clone(),
+                Err(unopened) => unopened.report().lines().last().unwrap().to_string(),
+            })
+            .collect();
+        let expected: Vec<String> = files
+            .iter()
+            .enumerate()
+            .map(|(n, path)| match n % 3 {
+                0 if n > 0 => format!("{}: invalid: 2 errors, 0 warnings", path.display()),
+                _ => format!("t{n}"),
+            })
+            .collect();
+        assert_eq!(titles, expected);
     }
 
     #[test]

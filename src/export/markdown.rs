@@ -8,7 +8,8 @@
 use std::fmt::Write;
 
 use super::{citation, quotes_newest_first};
-use crate::briefing::{Basis, Briefing, PartialDate, Party, Position, QuoteKind, Role, Source};
+use crate::briefing::date::span_text;
+use crate::briefing::{Basis, Briefing, Party, Position, QuoteKind, Role, Source};
 use crate::text::sanitize;
 
 /// The memo: header, parties, sticking-point matrix, timeline, quotes,
@@ -68,22 +69,10 @@ fn header(md: &mut Memo, b: &Briefing) {
     if let Some(location) = &meta.location {
         facts.push(format!("- **Location:** {}", inline(location)));
     }
-    // What lies after `as_of` could only be expected when it was written.
-    let dated = |date: PartialDate| {
-        if b.is_expected(date) {
-            format!("{date} (expected)")
-        } else {
-            date.to_string()
-        }
-    };
-    let dates = match (meta.starts, meta.ends) {
-        (Some(starts), Some(ends)) if starts == ends => Some(dated(starts)),
-        (Some(starts), Some(ends)) => Some(format!("{} to {}", dated(starts), dated(ends))),
-        (Some(starts), None) => Some(format!("from {}", dated(starts))),
-        (None, Some(ends)) => Some(format!("until {}", dated(ends))),
-        (None, None) => None,
-    };
-    if let Some(dates) = dates {
+    // Worded as the dashboard's header words it: what lies after `as_of`
+    // could only be expected when it was written.
+    let dates = span_text(meta.starts, meta.ends, meta.as_of);
+    if !dates.is_empty() {
         facts.push(format!("- **Dates:** {dates}"));
     }
     facts.push(format!("- **As of:** {}", meta.as_of));
@@ -468,7 +457,7 @@ mod tests {
     #[test]
     fn the_memo_of_the_shipped_briefing_has_every_section() {
         let memo = render(&shipped());
-        assert!(memo.starts_with("# Trilateral Russia-US-Ukraine security talks, Abu Dhabi\n\n- **Location:** Abu Dhabi, United Arab Emirates\n- **Dates:** 2026-01-23 to 2026-01-24 (expected)\n- **As of:** 2026-01-23\n"), "{memo}");
+        assert!(memo.starts_with("# Trilateral Russia-US-Ukraine security talks, Abu Dhabi\n\n- **Location:** Abu Dhabi, United Arab Emirates\n- **Dates:** 23–24 Jan 2026 (24 Jan expected)\n- **As of:** 2026-01-23\n"), "{memo}");
         for heading in [
             "## Parties",
             "## Sticking points",
@@ -487,6 +476,43 @@ mod tests {
         assert!(memo.ends_with('\n') && !memo.ends_with("\n\n"));
     }
 
+    /// The memo's "Dates:" line for round 1 of the Kelmar Strait talks (8 to
+    /// 9 May 2031) with `edit` applied.
+    fn dates_line(edit: impl Fn(&str) -> String) -> String {
+        let document = crate::briefing::Document {
+            name: "round1.toml".into(),
+            text: edit(include_str!("../../tests/fixtures/rounds/round1.toml")),
+            dir: None,
+        };
+        let briefing = crate::briefing::load(&document).expect("valid").briefing;
+        let memo = render(&briefing);
+        let line = memo.lines().find(|l| l.starts_with("- **Dates:** "));
+        line.unwrap_or_else(|| panic!("no dates line in\n{memo}"))
+            .to_string()
+    }
+
+    #[test]
+    fn the_dates_line_says_expected_for_what_lies_after_as_of() {
+        let as_of = |date: &'static str| {
+            move |text: &str| text.replace("as_of = 2031-05-10", &format!("as_of = {date}"))
+        };
+        assert_eq!(dates_line(as_of("2031-05-10")), "- **Dates:** 8–9 May 2031");
+        assert_eq!(
+            dates_line(as_of("2031-05-08")),
+            "- **Dates:** 8–9 May 2031 (9 May expected)"
+        );
+        assert_eq!(
+            dates_line(as_of("2031-05-01")),
+            "- **Dates:** 8–9 May 2031 (expected)"
+        );
+        let starts_only =
+            |text: &str| as_of("2031-05-01")(&text.replace("ends = 2031-05-09\n", ""));
+        assert_eq!(
+            dates_line(starts_only),
+            "- **Dates:** expected from 8 May 2031"
+        );
+    }
+
     /// A briefing written by someone else with every evidence key.
     fn orchard() -> Briefing {
         let document = crate::briefing::Document {
@@ -503,7 +529,7 @@ mod tests {
     fn the_memo_says_how_each_line_is_known_and_what_is_contested() {
         let memo = render(&orchard());
         for expected in [
-            "- **Dates:** 2031-03 to 2031-04-02 (expected)\n",
+            "- **Dates:** Mar 2031–2 Apr 2031 (end expected)\n",
             "| ≠ Ilse Marrow | Chief negotiator | lead | `gazette` |\n",
             "- **red line, stated**: Will not accept any diversion of the upper channel. (sticking point: The upper channel; quotes: `marrow-channel`; sources: `gazette`)\n",
             "- ≠ *reported*: Wants a fixed summer quota. (sticking point: Summer quota; sources: `bulletin`; contested: `quota-size`)\n",

@@ -5,6 +5,7 @@
 //! for the syntax), refusing more than [`MAX_TERMS`] terms;
 //! [`Index::search`] returns the ranked [`Hit`]s, and
 //! [`Index::highlighter`] the characters to highlight in the ones shown.
+//! [`search_archive`] searches several briefings' indexes as one archive.
 //!
 //! How a query runs:
 //! 1. [`select`]: each group of terms is matched plainly (folded
@@ -21,6 +22,7 @@
 //!
 //! Knows nothing about terminals.
 
+mod archive;
 pub mod fold;
 mod fuzzy;
 mod index;
@@ -36,6 +38,7 @@ mod vocabulary;
 
 use std::sync::atomic::AtomicBool;
 
+pub use archive::{ArchiveHit, search_archive};
 pub use index::Index;
 pub use query::{MAX_TERMS, Query, QueryError};
 pub use score::Highlighter;
@@ -59,7 +62,8 @@ pub enum Order {
 pub struct Hit {
     /// Index into `briefing.quotes`.
     pub quote: usize,
-    /// Higher is better; comparable between hits of one search only.
+    /// Higher is better; comparable between hits of one query only (in any
+    /// briefing: a score depends on the query and the quote alone).
     pub score: i64,
 }
 
@@ -71,7 +75,7 @@ impl Index {
 
     /// All hits, ranked. `None` when `cancel` was set mid-way.
     pub fn search(&self, query: &Query, order: Order, cancel: &AtomicBool) -> Option<Vec<Hit>> {
-        self.run(query, order, None, cancel)
+        self.run(query, order, None, cancel).map(|found| found.hits)
     }
 
     /// Same, but only among `candidates`: the quote indices of every hit of
@@ -99,6 +103,7 @@ impl Index {
         within.sort_unstable();
         within.dedup();
         self.run(query, order, Some(within), cancel)
+            .map(|found| found.hits)
     }
 
     fn run(
@@ -107,7 +112,7 @@ impl Index {
         order: Order,
         within: Option<Vec<u32>>,
         cancel: &AtomicBool,
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Found> {
         let plan = Plan::new(self, query);
         let searched_within = within.is_some();
         let selection = select(&plan, within, cancel)?;
@@ -117,8 +122,18 @@ impl Index {
         }
         let mut hits = score_all(&plan, &selection, cancel)?;
         rank::sort(&mut hits, |q| self.records[q].date, order);
-        Some(hits)
+        Some(Found {
+            hits,
+            plain_groups: selection.plain_groups,
+        })
     }
+}
+
+/// The ranked hits of one index, and how many of the query's groups the
+/// quotes scored matched plainly (see [`select::Selection`]).
+struct Found {
+    hits: Vec<Hit>,
+    plain_groups: usize,
 }
 
 /// Two sorted lists as one, sorted, without repeats.

@@ -104,6 +104,13 @@ pub(crate) fn sort(hits: &mut [Hit], dates: impl Fn(usize) -> i32, order: Order)
     }
 }
 
+/// A hit's place in `order` short of file order: lower comes first, and
+/// hits of equal score and date share it. Hits of different briefings
+/// compare by it (see [`archive`](super::archive)).
+pub(crate) fn place(hit: &Hit, date: i32, order: Order) -> u128 {
+    Key::of(hit, date, order) >> 32
+}
+
 /// Below this many hits, one thread sorts them all.
 const PARALLEL_SORT_FROM: usize = 16_384;
 

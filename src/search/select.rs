@@ -10,6 +10,11 @@ pub(crate) struct Selection {
     /// Some group matches plainly in none of `records`: each of those
     /// groups may match them fuzzily instead.
     pub fuzzy: bool,
+    /// How many groups each of `records` matches plainly: all of them, or,
+    /// under the fuzzy fallback, the most any quote matches. An archive
+    /// searched file by file keeps the files where this is highest, as one
+    /// index over all their quotes would.
+    pub plain_groups: usize,
 }
 
 /// The quotes that pass the filters and match every group plainly. When no
@@ -38,10 +43,12 @@ pub(crate) fn select(
         Some(records) => Some(Selection {
             records,
             fuzzy: false,
+            plain_groups: plan.groups.len(),
         }),
         None if searched_within => Some(Selection {
             records: Vec::new(),
             fuzzy: true,
+            plain_groups: 0,
         }),
         None => most_groups(plan, cancel),
     }
@@ -87,6 +94,7 @@ fn most_groups(plan: &Plan, cancel: &AtomicBool) -> Option<Selection> {
     Some(Selection {
         records,
         fuzzy: true,
+        plain_groups: usize::from(most),
     })
 }
 

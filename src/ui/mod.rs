@@ -277,7 +277,7 @@ pub fn side_by_side(
                 } else {
                     text::fit(part, width)
                 };
-                let pad = width.saturating_sub(part.width());
+                let pad = width.saturating_sub(text::columns(&part));
                 for span in part.spans {
                     line.push_span(span);
                 }

@@ -1,10 +1,10 @@
 //! File text made into styled, wrapped lines. Every string from a briefing
 //! becomes a `Span` through here, after `crate::text::sanitize`'s rules.
 
+use ratatui::buffer::CellWidth;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 use crate::text::{
     TAB_WIDTH, escape_char, is_bidi_control, is_forbidden_control, sanitize_inline, truncate,
@@ -95,7 +95,7 @@ pub fn wrap_styled(text: &str, width: usize, style_of: impl Fn(usize) -> Style) 
                     out.word_start = i;
                 }
                 let piece = shown(c, out.column + out.word_width);
-                out.word_width += piece.width();
+                out.word_width += grapheme_columns(&piece);
                 out.word.push((piece, style_of(i)));
             }
         }
@@ -132,7 +132,7 @@ impl Wrapper {
     }
 
     fn push(&mut self, piece: String, style: Style) {
-        self.column += piece.width();
+        self.column += grapheme_columns(&piece);
         self.lines
             .last_mut()
             .expect("there is always a line")
@@ -150,7 +150,7 @@ impl Wrapper {
         }
         let word = std::mem::take(&mut self.word);
         for (i, (piece, style)) in word.into_iter().enumerate() {
-            if self.column > 0 && self.column + piece.width() > self.width {
+            if self.column > 0 && self.column + grapheme_columns(&piece) > self.width {
                 self.new_line(self.word_start + i);
             }
             self.push(piece, style);
@@ -176,7 +176,7 @@ fn merge(pieces: Vec<(String, Style)>) -> Vec<Span<'static>> {
 /// replaces). Every line a pane draws goes through here, so nothing is ever
 /// cut silently at the pane's edge.
 pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
-    if line.width() <= width {
+    if columns(&line) <= width {
         return line;
     }
     cut(line, width)
@@ -186,12 +186,34 @@ pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
 /// text that goes on beyond what is shown, such as the first lines of a
 /// long quote).
 pub fn ellipsize(mut line: Line<'static>, width: usize) -> Line<'static> {
-    if line.width() < width {
+    if columns(&line) < width {
         let style = line.spans.last().map(|s| s.style).unwrap_or_default();
         line.push_span(Span::styled("…", style));
         return line;
     }
     cut(line, width)
+}
+
+/// The columns `line` takes on screen, grapheme by grapheme as the buffer
+/// lays it out. `Line::width` measures the whole string, and counts fewer
+/// for some text: an Arabic lam-alef pair is one column to it and two
+/// cells in the buffer, and the buffer gives a halfwidth katakana sound
+/// mark (ﾞ) one cell more than it counts.
+pub fn columns(line: &Line) -> usize {
+    line.spans
+        .iter()
+        .flat_map(|span| span.content.graphemes(true))
+        .map(grapheme_columns)
+        .sum()
+}
+
+/// The cells the buffer gives one grapheme (none for a control, which it
+/// leaves out).
+fn grapheme_columns(grapheme: &str) -> usize {
+    match grapheme.contains(char::is_control) {
+        true => 0,
+        false => usize::from(grapheme.cell_width()),
+    }
 }
 
 /// The graphemes of `line` that fit in `width - 1` columns, then `…`.
@@ -209,7 +231,7 @@ fn cut(line: Line<'static>, width: usize) -> Line<'static> {
         ellipsis_style = span.style;
         let mut piece = String::new();
         for grapheme in span.content.graphemes(true) {
-            let w = grapheme.width();
+            let w = grapheme_columns(grapheme);
             if used + w > room {
                 kept.push(Span::styled(piece, span.style));
                 break 'spans;
@@ -309,6 +331,21 @@ mod tests {
         let family = "👨\u{200d}👩\u{200d}👧";
         let line = Line::from(format!("a{family}b"));
         assert_eq!(plain(&[fit(line, 3)]), ["a…"]);
+    }
+
+    #[test]
+    fn lines_are_measured_in_the_cells_the_screen_gives_them() {
+        // Two lam-alef pairs: two columns to `Line::width`, four cells.
+        let arabic = Line::from("لا لا");
+        assert_eq!((arabic.width(), columns(&arabic)), (3, 5));
+        // ｶﾞ: the buffer gives its halfwidth sound mark a cell more.
+        let katakana = Line::from("ｶﾞｶﾞ");
+        assert_eq!((katakana.width(), columns(&katakana)), (4, 6));
+        assert_eq!(plain(&[fit(katakana.clone(), 4)]), ["ｶﾞ…"]);
+        assert_eq!(plain(&[ellipsize(katakana, 6)]), ["ｶﾞ…"]);
+        let wrapped = paragraph("ｶﾞｶﾞ ｶﾞｶﾞ", 9, Style::default());
+        assert_eq!(plain(&wrapped), ["ｶﾞｶﾞ ", "ｶﾞｶﾞ"]);
+        assert!(wrapped.iter().all(|line| columns(line) <= 9));
     }
 
     #[test]

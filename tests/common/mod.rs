@@ -135,3 +135,20 @@ pub fn archive(quotes: usize) -> String {
     }
     text
 }
+
+/// Row `y` of a drawn buffer as the screen shows it: each cell's symbol,
+/// the cells hidden under a wide one left out.
+pub fn shown_row(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
+    let mut text = String::new();
+    let mut hidden = 0;
+    for x in 0..buffer.area.width {
+        if hidden > 0 {
+            hidden -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        hidden = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        text.push_str(symbol);
+    }
+    text
+}
