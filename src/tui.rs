@@ -154,7 +154,7 @@ fn load_behind_progress(
     events: &Sender<Event>,
 ) -> Result<Result<Fresh, Ending>, Stopped> {
     let sender = events.clone();
-    loader::spawn(origin.request(0, None), move |generation, outcome| {
+    loader::spawn(origin.request(0, None), None, move |generation, outcome| {
         let _ = sender.send(Event::Loaded {
             generation,
             outcome: Box::new(outcome),
@@ -383,8 +383,11 @@ fn event_loop(
                 }
                 Effect::Load { generation, known } => {
                     let sender = events.clone();
+                    // A reload comes compared with the same old round.
+                    let old = app.comparison.as_ref().map(|c| Arc::clone(&c.old));
                     loader::spawn(
                         origin.request(generation, known),
+                        old,
                         move |generation, outcome| {
                             let _ = sender.send(Event::Loaded {
                                 generation,
