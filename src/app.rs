@@ -17,7 +17,7 @@ use crate::event::Event;
 use crate::history::History;
 use crate::hit::HitMap;
 use crate::keymap::Keymap;
-use crate::loader::{Fingerprint, Fresh, Outcome};
+use crate::loader::{Compared, Fingerprint, Fresh, Outcome};
 use crate::reader::{LayoutCache, Reader, Top};
 use crate::search::{Hit, Index, Order, Query, QueryError};
 use crate::theme::Theme;
@@ -567,7 +567,7 @@ impl App {
             }
             Outcome::Loaded(fresh) => {
                 self.fingerprint = fresh.fingerprint;
-                self.swap_briefing(fresh.briefing, fresh.index, fresh.articles);
+                self.swap_briefing(fresh.briefing, fresh.index, fresh.articles, fresh.compared);
                 self.banner = None;
                 self.message = Some("reloaded".into());
                 true
@@ -1228,7 +1228,7 @@ impl App {
         let index = Arc::new(Index::new(Arc::clone(&briefing)));
         // Without the loader, no source has a text to show.
         let articles = Arc::new(Articles::read(&briefing, None));
-        self.swap_briefing(briefing, index, articles);
+        self.swap_briefing(briefing, index, articles, None);
     }
 
     /// Compares the briefing with an earlier round, `label` naming it (as
@@ -1244,15 +1244,21 @@ impl App {
         self.clamp();
     }
 
+    /// `compared`: the new briefing compared on the loader thread, taken
+    /// when it is against the same old round as the one on screen.
     fn swap_briefing(
         &mut self,
         briefing: Arc<Briefing>,
         index: Arc<Index>,
         articles: Arc<Articles>,
+        compared: Option<Box<Compared>>,
     ) {
         self.derived = Derived::new(&briefing);
         if let Some(comparison) = &mut self.comparison {
-            comparison.since = Since::new(&comparison.old, &briefing);
+            comparison.since = match compared {
+                Some(compared) if Arc::ptr_eq(&compared.old, &comparison.old) => compared.since,
+                _ => Since::new(&comparison.old, &briefing),
+            };
         }
         self.briefing = briefing;
         self.index = index;

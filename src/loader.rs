@@ -16,6 +16,7 @@ use std::time::{Duration, SystemTime};
 use crate::briefing::articles::Articles;
 use crate::briefing::diagnostic::render;
 use crate::briefing::{Briefing, Document, FileError, Invalid, load as check};
+use crate::diff::Since;
 use crate::search::Index;
 
 /// What a briefing file's content was when it was read.
@@ -75,6 +76,24 @@ pub struct Fresh {
     pub articles: Arc<Articles>,
     /// `None` for the embedded briefing.
     pub fingerprint: Option<Fingerprint>,
+    /// What moved since an earlier round (`--since`), when asked for with
+    /// the load: computed on the loader's thread, as the index is.
+    pub compared: Option<Box<Compared>>,
+}
+
+/// A briefing compared with an earlier round.
+pub struct Compared {
+    /// The earlier round: the comparison holds only against this one.
+    pub old: Arc<Briefing>,
+    pub since: Since,
+}
+
+impl Fresh {
+    /// Compares the fresh briefing with `old` (on the thread that loaded it).
+    pub fn compare_with(&mut self, old: Arc<Briefing>) {
+        let since = Since::new(&old, &self.briefing);
+        self.compared = Some(Box::new(Compared { old, since }));
+    }
 }
 
 /// Why a briefing could not be loaded.
@@ -176,15 +195,24 @@ fn fresh(document: &Document, briefing: Briefing, fingerprint: Option<Fingerprin
         index,
         articles,
         fingerprint,
+        compared: None,
     })
 }
 
-/// Runs [`load`] on a thread of its own and hands the outcome to `done`.
-/// A load that never finishes (a file that never ends) holds only its
-/// thread; the answer of a newer request makes its answer stale anyway.
-pub fn spawn(request: LoadRequest, done: impl FnOnce(u64, Outcome) + Send + 'static) {
+/// Runs [`load`] on a thread of its own and hands the outcome to `done`;
+/// with `old`, a loaded briefing comes compared with it. A load that never
+/// finishes (a file that never ends) holds only its thread; the answer of
+/// a newer request makes its answer stale anyway.
+pub fn spawn(
+    request: LoadRequest,
+    old: Option<Arc<Briefing>>,
+    done: impl FnOnce(u64, Outcome) + Send + 'static,
+) {
     std::thread::spawn(move || {
-        let outcome = load(&request);
+        let mut outcome = load(&request);
+        if let (Outcome::Loaded(fresh), Some(old)) = (&mut outcome, old) {
+            fresh.compare_with(old);
+        }
         done(request.generation, outcome);
     });
 }

@@ -52,7 +52,7 @@ struct Cli {
 
     /// Mark what moved since an earlier round: OLD is a briefing file, or
     /// REV:PATH at a git revision (e.g. HEAD~1:briefings/x.toml). The Diff
-    /// view (d) lists every change.
+    /// view lists every change.
     #[arg(long, value_name = "OLD")]
     since: Option<String>,
 

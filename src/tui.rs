@@ -199,7 +199,7 @@ fn load_behind_progress(
     events: &Sender<Event>,
 ) -> Result<Result<Fresh, Ending>, Stopped> {
     let sender = events.clone();
-    loader::spawn(origin.request(0, None), move |generation, outcome| {
+    loader::spawn(origin.request(0, None), None, move |generation, outcome| {
         let _ = sender.send(Event::Loaded {
             generation,
             outcome: Box::new(outcome),
@@ -443,7 +443,7 @@ fn event_loop(
                         max_bytes: origin.max_bytes,
                         known: None,
                     };
-                    loader::spawn(request, move |generation, outcome| {
+                    loader::spawn(request, None, move |generation, outcome| {
                         let _ = sender.send(Event::Opened {
                             generation,
                             outcome: Box::new(outcome),
@@ -465,7 +465,13 @@ fn event_loop(
                         max_bytes: origin.max_bytes,
                         known,
                     };
-                    loader::spawn(request, move |generation, outcome| {
+                    // A reload comes compared with the same old round.
+                    let old = session
+                        .app
+                        .as_ref()
+                        .and_then(|app| app.comparison.as_ref())
+                        .map(|c| Arc::clone(&c.old));
+                    loader::spawn(request, old, move |generation, outcome| {
                         let _ = sender.send(Event::Loaded {
                             generation,
                             outcome: Box::new(outcome),

@@ -33,6 +33,7 @@ fn fresh(quotes: usize) -> Fresh {
         articles: Arc::new(Articles::read(&briefing, None)),
         briefing,
         fingerprint: None,
+        compared: None,
     }
 }
 

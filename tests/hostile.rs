@@ -164,10 +164,21 @@ fn a_5_mb_line_gives_a_short_error() {
 /// Draws every view (and every popup) of a briefing through a real crossterm
 /// backend into memory, returning the bytes a terminal would receive.
 fn terminal_bytes(text: &str) -> Vec<u8> {
-    let briefing = load(&common::document(text))
+    app_bytes(App::new(
+        loaded(text),
+        "hostile.toml",
+        Theme::builtin("dark").unwrap(),
+    ))
+}
+
+fn loaded(text: &str) -> parley::briefing::Briefing {
+    load(&common::document(text))
         .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
-        .briefing;
-    let mut app = App::new(briefing, "hostile.toml", Theme::builtin("dark").unwrap());
+        .briefing
+}
+
+/// Every view and popup of `app`, drawn as [`terminal_bytes`] draws them.
+fn app_bytes(mut app: App) -> Vec<u8> {
     app.update(Action::Resize {
         width: 100,
         height: 40,
@@ -253,6 +264,39 @@ fn bidi_overrides_show_as_visible_escapes_and_never_reach_the_terminal() {
             "{table} {key}: the escape is not shown"
         );
     }
+}
+
+/// `--since`: what moved is drawn from both rounds' text (the Diff view,
+/// both versions of each change, the marks) and from the name OLD was
+/// given on the command line; none of it reaches the terminal raw.
+#[test]
+fn a_comparison_with_a_hostile_round_draws_only_drawing_sequences() {
+    let harmless = loaded(&briefing_with("", "", ""));
+    for (table, key) in TEXT_FIELDS {
+        let hostile = loaded(&briefing_with(table, key, "\"abc\u{202e}txt.exe\u{2066}\""));
+        for (old, new) in [(&harmless, &hostile), (&hostile, &harmless)] {
+            let mut app = App::new(new.clone(), "new.toml", Theme::builtin("dark").unwrap());
+            app.compare_with(old.clone(), "old\u{202e}\u{1b}]0;pwned\u{7}.toml");
+            let bytes = app_bytes(app);
+            assert_only_drawing_sequences(&bytes);
+            let shown = String::from_utf8_lossy(&bytes);
+            assert!(shown.contains("old<U+202E>"), "{table} {key}: the name's");
+        }
+    }
+    // The old round's own text reaches the screen through what moved: a
+    // delegate who left, in the Diff view and in both versions.
+    let left = loaded(&briefing_with(
+        "[[parties.delegation]]",
+        "name",
+        "\"abc\u{202e}txt.exe\"",
+    ));
+    let mut app = App::new(harmless, "new.toml", Theme::builtin("dark").unwrap());
+    app.compare_with(left, "old\u{202e}.toml");
+    let bytes = app_bytes(app);
+    assert_only_drawing_sequences(&bytes);
+    let shown = String::from_utf8_lossy(&bytes);
+    assert!(shown.contains("abc<U+202E>txt"), "{shown}");
+    assert!(shown.contains("left since old<U+202E>.toml: "), "{shown}");
 }
 
 #[test]

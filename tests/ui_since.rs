@@ -113,6 +113,28 @@ fn red_lines_read_new_changed_and_lifted_where_they_stand() {
 }
 
 #[test]
+fn a_red_line_gone_with_its_position_is_counted_in_its_column() {
+    let old = round(1);
+    let mut new = old.clone();
+    let isle = new.parties.iter().position(|p| p.id == "isle").unwrap();
+    new.parties[isle].positions.retain(|p| !p.red_line);
+    let mut app = App::new(new, "edited.toml", theme());
+    app.compare_with(old, "round1.toml");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let terminal = screen(&app);
+    let text = shown(terminal.backend().buffer());
+    let gone: Vec<&str> = text.lines().filter(|l| l.contains("gone")).collect();
+    assert_eq!(gone.len(), 1, "{text}");
+    // In the isle's column (the right one), not the coast's.
+    let (left, right) = gone[0].split_at(gone[0].find("││").unwrap());
+    assert!(!left.contains("gone"), "{}", gone[0]);
+    assert!(right.contains("- 1 red line gone (d: Diff)"), "{}", gone[0]);
+}
+
+#[test]
 fn without_since_nothing_is_marked_and_the_diff_view_says_how_to_ask() {
     let mut app = App::new(round(2), "round2.toml", theme());
     app.update(Action::Resize {
@@ -166,7 +188,7 @@ fn a_changed_red_lines_details_show_the_old_wording_beside_the_new() {
         );
         let text = shown(terminal.backend().buffer());
         assert!(
-            text.contains("A red line changed since round1.toml"),
+            text.contains("changed  reworded since round1.toml (as of 2031-05-10)"),
             "{text}"
         );
         assert!(text.contains("Was"), "{text}");
@@ -358,9 +380,21 @@ fn a_change_with_one_side_says_the_other_is_not_there() {
     assert!(text.contains("not there now"), "{text}");
 }
 
-#[test]
-fn a_reload_keeps_comparing_with_the_same_old_round() {
-    let mut app = since_round1(160, 45);
+/// Round 3 as the loader hands it over (not compared on its thread).
+fn round3_loaded() -> Fresh {
+    let briefing = Arc::new(round(3));
+    Fresh {
+        name: "round2.toml".into(),
+        index: Arc::new(Index::new(Arc::clone(&briefing))),
+        articles: Arc::new(Articles::read(&briefing, None)),
+        briefing,
+        fingerprint: None,
+        compared: None,
+    }
+}
+
+/// The file changed on disk, and the loader answered with `fresh`.
+fn reload(app: &mut App, fresh: Fresh) {
     app.reloadable = true;
     app.update(Event::FileChanged);
     let generation = app
@@ -371,19 +405,18 @@ fn a_reload_keeps_comparing_with_the_same_old_round() {
             _ => None,
         })
         .expect("a load was asked for");
-    // The file, saved again, now holds round 3.
-    let briefing = Arc::new(round(3));
-    let fresh = Fresh {
-        name: "round2.toml".into(),
-        index: Arc::new(Index::new(Arc::clone(&briefing))),
-        articles: Arc::new(Articles::read(&briefing, None)),
-        briefing,
-        fingerprint: None,
-    };
+    app.effects.clear();
     app.update(Event::Loaded {
         generation,
         outcome: Box::new(Outcome::Loaded(fresh)),
     });
+}
+
+#[test]
+fn a_reload_keeps_comparing_with_the_same_old_round() {
+    let mut app = since_round1(160, 45);
+    // The file, saved again, now holds round 3.
+    reload(&mut app, round3_loaded());
     let comparison = app.comparison.as_ref().expect("still compared");
     assert_eq!(comparison.label, "round1.toml");
     assert_eq!(
@@ -404,4 +437,29 @@ fn a_reload_keeps_comparing_with_the_same_old_round() {
         text.contains("since round1.toml (as of 2031-05-10)"),
         "{text}"
     );
+}
+
+#[test]
+fn a_comparison_made_on_the_loader_thread_is_taken_only_against_the_same_old_round() {
+    // Against the round on screen: taken as it comes, not computed again
+    // (the loader's stands out: it compares round 3 with itself).
+    let mut app = since_round1(80, 24);
+    let old = Arc::clone(&app.comparison.as_ref().unwrap().old);
+    let mut fresh = round3_loaded();
+    fresh.compare_with(old);
+    let from_loader = parley::diff::Since::new(&round(1), &round(3));
+    assert_eq!(fresh.compared.as_ref().unwrap().since, from_loader);
+    fresh.compared.as_mut().unwrap().since = parley::diff::Since::default();
+    reload(&mut app, fresh);
+    assert_eq!(
+        app.comparison.as_ref().unwrap().since,
+        parley::diff::Since::default()
+    );
+
+    // Against another old round (the comparison changed meanwhile): computed again.
+    let mut app = since_round1(80, 24);
+    let mut fresh = round3_loaded();
+    fresh.compare_with(Arc::new(round(3)));
+    reload(&mut app, fresh);
+    assert_eq!(app.comparison.as_ref().unwrap().since, from_loader);
 }

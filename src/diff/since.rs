@@ -47,6 +47,8 @@ pub struct Since {
     joined: HashSet<(usize, usize)>,
     /// By party id: the names of delegates who left.
     departed: HashMap<String, Vec<String>>,
+    /// By party id: how many red lines went with their position.
+    red_lines_gone: HashMap<String, usize>,
     /// (party id, sticking point id) cells where a position moved: came,
     /// went, was reworded, its red line drawn or lifted, its basis changed.
     moved_cells: HashSet<(String, String)>,
@@ -75,6 +77,11 @@ impl Since {
             }
             (Kind::RedLine, ChangeKind::Removed, Some(Entity::Position { party, index })) => {
                 self.marks.insert((party, index), Mark::Lifted);
+            }
+            (Kind::RedLine, ChangeKind::Removed, None) => {
+                if let Some(party) = &change.party {
+                    *self.red_lines_gone.entry(party.clone()).or_default() += 1;
+                }
             }
             (Kind::RedLine, ChangeKind::Changed, Some(Entity::Position { party, index })) => {
                 let before = change.before.clone().unwrap_or_default();
@@ -128,6 +135,12 @@ impl Since {
     /// The names of the delegates of party `party_id` who left.
     pub fn departed(&self, party_id: &str) -> &[String] {
         self.departed.get(party_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many red lines of party `party_id` are gone with their position:
+    /// lifted, with no place left to mark them in.
+    pub fn red_lines_gone(&self, party_id: &str) -> usize {
+        self.red_lines_gone.get(party_id).copied().unwrap_or(0)
     }
 
     /// Whether a party's stance on a sticking point moved.
@@ -310,6 +323,19 @@ mod tests {
                 "The twelve-mile zone"
             ]
         );
+    }
+
+    #[test]
+    fn a_red_line_gone_with_its_position_is_counted_for_its_party() {
+        let old = round(1);
+        let mut new = old.clone();
+        let isle = new.parties.iter().position(|p| p.id == "isle").unwrap();
+        new.parties[isle].positions.retain(|p| !p.red_line);
+        let since = Since::new(&old, &new);
+        assert_eq!(since.red_lines_gone("isle"), 1);
+        assert_eq!(since.red_lines_gone("coast"), 0);
+        // Lifted but still a position: marked in place, not gone.
+        assert_eq!(Since::new(&round(1), &round(2)).red_lines_gone("isle"), 0);
     }
 
     #[test]

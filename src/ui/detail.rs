@@ -158,18 +158,24 @@ fn since_lines(app: &App, party: usize, index: usize, width: usize) -> Vec<Line<
     let Some(mark) = comparison.since.mark(party, index) else {
         return Vec::new();
     };
-    let old = format!(
-        "{} (as of {})",
-        crate::text::sanitize_inline(&comparison.label),
-        comparison.old.meta.as_of
-    );
+    let old = format!("{} (as of {})", comparison.label, comparison.old.meta.as_of);
     let what = match mark {
-        Mark::New => "A new red line",
-        Mark::Changed { .. } => "A red line changed",
-        Mark::Lifted => "A red line lifted (now only a position)",
+        Mark::New => format!("a red line that was not one in {old}"),
+        Mark::Changed { .. } => format!("reworded since {old}"),
+        Mark::Lifted => format!("no longer a red line since {old}; still a position"),
     };
-    let (_, style) = super::redlines::mark_label(mark, theme);
-    let mut lines = text::paragraph(&format!("{what} since {old}"), width, style);
+    // The word the red-lines view shows, then what it means.
+    let (label, style) = super::redlines::mark_label(mark, theme);
+    let lead = label.len() + 2;
+    let mut lines = text::paragraph(&what, width.saturating_sub(lead).max(1), theme.styles.title);
+    for (i, line) in lines.iter_mut().enumerate() {
+        let prefix = if i == 0 {
+            vec![Span::styled(label, style), Span::raw("  ")]
+        } else {
+            vec![Span::raw(" ".repeat(lead))]
+        };
+        line.spans.splice(0..0, prefix);
+    }
     if let Mark::Changed { before } = mark {
         let now = &app.briefing.parties[party].positions[index].text;
         lines.push(Line::default());

@@ -47,11 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let since = &comparison.since;
-    let old = format!(
-        "{} (as of {})",
-        crate::text::sanitize_inline(&comparison.label),
-        comparison.old.meta.as_of
-    );
+    let old = format!("{} (as of {})", comparison.label, comparison.old.meta.as_of);
     let count = since.rows.len();
     let title = Line::from(vec![
         Span::raw(" "),

@@ -139,13 +139,8 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App) {
     let place = meta.location.as_deref().unwrap_or("");
     // What the briefing is compared with comes first: it tells how to read
     // every mark below.
-    let since = app.comparison.as_ref().map(|c| {
-        format!(
-            "since {} (as of {})",
-            crate::text::sanitize_inline(&c.label),
-            c.old.meta.as_of
-        )
-    });
+    let since = (app.comparison.as_ref())
+        .map(|c| format!("since {} (as of {})", c.label, c.old.meta.as_of));
     let facts = since
         .into_iter()
         .chain([place.to_string(), dates(&app.briefing)])

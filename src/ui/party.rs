@@ -146,11 +146,8 @@ fn departed_line(app: &App, width: usize) -> Vec<Line<'static>> {
     if departed.is_empty() {
         return Vec::new();
     }
-    let label = format!(
-        "{DEPARTED} left since {}: ",
-        sanitize_inline(&comparison.label)
-    );
-    let mut line = Line::from(Span::styled(label, app.theme.styles.red_line));
+    let label = format!("{DEPARTED} left since {}: ", comparison.label);
+    let mut line = Line::from(text::span(&label, width, app.theme.styles.red_line));
     let room = width.saturating_sub(line.width());
     line.push_span(text::span(
         &departed.join(", "),

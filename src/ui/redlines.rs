@@ -125,6 +125,7 @@ fn draw_column(frame: &mut Frame, area: Rect, app: &App, party_index: usize, col
     };
     let mut header = text::paragraph(&lead, width, theme.styles.text);
     header.push(Line::from(Span::styled(size, theme.styles.muted)));
+    header.extend(gone_line(app, party, width));
     let header_height = (header.len() as u16 + 1).min(inner.height);
     let [header_area, list_area] =
         Layout::vertical([Constraint::Length(header_height), Constraint::Min(0)]).areas(inner);
@@ -184,6 +185,22 @@ pub fn position_entry(app: &App, party: usize, index: usize, width: usize) -> En
         lines.push(Line::from(last));
     }
     Entry::new(lines)
+}
+
+/// With `--since`: how many of the party's red lines went with their
+/// position, and the key of the view that lists them.
+fn gone_line(app: &App, party: &Party, width: usize) -> Option<Line<'static>> {
+    let comparison = app.comparison.as_ref()?;
+    let gone = comparison.since.red_lines_gone(&party.id);
+    if gone == 0 {
+        return None;
+    }
+    let what = format!(
+        "- {gone} red line{} gone ({}: Diff)",
+        if gone == 1 { "" } else { "s" },
+        app.keymap.key_for(Mode::Normal, Action::Show(View::Diff))
+    );
+    Some(Line::from(text::span(&what, width, app.theme.styles.muted)))
 }
 
 /// How a red line lifted since the round compared with is drawn, where it

@@ -74,16 +74,7 @@ pub fn change_lines(
         left.extend(side(&old_fields, &new_fields, absent, half));
         let mut right = vec![heading(&after, half)];
         right.extend(side(&new_fields, &old_fields, gone, half));
-        // Field beside field, each pair as tall as the taller of the two.
-        for at in 0..left.len().max(right.len()) {
-            let (l, r) = (
-                left.get(at).cloned().unwrap_or_default(),
-                right.get(at).cloned().unwrap_or_default(),
-            );
-            let rows = l.len().max(r.len());
-            let rule = vec![Line::styled("│", theme.styles.border); rows];
-            lines.extend(side_by_side(vec![l, rule, r], &[half, 1, half], rows));
-        }
+        lines.extend(beside(left, right, half, theme));
     } else {
         lines.extend(heading(&before, width));
         lines.extend(
@@ -117,15 +108,37 @@ pub fn wording_beside(
     };
     if width >= SIDE_BY_SIDE_WIDTH {
         let half = (width - 3) / 2;
-        let (before, after) = (block(before, half), block(after, half));
-        let rows = before.len().max(after.len());
-        let rule = vec![Line::styled("│", theme.styles.border); rows];
-        side_by_side(vec![before, rule, after], &[half, 1, half], rows)
+        beside(
+            vec![block(before, half)],
+            vec![block(after, half)],
+            half,
+            theme,
+        )
     } else {
         let mut lines = block(before, width);
         lines.extend(block(after, width));
         lines
     }
+}
+
+/// Two columns `half` wide with a rule between: each block of `left`
+/// beside the block of `right` at the same place, the pair as tall as the
+/// taller of the two.
+fn beside(
+    left: Vec<Vec<Line<'static>>>,
+    right: Vec<Vec<Line<'static>>>,
+    half: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for at in 0..left.len().max(right.len()) {
+        let l = left.get(at).cloned().unwrap_or_default();
+        let r = right.get(at).cloned().unwrap_or_default();
+        let rows = l.len().max(r.len());
+        let rule = vec![Line::styled("│", theme.styles.border); rows];
+        lines.extend(side_by_side(vec![l, rule, r], &[half, 1, half], rows));
+    }
+    lines
 }
 
 /// One field of an entity: its name, and its value in words.
