@@ -119,3 +119,47 @@ fn the_help_lists_the_pickers_keys_from_the_keymap() {
     let terminal = screen(&picker);
     insta::assert_snapshot!("picker_help_80x40", terminal.backend());
 }
+
+/// Keys a person might press in the picker, and text they might type.
+fn key_strategy() -> impl proptest::strategy::Strategy<Value = KeyCode> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(KeyCode::Char('/')),
+        Just(KeyCode::Char('?')),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+        Just(KeyCode::Backspace),
+        proptest::char::range('a', 'z').prop_map(KeyCode::Char),
+        Just(KeyCode::Char(' ')),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 48, ..Default::default() })]
+
+    /// Any keys at any size leave the selection on a shown row (or none
+    /// shown) and draw without panicking.
+    #[test]
+    fn any_keys_at_any_size_keep_the_picker_consistent(
+        keys in proptest::collection::vec(key_strategy(), 0..40),
+        width in 1u16..200,
+        height in 1u16..60,
+    ) {
+        let (_dir, mut picker) = picker(width, height);
+        for code in keys {
+            press(&mut picker, code);
+            proptest::prop_assert!(
+                picker.selected < picker.shown.len().max(1),
+                "{} of {}", picker.selected, picker.shown.len()
+            );
+            proptest::prop_assert!(picker.shown.iter().all(|s| s.row < picker.rows.len()));
+            screen(&picker);
+        }
+    }
+}
