@@ -50,7 +50,8 @@ pub enum Event {
     Copied(Copied),
     /// The picker's folder was read: its briefings, or why it could not be.
     Listed(Result<Vec<Summary>, String>),
-    /// A briefing the picker asked to open (`session::Request::Open`) came to this.
+    /// A briefing the session asked for (`session::Request::Open`: one the
+    /// picker opens, or the previous round `D` compares with) came to this.
     Opened {
         generation: u64,
         outcome: Box<Outcome>,
