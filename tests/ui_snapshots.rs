@@ -10,6 +10,8 @@ use parley::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod common;
+
 fn app_for(document: &Document, width: u16, height: u16) -> App {
     let briefing = load(document).unwrap().briefing;
     let mut app = App::new(
@@ -285,4 +287,37 @@ fn a_click_selects_the_quote_under_it() {
         row.contains(quote.speaker.as_str()) || row.contains(&quote.text[..8]),
         "{row}"
     );
+}
+
+/// The help's words wrap under themselves on a narrow screen: every
+/// action's description is there in full, not cut at the popup's edge.
+#[test]
+fn help_wraps_every_description_in_full_on_a_narrow_screen() {
+    for width in [80, 60] {
+        let mut app = shipped(width, 200);
+        app.update(Action::ToggleHelp);
+        let terminal = screen(&app);
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<String> = (0..buffer.area.height)
+            .map(|y| common::shown_row(buffer, y))
+            .collect();
+        let top = rows.iter().position(|row| row.contains("┌ Keys")).unwrap();
+        let left = rows[top].chars().position(|c| c == '┌').unwrap();
+        let right = rows[top].chars().position(|c| c == '┐').unwrap();
+        let inside: Vec<String> = rows[top + 1..]
+            .iter()
+            .take_while(|row| row.chars().nth(left) == Some('│'))
+            .map(|row| row.chars().skip(left + 1).take(right - left - 1).collect())
+            .collect();
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = words(&inside.join(" "));
+        for row in app.keymap.help_rows() {
+            assert!(
+                shown.contains(&words(row.help)),
+                "{width} columns: {:?} is not shown in full in\n{}",
+                row.help,
+                inside.join("\n")
+            );
+        }
+    }
 }

@@ -13,6 +13,10 @@ use crate::keymap::HelpRow;
 
 use crate::view::Mode;
 
+/// Below this many columns for the words, the help leaves out the config
+/// names of the actions.
+const MIN_HELP_WIDTH: usize = 24;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let title = Line::from(Span::styled(
@@ -31,7 +35,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .unwrap_or(0)
             + 2
     };
-    let (key_width, name_width) = (column(|row| &row.keys), column(|row| &row.names));
+    let key_width = column(|row| &row.keys);
+    // The config names go first when the words would have too little room.
+    let name_width = Some(column(|row| &row.names))
+        .filter(|names| usize::from(inner.width) >= 2 + key_width + names + MIN_HELP_WIDTH)
+        .unwrap_or(0);
+    let help_width = usize::from(inner.width)
+        .saturating_sub(2 + key_width + name_width)
+        .max(1);
     let mut lines = Vec::new();
     let meta = &app.briefing.meta;
     lines.push(Line::from(super::text::span(
@@ -67,11 +78,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     " ".repeat(width.saturating_sub(crate::text::width(text)))
                 )
             };
-            lines.push(Line::from(vec![
+            let names = if name_width == 0 { "" } else { &row.names };
+            let mut lead = vec![
                 Span::styled(format!("  {}", pad(&row.keys, key_width)), theme.styles.key),
-                Span::styled(pad(&row.names, name_width), theme.styles.muted),
-                Span::styled(row.help, theme.styles.text),
-            ]));
+                Span::styled(pad(names, name_width), theme.styles.muted),
+            ];
+            // Words that do not fit wrap under themselves, not under the keys.
+            for words in super::text::paragraph(row.help, help_width, theme.styles.text) {
+                let mut spans = std::mem::take(&mut lead);
+                if spans.is_empty() {
+                    spans.push(Span::raw(" ".repeat(2 + key_width + name_width)));
+                }
+                spans.extend(words.spans);
+                lines.push(Line::from(spans));
+            }
         }
         lines.push(Line::default());
     }
