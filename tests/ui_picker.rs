@@ -163,3 +163,34 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_help_wraps_every_description_in_full_on_a_narrow_screen() {
+    let (_dir, mut picker) = picker(50, 80);
+    press(&mut picker, KeyCode::Char('?'));
+    let terminal = screen(&picker);
+    let buffer = terminal.backend().buffer();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shown = words(
+        &(0..buffer.area.height)
+            .map(|y| line(buffer, y).replace('│', " "))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let rows = picker.keymap.help_rows();
+    let picker_rows = rows.iter().filter(|row| {
+        matches!(
+            row.mode,
+            parley::view::Mode::Picker
+                | parley::view::Mode::PickerFilter
+                | parley::view::Mode::Folder
+        )
+    });
+    for row in picker_rows {
+        assert!(
+            shown.contains(&words(row.help)),
+            "{:?} cut in\n{shown}",
+            row.help
+        );
+    }
+}

@@ -360,10 +360,22 @@ fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme, keymap: &Keymap, scro
         lines.push(Line::styled(mode.title(), styles.title));
         for row in rows.iter().filter(|row| row.mode == mode) {
             let pad = key_width.saturating_sub(width(&row.keys));
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}{}", row.keys, " ".repeat(pad)), styles.key),
-                Span::styled(row.help, styles.text),
-            ]));
+            let mut keys = Some(Span::styled(
+                format!("  {}{}", row.keys, " ".repeat(pad)),
+                styles.key,
+            ));
+            // Words that do not fit wrap under themselves, not under the keys.
+            let room = usize::from(inner.width)
+                .saturating_sub(2 + key_width)
+                .max(1);
+            for words in super::text::paragraph(row.help, room, styles.text) {
+                let lead = keys
+                    .take()
+                    .unwrap_or_else(|| Span::raw(" ".repeat(2 + key_width)));
+                lines.push(Line::from(
+                    std::iter::once(lead).chain(words.spans).collect::<Vec<_>>(),
+                ));
+            }
         }
         lines.push(Line::default());
     }
