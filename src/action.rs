@@ -82,6 +82,10 @@ pub enum Action {
     ToggleOrder,
     /// Reload the briefing file from disk.
     Reload,
+    /// Leave the briefing for the picker of the folder it was opened from.
+    BackToPicker,
+    /// Find the previous round of the briefing in its folder, to compare.
+    ComparePrevious,
     /// Select what is under the mouse pointer.
     Click { column: u16, row: u16 },
     /// Scroll the list up (mouse wheel).
@@ -148,6 +152,8 @@ impl Action {
             Action::SearchHistoryNext => "history-next",
             Action::ToggleOrder => "toggle-order",
             Action::Reload => "reload",
+            Action::BackToPicker => "back-to-picker",
+            Action::ComparePrevious => "compare-previous",
             Action::SearchInput(_)
             | Action::Click { .. }
             | Action::ScrollUp

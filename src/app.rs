@@ -183,6 +183,8 @@ pub struct App {
     pub signal: Option<i32>,
     /// Filled in by drawing, read by clicks: what is where on screen.
     pub click_targets: HitMap,
+    /// Opened from the picker of a folder: its keys (`Mode::Folder`) apply.
+    pub from_folder: bool,
     /// The earlier round the briefing is compared with (`--since OLD`).
     pub comparison: Option<Comparison>,
 }
@@ -257,6 +259,7 @@ impl App {
             load_generation: 0,
             signal: None,
             click_targets: HitMap::default(),
+            from_folder: false,
             comparison: None,
         };
         app.run_search();
@@ -481,6 +484,8 @@ impl App {
                 self.message = Some(message);
                 true
             }
+            // The picker's and the session's: a dashboard has no use for them.
+            Event::Listed(_) | Event::Opened { .. } => false,
         }
     }
 
@@ -503,6 +508,8 @@ impl App {
             Mode::Popup => self.update_popup(action),
             Mode::Search => self.update_search(action),
             Mode::Normal => self.update_normal(action),
+            // The app's own modes are the three above.
+            Mode::Picker | Mode::PickerFilter | Mode::Folder => {}
         }
         self.clamp();
     }
@@ -634,7 +641,9 @@ impl App {
             | Action::CycleTheme
             | Action::StartSearch
             | Action::ToggleOrder
-            | Action::Reload => {}
+            | Action::Reload
+            | Action::BackToPicker
+            | Action::ComparePrevious => {}
             // Only the reader has passages to go between.
             Action::NextPassage | Action::PreviousPassage => {}
             Action::SearchInput(_)
@@ -727,6 +736,8 @@ impl App {
             | Action::StartSearch
             | Action::ToggleOrder
             | Action::Reload
+            | Action::BackToPicker
+            | Action::ComparePrevious
             | Action::Click { .. } => {}
             Action::SearchInput(_)
             | Action::SearchBackspace
@@ -850,7 +861,9 @@ impl App {
             | Action::PreviousPassage
             | Action::CycleTheme
             | Action::StartSearch
-            | Action::Reload => {}
+            | Action::Reload
+            | Action::BackToPicker
+            | Action::ComparePrevious => {}
         }
     }
 
@@ -934,6 +947,9 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             // Only the reader has passages to go between.
             Action::NextPassage | Action::PreviousPassage => {}
+            // The session of a folder acts on these before the app sees
+            // them (`session::Session::update_all`).
+            Action::BackToPicker | Action::ComparePrevious => {}
             // Editing the search line needs the search line open (`StartSearch`).
             Action::SearchInput(_)
             | Action::SearchBackspace

@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::briefing::rounds::Summary;
 use crate::clipboard::Copied;
 use crate::keymap::{Keymap, Mode};
 use crate::loader::Outcome;
@@ -47,6 +48,14 @@ pub enum Event {
     Watching(String),
     /// An `Effect::Copy` was carried out: where the text went.
     Copied(Copied),
+    /// The picker's folder was read: its briefings, or why it could not be.
+    Listed(Result<Vec<Summary>, String>),
+    /// A briefing the session asked for (`session::Request::Open`: one the
+    /// picker opens, or the previous round `D` compares with) came to this.
+    Opened {
+        generation: u64,
+        outcome: Box<Outcome>,
+    },
 }
 
 impl From<Action> for Event {

@@ -421,6 +421,172 @@ pub const BINDINGS: &[Binding] = &[
         Action::PreviousPassage,
         "reader: previous highlighted quote"
     ),
+    bind!(
+        Folder,
+        [(Char('b'), NONE)],
+        Action::BackToPicker,
+        "back to the folder's briefings"
+    ),
+    bind!(
+        Folder,
+        [(Char('D'), NONE)],
+        Action::ComparePrevious,
+        "compare with the previous round in the folder"
+    ),
+    bind!(Picker, [(Char('q'), NONE)], Action::Quit, "quit"),
+    bind!(
+        Picker,
+        [(Char('c'), CTRL)],
+        Action::Quit,
+        "quit, from anywhere"
+    ),
+    bind!(
+        Picker,
+        [(Char('z'), CTRL)],
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
+    bind!(
+        Picker,
+        [(Char('?'), NONE)],
+        Action::ToggleHelp,
+        "show every key"
+    ),
+    bind!(
+        Picker,
+        [(Char('/'), NONE)],
+        Action::StartSearch,
+        "filter the briefings"
+    ),
+    bind!(
+        Picker,
+        [(Enter, NONE), (Char('l'), NONE), (Right, NONE)],
+        Action::Open,
+        "open the selected briefing"
+    ),
+    bind!(Picker, [(Esc, NONE)], Action::Back, "clear the filter"),
+    bind!(
+        Picker,
+        [(Up, NONE), (Char('k'), NONE)],
+        Action::Up,
+        "move up"
+    ),
+    bind!(
+        Picker,
+        [(Down, NONE), (Char('j'), NONE)],
+        Action::Down,
+        "move down"
+    ),
+    bind!(
+        Picker,
+        [(Home, NONE), (Char('g'), NONE)],
+        Action::Top,
+        "go to the newest"
+    ),
+    bind!(
+        Picker,
+        [(End, NONE), (Char('G'), NONE)],
+        Action::Bottom,
+        "go to the oldest"
+    ),
+    bind!(
+        Picker,
+        [(PageUp, NONE), (Char('b'), CTRL)],
+        Action::PageUp,
+        "page up"
+    ),
+    bind!(
+        Picker,
+        [(PageDown, NONE), (Char('f'), CTRL)],
+        Action::PageDown,
+        "page down"
+    ),
+    bind!(
+        Picker,
+        [(Char('t'), NONE)],
+        Action::CycleTheme,
+        "next theme"
+    ),
+    bind!(
+        PickerFilter,
+        [(Esc, NONE)],
+        Action::Back,
+        "clear the filter and leave it"
+    ),
+    bind!(
+        PickerFilter,
+        [(Enter, NONE)],
+        Action::Open,
+        "open the selected briefing"
+    ),
+    bind!(PickerFilter, [(Char('c'), CTRL)], Action::Quit, "quit"),
+    bind!(
+        PickerFilter,
+        [(Char('z'), CTRL)],
+        Action::Suspend,
+        "suspend parley (fg brings it back)"
+    ),
+    bind!(
+        PickerFilter,
+        [(Up, NONE), (Char('p'), CTRL), (Char('k'), CTRL)],
+        Action::Up,
+        "selection up"
+    ),
+    bind!(
+        PickerFilter,
+        [(Down, NONE), (Char('n'), CTRL), (Char('j'), CTRL)],
+        Action::Down,
+        "selection down"
+    ),
+    bind!(PickerFilter, [(PageUp, NONE)], Action::PageUp, "page up"),
+    bind!(
+        PickerFilter,
+        [(PageDown, NONE)],
+        Action::PageDown,
+        "page down"
+    ),
+    bind!(
+        PickerFilter,
+        [(Left, NONE)],
+        Action::SearchCursorLeft,
+        "cursor left"
+    ),
+    bind!(
+        PickerFilter,
+        [(Right, NONE)],
+        Action::SearchCursorRight,
+        "cursor right"
+    ),
+    bind!(
+        PickerFilter,
+        [(Home, NONE), (Char('a'), CTRL)],
+        Action::SearchCursorHome,
+        "cursor to the start"
+    ),
+    bind!(
+        PickerFilter,
+        [(End, NONE), (Char('e'), CTRL)],
+        Action::SearchCursorEnd,
+        "cursor to the end"
+    ),
+    bind!(
+        PickerFilter,
+        [(Backspace, NONE)],
+        Action::SearchBackspace,
+        "delete a character"
+    ),
+    bind!(
+        PickerFilter,
+        [(Char('w'), CTRL), (Backspace, CTRL)],
+        Action::SearchDeleteWord,
+        "delete a word"
+    ),
+    bind!(
+        PickerFilter,
+        [(Char('u'), CTRL)],
+        Action::SearchClear,
+        "clear the filter"
+    ),
 ];
 
 /// A key as the keymap compares it. Terminals differ on whether `G`, `?`
@@ -541,7 +707,7 @@ impl Keymap {
             .find(|b| b.keys.contains(&pressed))
             .map(|b| b.action);
         bound.or(match (mode, pressed) {
-            (Mode::Search, (Char(c), modifiers))
+            (Mode::Search | Mode::PickerFilter, (Char(c), modifiers))
                 if !modifiers.intersects(CTRL | KeyModifiers::ALT) =>
             {
                 Some(Action::SearchInput(c))
@@ -931,6 +1097,22 @@ fn hint_specs(mode: Mode, view: View) -> &'static [HintSpec] {
         QUIT,
     ];
     const OTHER_VIEWS: &[HintSpec] = &[HELP, OPEN, SEARCH, VIEWS, BACK, QUIT];
+    const PICKER: &[HintSpec] = &[
+        HELP,
+        hint(&[Action::Open], "open"),
+        hint(&[Action::StartSearch], "filter"),
+        hint(&[Action::Down, Action::Up], "move"),
+        QUIT,
+    ];
+    const PICKER_FILTER: &[HintSpec] = &[
+        hint(&[Action::Back], "clear"),
+        hint(&[Action::Open], "open"),
+        hint(&[Action::Down, Action::Up], "move"),
+    ];
+    const FOLDER: &[HintSpec] = &[
+        hint(&[Action::BackToPicker], "briefings"),
+        hint(&[Action::ComparePrevious], "previous round"),
+    ];
     const DIFF: &[HintSpec] = &[
         HELP,
         hint(&[Action::Open], "both versions"),
@@ -941,6 +1123,9 @@ fn hint_specs(mode: Mode, view: View) -> &'static [HintSpec] {
     match mode {
         Mode::Search => SEARCH_LINE,
         Mode::Popup => POPUP,
+        Mode::Picker => PICKER,
+        Mode::PickerFilter => PICKER_FILTER,
+        Mode::Folder => FOLDER,
         Mode::Normal => match view {
             View::RedLines => RED_LINES,
             View::Party => PARTY,
@@ -1031,6 +1216,26 @@ mod tests {
             action_for(Mode::Popup, key(Char('q'), NONE)),
             Some(Action::Back)
         );
+    }
+
+    /// A briefing opened from a folder reads its keys in `Normal` mode too:
+    /// none of them may mean something there already.
+    #[test]
+    fn the_folder_keys_are_free_in_the_dashboard() {
+        let keymap = Keymap::default();
+        let folder: Vec<&Binding> = keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.mode == Mode::Folder)
+            .collect();
+        assert_eq!(folder.len(), 2);
+        for binding in folder {
+            for key in binding.keys.iter() {
+                let pressed = KeyEvent::new(key.0, key.1);
+                assert_eq!(action_for(Mode::Normal, pressed), None, "{key:?}");
+                assert_eq!(action_for(Mode::Folder, pressed), Some(binding.action));
+            }
+        }
     }
 
     #[test]

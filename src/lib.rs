@@ -14,6 +14,9 @@
 //! - `config`: the config file (theme, watch, default briefing, keys), checked.
 //! - `reader`: the source reader's state and its text laid out per width.
 //! - `app`: the model and `update`, the only place state changes.
+//! - `picker`: the picker of a folder's briefings (`parley DIR`) and its `update`.
+//! - `session`: a run at the terminal: one dashboard, or a picker and the
+//!   briefing it opened.
 //! - `hit`: what the last frame showed where, for clicks.
 //! - `event`: everything that can change the model, from every source.
 //! - `loader`: reading, checking and indexing a briefing off the UI thread.
@@ -38,9 +41,11 @@ pub mod history;
 pub mod hit;
 pub mod keymap;
 pub mod loader;
+pub mod picker;
 pub mod reader;
 pub mod schema;
 pub mod search;
+pub mod session;
 pub mod text;
 pub mod theme;
 pub mod tui;

@@ -28,7 +28,8 @@ struct Cli {
     command: Option<Command>,
 
     /// Briefing file to open (default: the config file's `open`, else the
-    /// shipped Abu Dhabi briefing).
+    /// shipped Abu Dhabi briefing), or a folder: a picker of the briefings
+    /// under it, newest first.
     file: Option<PathBuf>,
 
     /// Theme: a built-in name (dark, light, high-contrast) or a theme file

@@ -9,7 +9,7 @@
 //! Ctrl-C, a panic, SIGTERM, SIGHUP, SIGQUIT, SIGINT; Ctrl-Z gives it back
 //! until `fg`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -28,6 +28,7 @@ use crate::event::Event;
 use crate::keymap::Keymap;
 use crate::loader::{self, Fresh, LoadError, LoadRequest, Outcome};
 use crate::search::Index;
+use crate::session::{Request, Session};
 
 /// How saves to the briefing file are followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +98,46 @@ pub fn run(
     keymap: &Keymap,
     make_app: impl FnOnce(Fresh) -> App,
 ) -> Result<Ending, Stopped> {
+    with_terminal(|terminal, inbox, events| {
+        let name = origin.path.as_ref().map(|p| p.display().to_string());
+        match load_behind_progress(terminal, &origin, keymap, name, inbox, events)? {
+            Err(ending) => Ok(ending),
+            Ok(fresh) => {
+                let mut session = Session::dashboard(make_app(fresh), origin.path.clone());
+                drive(terminal, &mut session, &origin, inbox, events)
+            }
+        }
+    })
+}
+
+/// Opens the picker of the briefings under `folder` (`parley DIR`): the
+/// folder is read on a thread of its own while the picker shows, and each
+/// briefing it opens is loaded on the loader thread and followed as
+/// `origin` says (its `path` is not used). The history is saved however
+/// the loop ends.
+pub fn run_folder(folder: PathBuf, origin: Origin, session: Session) -> Result<Ending, Stopped> {
+    with_terminal(|terminal, inbox, events| {
+        let sender = events.clone();
+        let max_bytes = origin.max_bytes;
+        std::thread::spawn(move || {
+            let listed = crate::briefing::rounds::list(&folder, max_bytes)
+                .map_err(|error| error.to_string());
+            let _ = sender.send(Event::Listed(listed));
+        });
+        let mut session = session;
+        drive(terminal, &mut session, &origin, inbox, events)
+    })
+}
+
+/// Takes the terminal, runs `body` with the event queue (the terminal and
+/// signals already feeding it), and gives the terminal back.
+fn with_terminal(
+    body: impl FnOnce(
+        &mut ratatui::DefaultTerminal,
+        &Receiver<Event>,
+        &Sender<Event>,
+    ) -> Result<Ending, Stopped>,
+) -> Result<Ending, Stopped> {
     let (events, inbox) = channel();
     let stopping = watch_signals(events.clone()).map_err(terminal_failed)?;
     install_panic_hook();
@@ -105,22 +146,26 @@ pub fn run(
         .map_err(terminal_failed)
         .and_then(|()| {
             read_terminal(events.clone());
-            let name = origin.path.as_ref().map(|p| p.display().to_string());
-            match load_behind_progress(&mut terminal, &origin, keymap, name, &inbox, &events)? {
-                Err(ending) => Ok(ending),
-                Ok(fresh) => {
-                    let mut app = make_app(fresh);
-                    let looped = event_loop(&mut terminal, &mut app, &origin, &inbox, &events);
-                    // Losing the history is not worth failing the quit over.
-                    let _ = app.search.history.save();
-                    looped.map_err(terminal_failed)?;
-                    Ok(app.signal.map_or(Ending::Quit, Ending::Signal))
-                }
-            }
+            body(&mut terminal, &inbox, &events)
         });
     restore();
     stopping.store(true, Ordering::Relaxed);
     result
+}
+
+/// Runs the loop on `session` until it quits; saves the search history.
+fn drive(
+    terminal: &mut ratatui::DefaultTerminal,
+    session: &mut Session,
+    origin: &Origin,
+    inbox: &Receiver<Event>,
+    events: &Sender<Event>,
+) -> Result<Ending, Stopped> {
+    let looped = event_loop(terminal, session, origin, inbox, events);
+    // Losing the history is not worth failing the quit over.
+    let _ = session.history_mut().save();
+    looped.map_err(terminal_failed)?;
+    Ok(session.signal().map_or(Ending::Quit, Ending::Signal))
 }
 
 /// Reads the terminal on a thread of its own, so the loop can wait on all
@@ -332,42 +377,50 @@ impl SearchWorker {
     }
 }
 
+/// Follows saves to `path` as `follow` says, telling the session how.
+fn follow(
+    path: Option<&Path>,
+    follow: Follow,
+    session: &mut Session,
+    events: &Sender<Event>,
+) -> Option<crate::watch::Watch> {
+    let path = path.filter(|_| follow != Follow::Off)?;
+    let sender = events.clone();
+    let changed = move || {
+        let _ = sender.send(Event::FileChanged);
+    };
+    match crate::watch::start(path, follow == Follow::Poll, changed) {
+        Ok(watch) => {
+            if let Some(note) = &watch.note {
+                session.update(Event::Watching(note.clone()));
+            }
+            Some(watch)
+        }
+        Err(error) => {
+            session.update(Event::Watching(format!(
+                "not following saves to the file ({error}): r reloads"
+            )));
+            None
+        }
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
+    session: &mut Session,
     origin: &Origin,
     inbox: &Receiver<Event>,
     events: &Sender<Event>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize {
+    session.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    // The watch lives as long as the loop; without a file there is nothing to watch.
-    let _watch = match (&origin.path, origin.follow) {
-        (Some(path), Follow::Events | Follow::Poll) => {
-            let sender = events.clone();
-            let changed = move || {
-                let _ = sender.send(Event::FileChanged);
-            };
-            match crate::watch::start(path, origin.follow == Follow::Poll, changed) {
-                Ok(watch) => {
-                    if let Some(note) = &watch.note {
-                        app.update(Event::Watching(note.clone()));
-                    }
-                    Some(watch)
-                }
-                Err(error) => {
-                    app.update(Event::Watching(format!(
-                        "not following saves to the file ({error}): r reloads"
-                    )));
-                    None
-                }
-            }
-        }
-        _ => None,
-    };
+    // The watch of the briefing on screen; without a file there is nothing
+    // to watch. A briefing opened from a folder gets its own.
+    let mut watched = session.path().map(Path::to_path_buf);
+    let mut _watch = follow(watched.as_deref(), origin.follow, session, events);
     let mut searcher = SearchWorker::start(events.clone());
     let mut clipboard = Clipboard::new(crate::clipboard::default_file());
     // For the end-to-end test of the panic path: a panic after the first
@@ -375,7 +428,30 @@ fn event_loop(
     let panic_for_test = std::env::var_os("PARLEY_TEST_PANIC").is_some();
     let mut dirty = true;
     loop {
-        for effect in std::mem::take(&mut app.effects) {
+        if session.path() != watched.as_deref() {
+            watched = session.path().map(Path::to_path_buf);
+            _watch = follow(watched.as_deref(), origin.follow, session, events);
+        }
+        for request in session.take_requests() {
+            let effect = match request {
+                Request::Effect(effect) => effect,
+                Request::Open { generation, path } => {
+                    let sender = events.clone();
+                    let request = LoadRequest {
+                        generation,
+                        path: Some(path),
+                        max_bytes: origin.max_bytes,
+                        known: None,
+                    };
+                    loader::spawn(request, None, move |generation, outcome| {
+                        let _ = sender.send(Event::Opened {
+                            generation,
+                            outcome: Box::new(outcome),
+                        });
+                    });
+                    continue;
+                }
+            };
             match effect {
                 Effect::Copy(text) => {
                     let copied = clipboard.copy(&text, &mut std::io::stdout());
@@ -383,20 +459,30 @@ fn event_loop(
                 }
                 Effect::Load { generation, known } => {
                     let sender = events.clone();
+                    let request = LoadRequest {
+                        generation,
+                        path: session.path().map(Path::to_path_buf),
+                        max_bytes: origin.max_bytes,
+                        known,
+                    };
                     // A reload comes compared with the same old round.
-                    let old = app.comparison.as_ref().map(|c| Arc::clone(&c.old));
-                    loader::spawn(
-                        origin.request(generation, known),
-                        old,
-                        move |generation, outcome| {
-                            let _ = sender.send(Event::Loaded {
-                                generation,
-                                outcome: Box::new(outcome),
-                            });
-                        },
-                    );
+                    let old = session
+                        .app
+                        .as_ref()
+                        .and_then(|app| app.comparison.as_ref())
+                        .map(|c| Arc::clone(&c.old));
+                    loader::spawn(request, old, move |generation, outcome| {
+                        let _ = sender.send(Event::Loaded {
+                            generation,
+                            outcome: Box::new(outcome),
+                        });
+                    });
                 }
-                Effect::Search(request) => searcher.ask(request, Arc::clone(&app.index)),
+                Effect::Search(request) => {
+                    if let Some(app) = &session.app {
+                        searcher.ask(request, Arc::clone(&app.index))
+                    }
+                }
                 Effect::Suspend => {
                     suspend(terminal)?;
                     dirty = true;
@@ -407,11 +493,15 @@ fn event_loop(
                 }
             }
         }
-        if app.quit {
+        if session.quit() {
             return Ok(());
         }
         if dirty {
-            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            terminal.draw(|frame| match (&session.app, &session.picker) {
+                (Some(app), _) => crate::ui::draw(frame, app),
+                (None, Some(picker)) => crate::ui::picker::draw(frame, picker),
+                (None, None) => {}
+            })?;
             dirty = false;
             assert!(
                 !panic_for_test,
@@ -419,7 +509,7 @@ fn event_loop(
             );
         }
         // Sleeps until something happens; ticks only while a load runs.
-        let first = if app.wants_ticks() {
+        let first = if session.wants_ticks() {
             match inbox.recv_timeout(TICK) {
                 Ok(event) => event,
                 Err(RecvTimeoutError::Timeout) => Event::Tick,
@@ -434,6 +524,6 @@ fn event_loop(
         // Everything already queued goes in the same batch: a burst of
         // keys costs one search and one frame.
         let batch = std::iter::once(first).chain(inbox.try_iter().take(MAX_BATCH));
-        dirty |= app.update_all(batch);
+        dirty |= session.update_all(batch);
     }
 }

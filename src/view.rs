@@ -79,6 +79,12 @@ pub enum Mode {
     Search,
     /// A popup (details or help) is open.
     Popup,
+    /// The picker of a folder's briefings (`parley DIR`).
+    Picker,
+    /// Typing into the picker's filter line.
+    PickerFilter,
+    /// A briefing opened from the picker: its keys apply in `Normal` too.
+    Folder,
 }
 
 impl Mode {
@@ -88,6 +94,9 @@ impl Mode {
             Mode::Normal => "keys",
             Mode::Search => "keys.search-line",
             Mode::Popup => "keys.popup",
+            Mode::Picker => "keys.picker",
+            Mode::PickerFilter => "keys.picker-filter",
+            Mode::Folder => "keys.folder",
         }
     }
 
@@ -98,6 +107,9 @@ impl Mode {
             Mode::Normal => None,
             Mode::Search => Some("search-line"),
             Mode::Popup => Some("popup"),
+            Mode::Picker => Some("picker"),
+            Mode::PickerFilter => Some("picker-filter"),
+            Mode::Folder => Some("folder"),
         }
     }
 
@@ -106,6 +118,9 @@ impl Mode {
             Mode::Normal => "Everywhere",
             Mode::Search => "Search line",
             Mode::Popup => "Popups",
+            Mode::Picker => "Folder of briefings",
+            Mode::PickerFilter => "Folder: filter line",
+            Mode::Folder => "A briefing opened from a folder",
         }
     }
 }

@@ -408,7 +408,10 @@ fn every_action_in_the_keymap_leaves_the_state_consistent() {
             match binding.mode {
                 Mode::Search => app.update(Action::StartSearch),
                 Mode::Popup => app.update(Action::Open),
-                Mode::Normal => {}
+                // A briefing opened from a folder: its keys apply in Normal.
+                Mode::Normal | Mode::Folder => app.from_folder = true,
+                // The picker's own: `picker` tests them.
+                Mode::Picker | Mode::PickerFilter => continue,
             }
             app.update(binding.action);
             let items = app.items(app.view).len();

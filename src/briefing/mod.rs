@@ -13,6 +13,7 @@ mod pieces;
 pub mod quote_id;
 mod read;
 pub mod revision;
+pub mod rounds;
 pub mod texts;
 mod validate;
 pub mod verbatim;

@@ -1,7 +1,8 @@
-//! `parley [FILE]`: opens the dashboard on a briefing.
+//! `parley [FILE]`: opens the dashboard on a briefing; `parley DIR`, the
+//! picker of the briefings under a folder.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::check::{read_and_load, report_file_error, report_invalid};
 use super::exit;
@@ -11,8 +12,10 @@ use crate::briefing::open::load_side;
 use crate::config::{self, Location};
 use crate::history::{History, default_path};
 use crate::loader::LoadError;
+use crate::picker::Picker;
+use crate::session::Session;
 use crate::text::sanitize_inline;
-use crate::tui::{Ending, Follow, Origin, Stopped, run as run_dashboard};
+use crate::tui::{Ending, Follow, Origin, Stopped, run as run_dashboard, run_folder};
 
 /// How the dashboard was asked for on the command line.
 pub struct Options<'a> {
@@ -94,6 +97,25 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         } else {
             cannot_address_cursor(std::env::var("TERM").ok().as_deref())
         };
+    let folder = file
+        .as_deref()
+        .filter(|f| f.is_dir())
+        .map(Path::to_path_buf);
+    if folder.is_some() && old.is_some() {
+        let _ = writeln!(
+            err,
+            "parley: --since compares one briefing, not a folder: open one from the picker and press D for its previous round"
+        );
+        return exit::USAGE;
+    }
+    if let (Some(why), Some(_)) = (&unusable, &folder) {
+        let _ = writeln!(
+            err,
+            "parley: {}; for scripts use `parley check DIR` or `parley search QUERY DIR`",
+            sanitize_inline(why)
+        );
+        return exit::USAGE;
+    }
     if let Some(why) = unusable {
         // Still say what is wrong with the file, if anything.
         let mut message = Vec::new();
@@ -108,15 +130,26 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
         );
         return exit::USAGE;
     }
+    if let Some(folder) = folder {
+        let origin = Origin {
+            path: None,
+            max_bytes,
+            follow: following(watch, poll),
+        };
+        let shown = folder.display().to_string();
+        let history = default_path()
+            .and_then(|path| History::load(path).ok())
+            .unwrap_or_else(History::in_memory);
+        let mut picker = Picker::new(&shown, theme);
+        picker.keymap = config.keymap;
+        let session = Session::folder(picker, history);
+        return status(run_folder(folder, origin, session), err);
+    }
     let origin = Origin {
         path: file,
         max_bytes,
         // Standard input has nothing to watch or reload.
-        follow: match (watch && !from_stdin, poll) {
-            (false, _) => Follow::Off,
-            (true, false) => Follow::Events,
-            (true, true) => Follow::Poll,
-        },
+        follow: following(watch && !from_stdin, poll),
     };
     let reloadable = origin.path.is_some() && !from_stdin;
     let keymap = config.keymap;
@@ -133,6 +166,21 @@ pub fn run(options: Options, err: &mut dyn Write) -> i32 {
             .unwrap_or_else(History::in_memory);
         app
     });
+    status(outcome, err)
+}
+
+/// How saves to a briefing are followed: not at all, by events, or by polling.
+fn following(watch: bool, poll: bool) -> Follow {
+    match (watch, poll) {
+        (false, _) => Follow::Off,
+        (true, false) => Follow::Events,
+        (true, true) => Follow::Poll,
+    }
+}
+
+/// The exit status of a dashboard or picker that ended so, saying why
+/// when it could not run.
+fn status(outcome: Result<Ending, Stopped>, err: &mut dyn Write) -> i32 {
     match outcome {
         Ok(Ending::Quit) => exit::OK,
         Ok(Ending::Signal(signal)) => 128 + signal,

@@ -58,7 +58,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ));
     }
     lines.push(Line::default());
-    for mode in Mode::iter() {
+    let shown = |mode: &Mode| match mode {
+        Mode::Normal | Mode::Search | Mode::Popup => true,
+        Mode::Folder => app.from_folder,
+        Mode::Picker | Mode::PickerFilter => false,
+    };
+    for mode in Mode::iter().filter(shown) {
         lines.push(Line::from(vec![
             Span::styled(mode.title(), theme.styles.title),
             Span::styled(

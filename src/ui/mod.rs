@@ -8,6 +8,7 @@ mod help;
 pub mod list;
 mod matrix;
 mod party;
+pub mod picker;
 mod quotes;
 mod reader;
 mod redlines;

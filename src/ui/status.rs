@@ -6,12 +6,17 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
+use crate::app::{App, Mode};
 use crate::text::{sanitize_inline, truncate, width};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let hints = app.keymap.hints(app.mode(), app.view);
+    let mut hints = app.keymap.hints(app.mode(), app.view);
+    if app.from_folder && app.mode() == Mode::Normal {
+        // Opened from a folder's picker: the way back comes right after `?`.
+        let at = hints.len().min(1);
+        hints.splice(at..at, app.keymap.hints(Mode::Folder, app.view));
+    }
     let left = format!(
         " {} │ {} ",
         app.view.title(),

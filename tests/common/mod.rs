@@ -136,6 +136,21 @@ pub fn archive(quotes: usize) -> String {
     text
 }
 
+/// A temporary folder holding the three rounds of `tests/fixtures/rounds`
+/// and, for each `(name, text)` of `more`, a file of that text.
+pub fn rounds_folder(more: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rounds");
+    for n in 1..=3 {
+        let name = format!("round{n}.toml");
+        std::fs::copy(fixtures.join(&name), dir.path().join(&name)).unwrap();
+    }
+    for (name, text) in more {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
 /// Row `y` of a drawn buffer as the screen shows it: each cell's symbol,
 /// the cells hidden under a wide one left out.
 pub fn shown_row(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
