@@ -1235,11 +1235,26 @@ impl App {
     /// `--since` does): the views mark what moved and the Diff view lists
     /// it. A reload compares the new content with the same old round.
     pub fn compare_with(&mut self, old: Briefing, label: impl Into<String>) {
-        let old = Arc::new(old);
+        self.compare_with_computed(Arc::new(old), label, None);
+    }
+
+    /// [`App::compare_with`], taking `computed` (what moved since `old`,
+    /// made on the loader thread) when it was made for the briefing on
+    /// screen; else, a reload having come in between, comparing again.
+    pub fn compare_with_computed(
+        &mut self,
+        old: Arc<Briefing>,
+        label: impl Into<String>,
+        computed: Option<Box<Compared>>,
+    ) {
+        let since = match computed {
+            Some(computed) if Arc::ptr_eq(&computed.against, &self.briefing) => computed.since,
+            _ => Since::new(&old, &self.briefing),
+        };
         self.comparison = Some(Comparison {
             label: label.into(),
-            since: Since::new(&old, &self.briefing),
             old,
+            since,
         });
         self.clamp();
     }
@@ -1256,7 +1271,7 @@ impl App {
         self.derived = Derived::new(&briefing);
         if let Some(comparison) = &mut self.comparison {
             comparison.since = match compared {
-                Some(compared) if Arc::ptr_eq(&compared.old, &comparison.old) => compared.since,
+                Some(compared) if Arc::ptr_eq(&compared.against, &comparison.old) => compared.since,
                 _ => Since::new(&comparison.old, &briefing),
             };
         }

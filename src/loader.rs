@@ -79,12 +79,16 @@ pub struct Fresh {
     /// What moved since an earlier round (`--since`), when asked for with
     /// the load: computed on the loader's thread, as the index is.
     pub compared: Option<Box<Compared>>,
+    /// What moved since this briefing, when it was loaded as the earlier
+    /// round of another (`D` in a folder): computed here too, so the key
+    /// press that asked costs the screen nothing.
+    pub compared_as_earlier: Option<Box<Compared>>,
 }
 
-/// A briefing compared with an earlier round.
+/// A briefing compared with another round.
 pub struct Compared {
-    /// The earlier round: the comparison holds only against this one.
-    pub old: Arc<Briefing>,
+    /// The other round: the comparison holds only with this very one.
+    pub against: Arc<Briefing>,
     pub since: Since,
 }
 
@@ -92,7 +96,20 @@ impl Fresh {
     /// Compares the fresh briefing with `old` (on the thread that loaded it).
     pub fn compare_with(&mut self, old: Arc<Briefing>) {
         let since = Since::new(&old, &self.briefing);
-        self.compared = Some(Box::new(Compared { old, since }));
+        self.compared = Some(Box::new(Compared {
+            against: old,
+            since,
+        }));
+    }
+
+    /// Compares `newer` with the fresh briefing as its earlier round (on
+    /// the thread that loaded it).
+    pub fn compare_as_earlier_round_of(&mut self, newer: Arc<Briefing>) {
+        let since = Since::new(&self.briefing, &newer);
+        self.compared_as_earlier = Some(Box::new(Compared {
+            against: newer,
+            since,
+        }));
     }
 }
 
@@ -196,6 +213,7 @@ fn fresh(document: &Document, briefing: Briefing, fingerprint: Option<Fingerprin
         articles,
         fingerprint,
         compared: None,
+        compared_as_earlier: None,
     })
 }
 

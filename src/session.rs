@@ -13,6 +13,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
+use crate::briefing::Briefing;
 use crate::briefing::rounds::previous_round;
 use crate::event::Event;
 use crate::history::History;
@@ -27,8 +28,13 @@ pub enum Request {
     Effect(Effect),
     /// Load this briefing on the loader thread (one to open, or the
     /// previous round to compare with); the outcome comes back as
-    /// `Event::Opened` with this generation.
-    Open { generation: u64, path: PathBuf },
+    /// `Event::Opened` with this generation. With `earlier_round_of`, the
+    /// loaded briefing comes compared with it as its earlier round.
+    Open {
+        generation: u64,
+        path: PathBuf,
+        earlier_round_of: Option<Arc<Briefing>>,
+    },
 }
 
 pub struct Session {
@@ -209,6 +215,7 @@ impl Session {
                     self.requests.push(Request::Open {
                         generation: self.generation,
                         path,
+                        earlier_round_of: None,
                     });
                 }
                 PickerEffect::Suspend => self.requests.push(Request::Effect(Effect::Suspend)),
@@ -310,6 +317,7 @@ impl Session {
         self.requests.push(Request::Open {
             generation: self.generation,
             path: previous.path.clone(),
+            earlier_round_of: Some(Arc::clone(&app.briefing)),
         });
     }
 
@@ -321,12 +329,12 @@ impl Session {
         };
         match outcome {
             Outcome::Loaded(fresh) => {
-                // The index shares the briefing: without it, it is not copied.
                 let Fresh {
-                    briefing, index, ..
+                    briefing,
+                    compared_as_earlier,
+                    ..
                 } = fresh;
-                drop(index);
-                app.compare_with(Arc::unwrap_or_clone(briefing), label.clone());
+                app.compare_with_computed(briefing, label.clone(), compared_as_earlier);
                 // The header says since when; the way to the list is worth a word.
                 let diff = app.keymap.key_for(Mode::Normal, Action::Show(View::Diff));
                 app.message = Some(format!("compared with {label}: {diff} lists what moved"));

@@ -435,7 +435,11 @@ fn event_loop(
         for request in session.take_requests() {
             let effect = match request {
                 Request::Effect(effect) => effect,
-                Request::Open { generation, path } => {
+                Request::Open {
+                    generation,
+                    path,
+                    earlier_round_of,
+                } => {
                     let sender = events.clone();
                     let request = LoadRequest {
                         generation,
@@ -443,7 +447,13 @@ fn event_loop(
                         max_bytes: origin.max_bytes,
                         known: None,
                     };
-                    loader::spawn(request, None, move |generation, outcome| {
+                    loader::spawn(request, None, move |generation, mut outcome| {
+                        // On the loader's thread: `D` costs the screen nothing.
+                        if let (Outcome::Loaded(fresh), Some(newer)) =
+                            (&mut outcome, earlier_round_of)
+                        {
+                            fresh.compare_as_earlier_round_of(newer);
+                        }
                         let _ = sender.send(Event::Opened {
                             generation,
                             outcome: Box::new(outcome),

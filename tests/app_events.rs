@@ -34,6 +34,7 @@ fn fresh(quotes: usize) -> Fresh {
         briefing,
         fingerprint: None,
         compared: None,
+        compared_as_earlier: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! it opens, driven by events as the run loop drives it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 mod common;
 
@@ -10,7 +11,7 @@ use parley::app::{App, Popup};
 use parley::briefing::rounds::list;
 use parley::event::Event;
 use parley::history::History;
-use parley::loader::{LoadRequest, load};
+use parley::loader::{LoadRequest, Outcome, load};
 use parley::picker::Picker;
 use parley::session::{Request, Session};
 use parley::theme::Theme;
@@ -37,15 +38,25 @@ fn press(session: &mut Session, code: KeyCode) {
 /// Carries out what the session asked to open, as the run loop does.
 fn open_requested(session: &mut Session) -> PathBuf {
     let requests = session.take_requests();
-    let [Request::Open { generation, path }] = requests.as_slice() else {
+    let [
+        Request::Open {
+            generation,
+            path,
+            earlier_round_of,
+        },
+    ] = requests.as_slice()
+    else {
         panic!("expected one briefing to open: {requests:?}");
     };
-    let outcome = load(&LoadRequest {
+    let mut outcome = load(&LoadRequest {
         generation: *generation,
         path: Some(path.clone()),
         max_bytes: u64::MAX,
         known: None,
     });
+    if let (Outcome::Loaded(fresh), Some(newer)) = (&mut outcome, earlier_round_of) {
+        fresh.compare_as_earlier_round_of(Arc::clone(newer));
+    }
     session.update(Event::Opened {
         generation: *generation,
         outcome: Box::new(outcome),
@@ -248,4 +259,61 @@ fn b_after_q_in_one_batch_does_not_undo_the_quit() {
     let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     session.update_all([key('q'), key('b')]);
     assert!(session.quit());
+}
+
+/// `D` asks for the previous round with the briefing on screen, so the
+/// loader compares the two on its thread; the session takes that
+/// comparison as it comes, and makes its own only when the briefing on
+/// screen is another by then.
+#[test]
+fn d_takes_the_comparison_made_on_the_loader_thread_for_the_briefing_on_screen() {
+    let dir = common::rounds_folder(&[]);
+    let mut session = session(dir.path());
+    press(&mut session, KeyCode::Enter);
+    open_requested(&mut session);
+    let on_screen = Arc::clone(&app(&session).briefing);
+
+    for (same_briefing, expected_departed) in [(true, 0), (false, 1)] {
+        press(&mut session, KeyCode::Char('D'));
+        let requests = session.take_requests();
+        let [
+            Request::Open {
+                generation,
+                path,
+                earlier_round_of: Some(newer),
+            },
+        ] = requests.as_slice()
+        else {
+            panic!("D asks for the previous round with the briefing on screen: {requests:?}");
+        };
+        assert!(Arc::ptr_eq(newer, &on_screen));
+        let Outcome::Loaded(mut fresh) = load(&LoadRequest {
+            generation: *generation,
+            path: Some(path.clone()),
+            max_bytes: u64::MAX,
+            known: None,
+        }) else {
+            panic!("round 2 loads");
+        };
+        // Compared on the loader thread with round 3 as the screen has it,
+        // or with a copy of it (the briefing on screen having been replaced).
+        let against = if same_briefing {
+            Arc::clone(newer)
+        } else {
+            Arc::new((**newer).clone())
+        };
+        fresh.compare_as_earlier_round_of(against);
+        // Marked, so that taking it as it came shows: no one departed.
+        fresh.compared_as_earlier.as_mut().unwrap().since = parley::diff::Since::default();
+        session.update(Event::Opened {
+            generation: *generation,
+            outcome: Box::new(Outcome::Loaded(fresh)),
+        });
+        let comparison = app(&session).comparison.as_ref().expect("compared");
+        assert_eq!(
+            comparison.since.departed("coast").len(),
+            expected_departed,
+            "taken from the loader: {same_briefing}"
+        );
+    }
 }

@@ -390,6 +390,7 @@ fn round3_loaded() -> Fresh {
         briefing,
         fingerprint: None,
         compared: None,
+        compared_as_earlier: None,
     }
 }
 
