@@ -508,6 +508,12 @@ pub const BINDINGS: &[Binding] = &[
         "next theme"
     ),
     bind!(
+        Picker,
+        [(Char('r'), NONE)],
+        Action::Reload,
+        "read the folder again"
+    ),
+    bind!(
         PickerFilter,
         [(Esc, NONE)],
         Action::Back,

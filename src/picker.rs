@@ -99,6 +99,8 @@ pub enum PickerEffect {
     Suspend,
     /// Take the terminal again after a stop.
     Resume,
+    /// Read the folder again: its briefings may have changed since.
+    List,
 }
 
 pub struct Picker {
@@ -254,8 +256,11 @@ impl Picker {
         }
     }
 
-    /// The folder's listing arrived: its rows are made once, here.
+    /// The folder's listing arrived: its rows are made once, here. Read
+    /// again, the selected briefing stays selected wherever its row went.
     fn listed(&mut self, listed: Result<Vec<Summary>, String>) {
+        let selected = self.selected_summary().map(|s| s.path.clone());
+        self.message = None;
         match listed {
             Ok(summaries) => {
                 self.rows = summaries.iter().map(Row::of).collect();
@@ -264,7 +269,15 @@ impl Picker {
             }
             Err(why) => self.listing = Listing::Failed(sanitize_inline(&why).into_owned()),
         }
+        self.shown.clear();
         self.refilter();
+        if let Some(at) = selected.and_then(|path| {
+            self.shown
+                .iter()
+                .position(|s| self.summaries[s.row].path == path)
+        }) {
+            self.selected = at;
+        }
     }
 
     fn act(&mut self, action: Action) {
@@ -302,6 +315,10 @@ impl Picker {
                 self.message = Some(format!("theme: {}", self.theme.name));
             }
             Action::Resize { width, height } => self.resize(width, height),
+            Action::Reload => {
+                self.effects.push(PickerEffect::List);
+                self.message = Some("reading the folder again…".into());
+            }
             // What only the dashboard does.
             Action::NextView
             | Action::PreviousView
@@ -316,7 +333,6 @@ impl Picker {
             | Action::NextPassage
             | Action::PreviousPassage
             | Action::ToggleOrder
-            | Action::Reload
             | Action::BackToPicker
             | Action::ComparePrevious => {}
             Action::Click { row, .. } => self.click(row),
@@ -813,5 +829,39 @@ mod tests {
         assert_eq!(picker.rows[0].title, "Talks\\u{1b}[31m");
         assert_eq!(picker.rows[0].location, "Here<U+202E>");
         assert_eq!(picker.rows[0].as_of, "2031");
+    }
+
+    #[test]
+    fn r_reads_the_folder_again_and_the_selection_follows_its_briefing() {
+        let mut picker = picker();
+        key(&mut picker, KeyCode::Down);
+        assert_eq!(picker.selected_summary().unwrap().relative, "r2.toml");
+        key(&mut picker, KeyCode::Char('r'));
+        assert_eq!(picker.effects, [PickerEffect::List]);
+        assert_eq!(picker.message.as_deref(), Some("reading the folder again…"));
+
+        // Read again: a newer round came in above, and r2 was edited.
+        let mut summaries = picker.summaries.clone();
+        let State::Valid(facts) = &mut summaries[1].state else {
+            panic!("r2 is valid")
+        };
+        facts.title = "Strait talks, round 2 (revised)".into();
+        summaries.insert(
+            0,
+            summary(
+                "r4.toml",
+                "Strait talks, round 4",
+                "Port Avel",
+                "2031-07-01",
+            ),
+        );
+        picker.update(Event::Listed(Ok(summaries)));
+        assert_eq!(picker.message, None);
+        assert_eq!(shown_files(&picker)[..3], ["r4.toml", "r3.toml", "r2.toml"]);
+        assert_eq!(picker.selected, 2, "the selection followed r2 down");
+        assert_eq!(
+            picker.rows[picker.shown[2].row].title,
+            "Strait talks, round 2 (revised)"
+        );
     }
 }

@@ -35,6 +35,9 @@ pub enum Request {
         path: PathBuf,
         earlier_round_of: Option<Arc<Briefing>>,
     },
+    /// Read the picker's folder again; the listing comes back as
+    /// `Event::Listed`.
+    List,
 }
 
 pub struct Session {
@@ -220,6 +223,7 @@ impl Session {
                 }
                 PickerEffect::Suspend => self.requests.push(Request::Effect(Effect::Suspend)),
                 PickerEffect::Resume => self.requests.push(Request::Effect(Effect::Resume)),
+                PickerEffect::List => self.requests.push(Request::List),
             }
         }
     }
@@ -289,6 +293,9 @@ impl Session {
         self.path = None;
         // A previous round still loading was for the briefing just left.
         self.comparing = None;
+        // The briefing may have been edited while it was open.
+        picker.message = Some("reading the folder again…".into());
+        self.requests.push(Request::List);
     }
 
     /// `D`: the briefing on screen compared with its previous round in the

@@ -104,7 +104,7 @@ pub fn run(
             Err(ending) => Ok(ending),
             Ok(fresh) => {
                 let mut session = Session::dashboard(make_app(fresh), origin.path.clone());
-                drive(terminal, &mut session, &origin, inbox, events)
+                drive(terminal, &mut session, &origin, None, inbox, events)
             }
         }
     })
@@ -117,16 +117,28 @@ pub fn run(
 /// the loop ends.
 pub fn run_folder(folder: PathBuf, origin: Origin, session: Session) -> Result<Ending, Stopped> {
     with_terminal(|terminal, inbox, events| {
-        let sender = events.clone();
-        let max_bytes = origin.max_bytes;
-        std::thread::spawn(move || {
-            let listed = crate::briefing::rounds::list(&folder, max_bytes)
-                .map_err(|error| error.to_string());
-            let _ = sender.send(Event::Listed(listed));
-        });
+        list_folder(folder.clone(), origin.max_bytes, events);
         let mut session = session;
-        drive(terminal, &mut session, &origin, inbox, events)
+        drive(
+            terminal,
+            &mut session,
+            &origin,
+            Some(&folder),
+            inbox,
+            events,
+        )
     })
+}
+
+/// Reads the briefings under `folder` on a thread of its own; the listing
+/// comes back as `Event::Listed`.
+fn list_folder(folder: PathBuf, max_bytes: u64, events: &Sender<Event>) {
+    let sender = events.clone();
+    std::thread::spawn(move || {
+        let listed =
+            crate::briefing::rounds::list(&folder, max_bytes).map_err(|error| error.to_string());
+        let _ = sender.send(Event::Listed(listed));
+    });
 }
 
 /// Takes the terminal, runs `body` with the event queue (the terminal and
@@ -154,14 +166,16 @@ fn with_terminal(
 }
 
 /// Runs the loop on `session` until it quits; saves the search history.
+/// `folder`: the picker's, read again when the session asks.
 fn drive(
     terminal: &mut ratatui::DefaultTerminal,
     session: &mut Session,
     origin: &Origin,
+    folder: Option<&Path>,
     inbox: &Receiver<Event>,
     events: &Sender<Event>,
 ) -> Result<Ending, Stopped> {
-    let looped = event_loop(terminal, session, origin, inbox, events);
+    let looped = event_loop(terminal, session, origin, folder, inbox, events);
     // Losing the history is not worth failing the quit over.
     let _ = session.history_mut().save();
     looped.map_err(terminal_failed)?;
@@ -409,6 +423,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     session: &mut Session,
     origin: &Origin,
+    folder: Option<&Path>,
     inbox: &Receiver<Event>,
     events: &Sender<Event>,
 ) -> anyhow::Result<()> {
@@ -435,6 +450,12 @@ fn event_loop(
         for request in session.take_requests() {
             let effect = match request {
                 Request::Effect(effect) => effect,
+                Request::List => {
+                    if let Some(folder) = folder {
+                        list_folder(folder.to_path_buf(), origin.max_bytes, events);
+                    }
+                    continue;
+                }
                 Request::Open {
                     generation,
                     path,

@@ -66,7 +66,14 @@ fn the_picker_lists_filters_opens_goes_back_and_quits() {
         "{screen}"
     );
 
+    // Edited while it is open: back in the picker, the folder is read again.
+    let round2 = dir.path().join("round2.toml");
+    let edited = std::fs::read_to_string(&round2)
+        .unwrap()
+        .replace("talks, round 2\"", "talks, round 2 (revised)\"");
+    std::fs::write(&round2, edited).unwrap();
     tmux.keys(&["b"]);
+    tmux.wait_for("talks, round 2 (revised)");
     let screen = tmux.wait_for("1 of 4 briefings");
     assert!(
         screen.contains("/ round 2"),

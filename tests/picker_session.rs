@@ -35,9 +35,11 @@ fn press(session: &mut Session, code: KeyCode) {
     session.update(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
-/// Carries out what the session asked to open, as the run loop does.
+/// Carries out what the session asked to open, as the run loop does (a
+/// reading of the folder, asked for by `b`, is left aside).
 fn open_requested(session: &mut Session) -> PathBuf {
-    let requests = session.take_requests();
+    let mut requests = session.take_requests();
+    requests.retain(|request| *request != Request::List);
     let [
         Request::Open {
             generation,
@@ -316,4 +318,17 @@ fn d_takes_the_comparison_made_on_the_loader_thread_for_the_briefing_on_screen()
             "taken from the loader: {same_briefing}"
         );
     }
+}
+
+/// Back in the picker, the folder is read again: the briefing may have
+/// been edited while it was open.
+#[test]
+fn b_reads_the_folder_again() {
+    let dir = common::rounds_folder(&[]);
+    let mut session = session(dir.path());
+    press(&mut session, KeyCode::Enter);
+    open_requested(&mut session);
+    press(&mut session, KeyCode::Char('b'));
+    assert!(session.app.is_none());
+    assert_eq!(session.take_requests(), [Request::List]);
 }
