@@ -20,6 +20,7 @@ use crate::keymap::Keymap;
 use crate::loader::{Compared, Fingerprint, Fresh, Outcome};
 use crate::reader::{LayoutCache, Reader, Top};
 use crate::search::{Hit, Index, Order, Query, QueryError};
+use crate::text_line::{self, Edited};
 use crate::theme::Theme;
 use crate::view::PerView;
 pub use crate::view::{Mode, View};
@@ -85,9 +86,8 @@ pub struct Loading {
 /// A reload that answers sooner than this shows no progress.
 const PROGRESS_AFTER: Duration = Duration::from_millis(300);
 
-/// The longest query the search line holds: longer is a paste gone wrong,
-/// and would only make every search slow.
-pub const QUERY_MAX_CHARS: usize = 1_000;
+/// The longest query the search line holds.
+pub use crate::text_line::MAX_CHARS as QUERY_MAX_CHARS;
 
 /// A search for the worker thread; its answer goes to `App::receive_search`.
 #[derive(Debug, Clone, PartialEq)]
@@ -520,21 +520,22 @@ impl App {
         if self.mode() != Mode::Search {
             return false;
         }
-        let search = &mut self.search;
-        let room = QUERY_MAX_CHARS.saturating_sub(search.line.value().chars().count());
-        let mut clean = text
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !c.is_control());
-        let pasted: String = clean.by_ref().take(room).collect();
-        if clean.next().is_some() {
-            self.message = Some(too_long_message());
-        }
-        for c in pasted.chars() {
-            search.line.handle(InputRequest::InsertChar(c));
-        }
-        self.query_changed();
+        let edited = text_line::paste(&mut self.search.line, text);
+        self.line_edited(edited);
         true
+    }
+
+    /// After an edit of the search line: says what did not fit, and
+    /// searches again if the text changed.
+    fn line_edited(&mut self, edited: Edited) {
+        if edited.cut {
+            self.message = Some(format!(
+                "the search line holds at most {QUERY_MAX_CHARS} characters: the rest was left out"
+            ));
+        }
+        if edited.changed {
+            self.query_changed();
+        }
     }
 
     /// Asks the loader thread for the file; by hand (`r`) it is read even
@@ -807,9 +808,6 @@ impl App {
                 self.remember_query();
                 self.open_selected();
             }
-            Action::SearchInput(_) if search.line.value().chars().count() >= QUERY_MAX_CHARS => {
-                self.message = Some(too_long_message());
-            }
             Action::SearchInput(_)
             | Action::SearchBackspace
             | Action::SearchDeleteWord
@@ -818,10 +816,8 @@ impl App {
             | Action::SearchCursorRight
             | Action::SearchCursorHome
             | Action::SearchCursorEnd => {
-                let changed = action.line_edit().and_then(|edit| search.line.handle(edit));
-                if changed.is_some_and(|c| c.value) {
-                    self.query_changed();
-                }
+                let edited = text_line::edit(&mut search.line, action).unwrap_or_default();
+                self.line_edited(edited);
             }
             Action::SearchHistoryPrevious => {
                 let recalled = search
@@ -1305,10 +1301,6 @@ impl App {
             *selected = (*selected).min(len.saturating_sub(1));
         }
     }
-}
-
-fn too_long_message() -> String {
-    format!("the search line holds at most {QUERY_MAX_CHARS} characters: the rest was left out")
 }
 
 /// Runs one search request against an index; `None` when cancelled.

@@ -47,6 +47,7 @@ pub mod schema;
 pub mod search;
 pub mod session;
 pub mod text;
+pub mod text_line;
 pub mod theme;
 pub mod tui;
 pub mod ui;

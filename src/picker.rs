@@ -14,11 +14,11 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use tui_input::{Input, InputRequest};
 
 use crate::action::Action;
-use crate::app::QUERY_MAX_CHARS;
 use crate::briefing::rounds::{State, Summary};
 use crate::event::Event;
 use crate::keymap::Keymap;
 use crate::text::sanitize_inline;
+use crate::text_line::{self, Edited};
 use crate::theme::Theme;
 use crate::view::Mode;
 
@@ -363,9 +363,6 @@ impl Picker {
                 self.filtering = false;
                 self.open_selected();
             }
-            Action::SearchInput(_) if self.filter.value().chars().count() >= QUERY_MAX_CHARS => {
-                self.message = Some(too_long_message());
-            }
             Action::SearchInput(_)
             | Action::SearchBackspace
             | Action::SearchDeleteWord
@@ -374,10 +371,8 @@ impl Picker {
             | Action::SearchCursorRight
             | Action::SearchCursorHome
             | Action::SearchCursorEnd => {
-                let changed = action.line_edit().and_then(|edit| self.filter.handle(edit));
-                if changed.is_some_and(|c| c.value) {
-                    self.refilter();
-                }
+                let edited = text_line::edit(&mut self.filter, action).unwrap_or_default();
+                self.filter_edited(edited);
             }
             Action::Up
             | Action::Down
@@ -469,16 +464,23 @@ impl Picker {
         if self.mode() != Mode::PickerFilter {
             return false;
         }
-        let room = QUERY_MAX_CHARS.saturating_sub(self.filter.value().chars().count());
-        let clean = text
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !c.is_control());
-        for c in clean.take(room) {
-            self.filter.handle(InputRequest::InsertChar(c));
-        }
-        self.refilter();
+        let edited = text_line::paste(&mut self.filter, text);
+        self.filter_edited(edited);
         true
+    }
+
+    /// After an edit of the filter line: says what did not fit, and
+    /// filters again if the text changed.
+    fn filter_edited(&mut self, edited: Edited) {
+        if edited.cut {
+            self.message = Some(format!(
+                "the filter holds at most {} characters: the rest was left out",
+                text_line::MAX_CHARS
+            ));
+        }
+        if edited.changed {
+            self.refilter();
+        }
     }
 
     fn clear_filter(&mut self) {
@@ -569,10 +571,6 @@ impl Picker {
 pub fn scroll_offset(rows: usize, selected: usize, visible: usize) -> usize {
     let selected = selected.min(rows.saturating_sub(1));
     (selected + 1).saturating_sub(visible)
-}
-
-fn too_long_message() -> String {
-    format!("the filter holds at most {QUERY_MAX_CHARS} characters: the rest was left out")
 }
 
 /// The rows that match every word of `filter` in their title, location or
